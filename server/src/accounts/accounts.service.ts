@@ -1,0 +1,123 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { isUniqueViolation, withTransaction } from "../db/transaction";
+import type { Clock } from "../shared/clock";
+import { parseMoneyTiyn } from "../shared/decimal";
+import { PersonType } from "../shared/enums";
+import { AppError, invalidField } from "../shared/errors";
+import type { UserEntity } from "../users/user.entity";
+import { AccountLinkEntity } from "./account-link.entity";
+import { normalizeAccountNumber } from "./account-number";
+import { AccountEntity } from "./account.entity";
+import { PaymentEntity } from "./payment.entity";
+
+export interface AccountProof {
+  accountNumber: string;
+  /** Canonical decimal string from the Decimal scalar. */
+  lastPaymentAmount: string;
+}
+
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The account whose latest payment (by paid date) is exactly the amount given. Whether the
+   * number or the amount was wrong is never told apart.
+   */
+  async verifyProof(manager: EntityManager, proof: AccountProof): Promise<AccountEntity> {
+    const number = normalizeAccountNumber(proof.accountNumber);
+    const amountTiyn = parseMoneyTiyn(proof.lastPaymentAmount);
+    if (amountTiyn === null) throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    const account = await manager.getRepository(AccountEntity).findOneBy({ number });
+    const latest = account
+      ? await manager.getRepository(PaymentEntity).findOne({
+          where: { accountId: account.id },
+          order: { paidAt: "DESC", id: "DESC" },
+        })
+      : null;
+    if (!account || !latest || latest.amountTiyn !== amountTiyn) {
+      throw new AppError("ACCOUNT_VERIFICATION_FAILED");
+    }
+    return account;
+  }
+
+  async link(user: UserEntity, proof: AccountProof): Promise<AccountEntity> {
+    if (user.personType === PersonType.LEGAL_ENTITY) throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
+    try {
+      return await withTransaction(this.dataSource, async (manager) => {
+        const account = await this.verifyProof(manager, proof);
+        const links = manager.getRepository(AccountLinkEntity);
+        if (await links.existsBy({ userId: user.id, accountId: account.id })) {
+          throw new AppError("ACCOUNT_ALREADY_LINKED");
+        }
+        await links.insert(this.newLink(user.id, account.id));
+        return account;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("ACCOUNT_ALREADY_LINKED");
+      throw error;
+    }
+  }
+
+  newLink(userId: number, accountId: number): Partial<AccountLinkEntity> {
+    return { userId, accountId, createdAt: this.clock.now() };
+  }
+
+  async unlink(user: UserEntity, accountNumber: string): Promise<void> {
+    if (user.personType === PersonType.LEGAL_ENTITY) throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
+    const number = normalizeAccountNumber(accountNumber, "number");
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
+    const removed = account
+      ? await this.dataSource.getRepository(AccountLinkEntity).delete({ userId: user.id, accountId: account.id })
+      : { affected: 0 };
+    if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED");
+  }
+
+  /** The accounts a user sees: his links, or, for a legal entity, every account of its BIN. */
+  async accountsOf(user: UserEntity): Promise<AccountEntity[]> {
+    const accounts = this.dataSource.getRepository(AccountEntity);
+    if (user.personType === PersonType.LEGAL_ENTITY) {
+      return user.bin ? accounts.find({ where: { ownerBin: user.bin }, order: { number: "ASC" } }) : [];
+    }
+    return accounts
+      .createQueryBuilder("a")
+      .innerJoin(AccountLinkEntity, "l", "l.account_id = a.id")
+      .where("l.user_id = :userId", { userId: user.id })
+      .orderBy("l.created_at", "ASC")
+      .addOrderBy("l.id", "ASC")
+      .getMany();
+  }
+
+  /** An account the user may see, or null: someone else's account answers like a missing one. */
+  async accessibleAccount(user: UserEntity, accountNumber: string): Promise<AccountEntity | null> {
+    const number = normalizeAccountNumber(accountNumber, "number");
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
+    if (!account) return null;
+    return (await this.canAccess(this.dataSource.manager, user, [account.id])).has(account.id) ? account : null;
+  }
+
+  /** Which of the given accounts the user may see. */
+  async canAccess(manager: EntityManager, user: UserEntity, accountIds: number[]): Promise<Set<number>> {
+    if (accountIds.length === 0) return new Set();
+    if (user.personType === PersonType.LEGAL_ENTITY) {
+      if (!user.bin) return new Set();
+      const owned = await manager.getRepository(AccountEntity).find({
+        select: { id: true },
+        where: { id: In(accountIds), ownerBin: user.bin },
+      });
+      return new Set(owned.map((a) => a.id));
+    }
+    const links = await manager.getRepository(AccountLinkEntity).find({
+      select: { accountId: true },
+      where: { userId: user.id, accountId: In(accountIds) },
+    });
+    return new Set(links.map((l) => l.accountId));
+  }
+
+  async hasAccountsOfBin(manager: EntityManager, bin: string): Promise<boolean> {
+    return manager.getRepository(AccountEntity).existsBy({ ownerBin: bin });
+  }
+}

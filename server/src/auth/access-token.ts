@@ -1,0 +1,50 @@
+import jwt from "jsonwebtoken";
+
+export const ACCESS_TOKEN_TTL_SECONDS = 600;
+const ISSUER = "gas-readings";
+const AUDIENCE = "gas-api";
+const TOKEN_TYPE = "at+jwt";
+
+export interface AccessClaims {
+  userId: number;
+  sessionId: string;
+}
+
+/** Subscriber access tokens: HS256 only, short-lived, bound to a server-side session (sid). */
+export class AccessTokens {
+  constructor(private readonly secret: string) {}
+
+  sign(claims: AccessClaims, now: Date): { token: string; expiresAt: Date } {
+    const iat = Math.floor(now.getTime() / 1000);
+    const token = jwt.sign({ sid: claims.sessionId, iat }, this.secret, {
+      algorithm: "HS256",
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      subject: String(claims.userId),
+      header: { alg: "HS256", typ: TOKEN_TYPE },
+    });
+    return { token, expiresAt: new Date((iat + ACCESS_TOKEN_TTL_SECONDS) * 1000) };
+  }
+
+  /** The claims of a valid token, or null for anything else (tampered, expired, foreign). */
+  verify(token: string, now: Date): AccessClaims | null {
+    try {
+      const decoded = jwt.verify(token, this.secret, {
+        algorithms: ["HS256"],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        clockTimestamp: Math.floor(now.getTime() / 1000),
+        clockTolerance: 30,
+        complete: true,
+      });
+      if (decoded.header.typ !== TOKEN_TYPE || typeof decoded.payload === "string") return null;
+      const { sub, sid } = decoded.payload as { sub?: unknown; sid?: unknown };
+      const userId = Number(sub);
+      if (!Number.isSafeInteger(userId) || typeof sid !== "string") return null;
+      return { userId, sessionId: sid };
+    } catch {
+      return null;
+    }
+  }
+}

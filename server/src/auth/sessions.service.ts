@@ -1,0 +1,103 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { Not } from "typeorm";
+import { AppError } from "../shared/errors";
+import type { Clock } from "../shared/clock";
+import { UserEntity } from "../users/user.entity";
+import { SessionEntity } from "./session.entity";
+import { hashSessionToken, newSessionId, newSessionToken } from "./session-token";
+
+const HOUR_MS = 3_600_000;
+/** Remember-me: 30 days, renewed at every refresh. */
+export const REMEMBER_ME_MS = 30 * 24 * HOUR_MS;
+/** A plain session ends with the browser, and on the server after 12 hours at most. */
+export const PLAIN_SESSION_MS = 12 * HOUR_MS;
+
+export interface IssuedSession {
+  session: SessionEntity;
+  /** The opaque token for the cookie; only its hash is stored. */
+  token: string;
+}
+
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async start(userId: number, rememberMe: boolean): Promise<IssuedSession> {
+    const now = this.clock.now();
+    const { token, hash } = newSessionToken();
+    const session = await this.dataSource.getRepository(SessionEntity).save({
+      id: newSessionId(),
+      userId,
+      tokenHash: hash,
+      previousTokenHash: null,
+      rememberMe,
+      expiresAt: new Date(now.getTime() + (rememberMe ? REMEMBER_ME_MS : PLAIN_SESSION_MS)),
+      createdAt: now,
+      lastUsedAt: now,
+    });
+    return { session, token };
+  }
+
+  /**
+   * Trades the cookie's token for a new one. A token that was already rotated away is a replay
+   * (stolen or raced): the whole session is revoked.
+   */
+  async rotate(token: string): Promise<IssuedSession> {
+    const sessions = this.dataSource.getRepository(SessionEntity);
+    const presented = hashSessionToken(token);
+    const now = this.clock.now();
+    const session = await sessions.findOneBy({ tokenHash: presented });
+    if (!session) {
+      const replayed = await sessions.findOneBy({ previousTokenHash: presented });
+      if (replayed) await sessions.delete({ id: replayed.id });
+      throw new AppError("UNAUTHENTICATED");
+    }
+    if (session.expiresAt <= now) {
+      await sessions.delete({ id: session.id });
+      throw new AppError("UNAUTHENTICATED");
+    }
+    const next = newSessionToken();
+    const expiresAt = session.rememberMe ? new Date(now.getTime() + REMEMBER_ME_MS) : session.expiresAt;
+    // Conditional on the old hash: of two refreshes racing with one token, one wins.
+    const result = await sessions.update(
+      { id: session.id, tokenHash: presented },
+      { tokenHash: next.hash, previousTokenHash: presented, expiresAt, lastUsedAt: now },
+    );
+    if (result.affected !== 1) throw new AppError("UNAUTHENTICATED");
+    return {
+      session: { ...session, tokenHash: next.hash, previousTokenHash: presented, expiresAt, lastUsedAt: now },
+      token: next.token,
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).delete({ id: sessionId });
+  }
+
+  async endByToken(token: string): Promise<void> {
+    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: hashSessionToken(token) });
+  }
+
+  /** Ends every session of the user but `keepSessionId` (all of them when it is null). */
+  async endOthers(manager: EntityManager, userId: number, keepSessionId: string | null): Promise<void> {
+    await manager
+      .getRepository(SessionEntity)
+      .delete(keepSessionId ? { userId, id: Not(keepSessionId) } : { userId });
+  }
+
+  /** The user behind a live session, in one statement; null when the session is gone. */
+  async activeUser(sessionId: string, userId: number): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder("u")
+      .innerJoin(SessionEntity, "s", "s.user_id = u.id")
+      .where("s.id = :sessionId AND u.id = :userId AND s.expires_at > :now", {
+        sessionId,
+        userId,
+        now: this.clock.now(),
+      })
+      .getOne();
+  }
+}

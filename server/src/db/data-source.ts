@@ -1,0 +1,50 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import type { DatabaseConfig } from "../config";
+import { entities } from "./entities";
+import { migrations } from "./migrations";
+import { StatementCountingLogger } from "./statement-counter";
+
+export function createDataSource(database: DatabaseConfig, log?: Logger): DataSource {
+  const common = {
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ["query", "error", "warn", "migration"] as const,
+    logger: new StatementCountingLogger(log),
+    maxQueryExecutionTime: 1000,
+  };
+  if (database.type === "sqlite") {
+    mkdirSync(dirname(database.path), { recursive: true });
+    return new DataSource({
+      ...common,
+      logging: [...common.logging],
+      type: "better-sqlite3",
+      database: database.path,
+      // WAL lets readers go on while the single writer commits.
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma("journal_mode = WAL");
+        db.pragma("busy_timeout = 5000");
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    logging: [...common.logging],
+    type: "mysql",
+    url: database.url,
+    charset: "utf8mb4_unicode_ci",
+    timezone: "Z",
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    poolSize: 20,
+    extra: {
+      // Fail fast when the database is down instead of queueing without bound.
+      queueLimit: 100,
+      connectTimeout: 5000,
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { DatabaseConfig } from "../config";
+import { createDataSource } from "./data-source";
+
+/**
+ * Connects (retrying with backoff while the database is starting) and brings the schema up to
+ * date with the migrations before anything is served.
+ */
+export async function openDatabase(
+  database: DatabaseConfig,
+  log?: Logger,
+  { attempts = 10 }: { attempts?: number } = {},
+): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    const dataSource = createDataSource(database, log);
+    try {
+      await dataSource.initialize();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      const delay = Math.min(200 * 2 ** attempt, 5000);
+      log?.warn({ attempt, delayMs: delay, err: (error as Error).message }, "database not ready, retrying");
+      await sleep(delay);
+      continue;
+    }
+    try {
+      await dataSource.runMigrations({ transaction: "each" });
+    } catch (error) {
+      await dataSource.destroy().catch(() => undefined);
+      throw error;
+    }
+    return dataSource;
+  }
+}

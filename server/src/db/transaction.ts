@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { DataSource, EntityManager } from "typeorm";
+
+const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
+const MAX_ATTEMPTS = 4;
+
+/** The driver error behind a TypeORM QueryFailedError. */
+export function driverError(error: unknown): { errno?: number; code?: string } {
+  if (typeof error !== "object" || error === null) return {};
+  const inner = (error as { driverError?: unknown }).driverError ?? error;
+  return inner as { errno?: number; code?: string };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const { errno, code } = driverError(error);
+  return errno === 1062 || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+function isRetryable(error: unknown): boolean {
+  const { errno, code } = driverError(error);
+  return (errno !== undefined && RETRYABLE_MYSQL_ERRNOS.has(errno)) || code === "SQLITE_BUSY";
+}
+
+/**
+ * SQLite has one connection in TypeORM and no row locks: concurrent transactions on it would
+ * nest as savepoints. Writers therefore take turns, which also gives the "one writer at a time"
+ * that the monthly limit relies on there.
+ */
+const sqliteTurns = new WeakMap<DataSource, Promise<unknown>>();
+
+async function inTurn<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  const previous = sqliteTurns.get(dataSource) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(work);
+  sqliteTurns.set(dataSource, mine);
+  return mine;
+}
+
+/** Runs `work` in one transaction; deadlocks and lock timeouts re-run it (jittered). */
+export async function withTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const isSqlite = dataSource.options.type === "better-sqlite3";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const run = () => dataSource.transaction(work);
+      return await (isSqlite ? inTurn(dataSource, run) : run());
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await sleep(10 * attempt + Math.random() * 40);
+    }
+  }
+}
+
+export const isSqlite = (dataSource: DataSource) => dataSource.options.type === "better-sqlite3";

@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { ArgumentValidationError } from "type-graphql";
+import type { ValidationError } from "class-validator";
+import { isContractCode } from "../shared/errors";
+
+/** Errors of the GraphQL layer itself that a client may see as they are. */
+const PROTOCOL_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+function firstInvalidField(errors: ValidationError[], prefix = ""): string | undefined {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints && Object.keys(error.constraints).length > 0) return path;
+    const nested = firstInvalidField(error.children ?? [], path);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** `Variable "$input" got invalid value ... at "input.value"; ...` → "value". */
+function coercionField(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  const path = at ?? variable;
+  return path?.split(".").pop()?.replace(/\[\d+\]$/, "");
+}
+
+/**
+ * Contract codes pass through; validation becomes VALIDATION_FAILED with the field and without
+ * the submitted value; anything else is masked as INTERNAL with an id the log holds.
+ */
+export function createErrorFormatter(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    const base = { locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof ArgumentValidationError) {
+      const errors = (original.extensions.validationErrors ?? []) as ValidationError[];
+      const field = firstInvalidField(errors);
+      return {
+        ...base,
+        message: field ? `Invalid value for ${field}.` : "Invalid input.",
+        extensions: { code: "VALIDATION_FAILED", ...(field ? { field } : {}) },
+      };
+    }
+    if (isContractCode(code) && code !== "INTERNAL") return formatted;
+    if (code === "BAD_USER_INPUT") {
+      const field = coercionField(formatted.message);
+      return {
+        ...base,
+        message: field ? `Invalid value for ${field}.` : "Invalid input.",
+        extensions: { code: "VALIDATION_FAILED", ...(field ? { field } : {}) },
+      };
+    }
+    if (typeof code === "string" && PROTOCOL_CODES.has(code)) {
+      // A literal's value would be echoed in "Expected value of type X, found <value>".
+      const message = formatted.message.replace(/(Expected value of type "[^"]+"), found .*$/s, "$1.");
+      return { ...formatted, message };
+    }
+    const errorId = randomUUID();
+    log.error({ errorId, err: redact(original) }, "unexpected error");
+    return { ...base, message: "Internal error.", extensions: { code: "INTERNAL", errorId } };
+  };
+}
+
+/** TypeORM's QueryFailedError carries the SQL and its parameters: keep them out of the log. */
+function redact(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { name, message, stack } = error;
+  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  const isQuery = name === "QueryFailedError";
+  return {
+    name,
+    message: isQuery ? `database error ${String(code ?? errno)}` : message,
+    stack: isQuery ? stack?.split("\n").slice(1).join("\n") : stack,
+    code,
+    errno,
+  };
+}

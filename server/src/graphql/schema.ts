@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import "./enums";
+import type { GraphQLSchema } from "graphql";
+import { buildSchemaSync } from "type-graphql";
+import { AccountsResolver } from "../accounts/accounts.resolver";
+import { AuthResolver } from "../auth/auth.resolver";
+import { MetersResolver } from "../readings/meters.resolver";
+import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
+import { UsersResolver } from "../users/users.resolver";
+
+let built: GraphQLSchema | undefined;
+
+/** The executable schema, built once per process (it is the same for every request). */
+export function graphqlSchema(): GraphQLSchema {
+  built ??= buildSchemaSync({
+    resolvers: [AuthResolver, UsersResolver, AccountsResolver, MetersResolver],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Never echo submitted values (passwords, amounts) in validation errors.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+  return built;
+}

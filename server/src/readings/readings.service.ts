@@ -1,0 +1,181 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AccountsService } from "../accounts/accounts.service";
+import { isSqlite, isUniqueViolation, withTransaction } from "../db/transaction";
+import { periodEnd, periodOf } from "../shared/almaty-time";
+import type { Clock } from "../shared/clock";
+import { formatReadingMilli, parseReadingMilli } from "../shared/decimal";
+import { ReadingSource } from "../shared/enums";
+import { AppError, invalidField } from "../shared/errors";
+import { decodeCursor, encodeCursor, pageSize } from "../shared/pagination";
+import type { UserEntity } from "../users/user.entity";
+import { MeterEntity } from "./meter.entity";
+import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
+import { ReadingEntity } from "./reading.entity";
+import { countedSendings, latestReadings } from "./readings.queries";
+
+export interface Sending {
+  meterId: string;
+  /** Canonical decimal string from the Decimal scalar. */
+  value: string;
+  idempotencyKey?: string | null;
+}
+
+export interface WindowView {
+  period: string;
+  used: number;
+  remaining: number;
+  minimumValue: string;
+  reopensAt: Date | null;
+}
+
+export function windowView(period: string, month: MeterMonth): WindowView {
+  const state = submissionWindow(month);
+  return {
+    period,
+    used: state.used,
+    remaining: state.remaining,
+    minimumValue: formatReadingMilli(state.minimum),
+    reopensAt: state.remaining === 0 ? periodEnd(period) : null,
+  };
+}
+
+export function meterMonth(latest: ReadingEntity | undefined, sendings: ReadingEntity[]): MeterMonth {
+  return {
+    latestValue: latest?.valueMilli ?? null,
+    sendings: sendings.map((s) => ({ slot: s.slot ?? 0, previousValue: s.previousValueMilli })),
+  };
+}
+
+export class ReadingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  /** A meter on an account the user may see; anything else is "not found". */
+  async accessibleMeter(user: UserEntity, meterId: string): Promise<MeterEntity> {
+    const id = /^\d{1,12}$/.test(meterId) ? Number(meterId) : NaN;
+    const meter = Number.isSafeInteger(id)
+      ? await this.dataSource.getRepository(MeterEntity).findOneBy({ id })
+      : null;
+    if (!meter) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
+    const allowed = await this.accounts.canAccess(this.dataSource.manager, user, [meter.accountId]);
+    if (!allowed.has(meter.accountId)) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
+    return meter;
+  }
+
+  /**
+   * Sends a subscriber's reading. The meter row is locked while the month's sendings are counted
+   * and the new one inserted; the unique (meter, period, slot) key backs the limit up, and a
+   * retried request with the same idempotency key returns the first result.
+   */
+  async submit(user: UserEntity, sending: Sending): Promise<ReadingEntity> {
+    const value = parseReadingMilli(sending.value);
+    if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
+    const meter = await this.accessibleMeter(user, sending.meterId);
+    if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
+    const caller = `user:${user.id}`;
+    const key = sending.idempotencyKey ?? null;
+
+    const replay = key ? await this.findByKey(this.dataSource.manager, caller, key, meter.id) : null;
+    if (replay) return replay;
+    try {
+      return await withTransaction(this.dataSource, async (manager) => {
+        await this.lockMeter(manager, meter.id);
+        const again = key ? await this.findByKey(manager, caller, key, meter.id) : null;
+        if (again) return again;
+        const now = this.clock.now();
+        const period = periodOf(now);
+        const latest = (await latestReadings(manager, [meter.id])).get(meter.id);
+        const sendings = (await countedSendings(manager, [meter.id], period)).get(meter.id) ?? [];
+        const decision = decideSending(meterMonth(latest, sendings), value);
+        if (decision.kind === "refuse") {
+          throw new AppError(decision.code, {
+            field: "value",
+            ...(decision.code === "READING_BELOW_PREVIOUS"
+              ? { extensions: { minimumValue: formatReadingMilli(decision.minimum) } }
+              : {}),
+          });
+        }
+        const reading = manager.getRepository(ReadingEntity).create({
+          meterId: meter.id,
+          valueMilli: value,
+          takenAt: now,
+          period,
+          source: ReadingSource.SUBSCRIBER,
+          slot: decision.slot,
+          isCorrection: decision.isCorrection,
+          previousValueMilli: decision.previousValue,
+          submittedByUserId: user.id,
+          caller,
+          idempotencyKey: key,
+          externalId: null,
+          createdAt: now,
+        });
+        return manager.getRepository(ReadingEntity).save(reading);
+      });
+    } catch (error) {
+      // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).
+      if (!isUniqueViolation(error)) throw error;
+      const winner = key ? await this.findByKey(this.dataSource.manager, caller, key, meter.id) : null;
+      if (winner) return winner;
+      throw new AppError("MONTHLY_LIMIT_REACHED", { field: "value" });
+    }
+  }
+
+  private async lockMeter(manager: EntityManager, meterId: number): Promise<void> {
+    if (isSqlite(this.dataSource)) return; // one writer at a time there (withTransaction)
+    await manager
+      .getRepository(MeterEntity)
+      .createQueryBuilder("m")
+      .setLock("pessimistic_write")
+      .where("m.id = :meterId", { meterId })
+      .getOne();
+  }
+
+  private async findByKey(
+    manager: EntityManager,
+    caller: string,
+    key: string,
+    meterId: number,
+  ): Promise<ReadingEntity | null> {
+    const reading = await manager.getRepository(ReadingEntity).findOneBy({ caller, idempotencyKey: key });
+    if (reading && reading.meterId !== meterId) {
+      throw invalidField("idempotencyKey", "This idempotency key was used for another meter.");
+    }
+    return reading;
+  }
+
+  currentPeriod(): string {
+    return periodOf(this.clock.now());
+  }
+
+  /** One page of a meter's history, newest first. */
+  async history(meterId: number, first: number | null | undefined, after: string | null | undefined) {
+    const limit = pageSize(first);
+    const repo = this.dataSource.getRepository(ReadingEntity);
+    const query = repo
+      .createQueryBuilder("r")
+      .where("r.meter_id = :meterId", { meterId })
+      .orderBy("r.taken_at", "DESC")
+      .addOrderBy("r.id", "DESC")
+      .limit(limit + 1);
+    if (after) {
+      const position = decodeCursor(after);
+      query.andWhere("(r.taken_at < :at OR (r.taken_at = :at AND r.id < :id))", position);
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), repo.countBy({ meterId })]);
+    const page = rows.slice(0, limit);
+    const edges = page.map((reading) => ({
+      cursor: encodeCursor({ at: reading.takenAt, id: reading.id }),
+      reading,
+    }));
+    return {
+      edges,
+      hasNextPage: rows.length > limit,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      totalCount,
+    };
+  }
+}

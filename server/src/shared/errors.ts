@@ -1,0 +1,79 @@
+import { GraphQLError } from "graphql";
+
+/** The stable codes of the public contract (API.md). Extend, never rename. */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "VALIDATION_FAILED",
+  "EMAIL_TAKEN",
+  "PASSWORDS_DO_NOT_MATCH",
+  "WEAK_PASSWORD",
+  "TERMS_NOT_ACCEPTED",
+  "INVALID_BIN",
+  "BIN_NOT_FOUND",
+  "INVALID_PHONE",
+  "ACCOUNT_VERIFICATION_FAILED",
+  "ACCOUNT_ALREADY_LINKED",
+  "ACCOUNT_NOT_LINKED",
+  "LEGAL_ENTITY_ACCOUNTS_FIXED",
+  "METER_NOT_FOUND",
+  "READING_BELOW_PREVIOUS",
+  "MONTHLY_LIMIT_REACHED",
+  "INVALID_CREDENTIALS",
+  "INVALID_RESET_TOKEN",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: "You need to log in.",
+  FORBIDDEN: "You may not do this.",
+  VALIDATION_FAILED: "A field has an invalid value.",
+  EMAIL_TAKEN: "This e-mail address is already registered.",
+  PASSWORDS_DO_NOT_MATCH: "The passwords do not match.",
+  WEAK_PASSWORD: "The password is too short or too easy to guess.",
+  TERMS_NOT_ACCEPTED: "The user agreement must be accepted.",
+  INVALID_BIN: "The BIN is not valid.",
+  BIN_NOT_FOUND: "The BIN was not found for this account; contact support@gazholding.kz.",
+  INVALID_PHONE: "Enter a Kazakhstan mobile phone number.",
+  ACCOUNT_VERIFICATION_FAILED: "The account number or the last payment amount is wrong.",
+  ACCOUNT_ALREADY_LINKED: "This account is already in your list.",
+  ACCOUNT_NOT_LINKED: "This account is not in your list.",
+  LEGAL_ENTITY_ACCOUNTS_FIXED: "A legal entity's account list follows the registry.",
+  METER_NOT_FOUND: "Meter not found.",
+  READING_BELOW_PREVIOUS: "The reading is below the previous reading.",
+  MONTHLY_LIMIT_REACHED: "Readings for this meter were already sent twice this month.",
+  INVALID_CREDENTIALS: "Wrong e-mail or password.",
+  INVALID_RESET_TOKEN: "The password reset link is invalid or has expired.",
+  RATE_LIMITED: "Too many attempts; try again later.",
+  SERVICE_UNAVAILABLE: "The service is temporarily unavailable; try again.",
+  INTERNAL: "Internal error.",
+};
+
+const CONTRACT_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isContractCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && CONTRACT_CODES.has(code);
+}
+
+/** A refusal the client can act on: a contract code, and the input field for input errors. */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    options: { field?: string; message?: string; extensions?: Record<string, unknown> } = {},
+  ) {
+    super(options.message ?? DEFAULT_MESSAGES[code], {
+      extensions: {
+        code,
+        ...(options.field ? { field: options.field } : {}),
+        ...options.extensions,
+      },
+    });
+  }
+}
+
+export const invalidField = (field: string, message?: string) =>
+  new AppError("VALIDATION_FAILED", { field, message: message ?? `Invalid value for ${field}.` });

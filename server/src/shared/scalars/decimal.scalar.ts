@@ -1,0 +1,27 @@
+import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { canonicalDecimal } from "../decimal";
+
+const invalid = () => new GraphQLError("Decimal must be a string such as \"12345.67\".");
+
+/** Exact decimal as a string; input may use "," and digit-group spaces, output is canonical. */
+export const DecimalScalar = new GraphQLScalarType<string, string>({
+  name: "Decimal",
+  description:
+    'An exact decimal number sent as a string: readings in m³ with up to 3 decimals ("1234.567"), ' +
+    'money in tenge with up to 2 ("12345.67"). Input also accepts "," as the decimal separator ' +
+    "and spaces between digit groups; output is canonical.",
+  serialize(value) {
+    if (typeof value !== "string") throw new GraphQLError("Decimal values are strings.");
+    return value;
+  },
+  parseValue(value) {
+    const canonical = typeof value === "string" ? canonicalDecimal(value) : null;
+    if (canonical === null) throw invalid();
+    return canonical;
+  },
+  parseLiteral(ast) {
+    const canonical = ast.kind === Kind.STRING ? canonicalDecimal(ast.value) : null;
+    if (canonical === null) throw invalid();
+    return canonical;
+  },
+});

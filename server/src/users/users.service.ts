@@ -1,0 +1,137 @@
+import { isEmail } from "class-validator";
+import type { DataSource } from "typeorm";
+import type { AccountsService } from "../accounts/accounts.service";
+import { checkPassword } from "../auth/password-policy";
+import type { PasswordHasher } from "../auth/password-hasher";
+import type { SessionsService } from "../auth/sessions.service";
+import { isUniqueViolation, withTransaction } from "../db/transaction";
+import { isValidBin, normalizeBin } from "../shared/bin";
+import type { Clock } from "../shared/clock";
+import { Language, PersonType } from "../shared/enums";
+import { AppError, invalidField } from "../shared/errors";
+import { normalizeKzMobile } from "../shared/phone";
+import type { RegisterInput } from "./dto/register.input";
+import type { UpdateProfileInput } from "./dto/update-profile.input";
+import { normalizeEmail } from "./email";
+import { UserEntity } from "./user.entity";
+
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly hasher: PasswordHasher,
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async register(input: RegisterInput): Promise<UserEntity> {
+    const email = input.email.trim();
+    if (!isEmail(email) || email.length > 254) throw invalidField("email", "Enter a valid e-mail address.");
+    const lastName = requiredName(input.lastName, "lastName");
+    const firstName = requiredName(input.firstName, "firstName");
+    if (input.password !== input.passwordConfirmation) {
+      throw new AppError("PASSWORDS_DO_NOT_MATCH", { field: "passwordConfirmation" });
+    }
+    assertAcceptablePassword(input.password, "password", { email, names: [lastName, firstName] });
+    if (!input.acceptTerms) throw new AppError("TERMS_NOT_ACCEPTED", { field: "acceptTerms" });
+    const phone = phoneOrRefuse(input.phone);
+    const bin = input.personType === PersonType.LEGAL_ENTITY ? binOrRefuse(input.bin) : null;
+
+    const users = this.dataSource.getRepository(UserEntity);
+    if (await users.existsBy({ emailNormalized: normalizeEmail(email) })) {
+      throw new AppError("EMAIL_TAKEN", { field: "email" });
+    }
+    const passwordHash = await this.hasher.hash(input.password);
+
+    try {
+      return await withTransaction(this.dataSource, async (manager) => {
+        const account = await this.accounts.verifyProof(manager, input);
+        if (bin !== null && account.ownerBin !== bin) {
+          throw new AppError("BIN_NOT_FOUND", { field: "bin" });
+        }
+        const now = this.clock.now();
+        const user = await manager.getRepository(UserEntity).save({
+          email,
+          emailNormalized: normalizeEmail(email),
+          passwordHash,
+          lastName,
+          firstName,
+          phone,
+          personType: input.personType,
+          bin,
+          language: input.language ?? Language.RU,
+          emailVerifiedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (bin === null) await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
+        return user;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", { field: "email" });
+      throw error;
+    }
+  }
+
+  async updateProfile(user: UserEntity, input: UpdateProfileInput): Promise<UserEntity> {
+    const changes: Partial<UserEntity> = {};
+    if (input.lastName != null) changes.lastName = requiredName(input.lastName, "lastName");
+    if (input.firstName != null) changes.firstName = requiredName(input.firstName, "firstName");
+    if (input.phone != null) changes.phone = phoneOrRefuse(input.phone);
+    if (input.language != null) changes.language = input.language;
+    if (Object.keys(changes).length === 0) return user;
+    changes.updatedAt = this.clock.now();
+    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, changes);
+    return { ...user, ...changes };
+  }
+
+  /** Sets a new password and ends every other session of the user. */
+  async changePassword(
+    user: UserEntity,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
+      throw new AppError("INVALID_CREDENTIALS", { field: "currentPassword" });
+    }
+    assertAcceptablePassword(newPassword, "newPassword", {
+      email: user.email,
+      names: [user.lastName, user.firstName],
+    });
+    const passwordHash = await this.hasher.hash(newPassword);
+    await withTransaction(this.dataSource, async (manager) => {
+      await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash, updatedAt: this.clock.now() });
+      await this.sessions.endOthers(manager, user.id, sessionId);
+    });
+  }
+}
+
+function requiredName(value: string, field: string): string {
+  const name = value.trim();
+  if (name === "") throw invalidField(field, "This field is required.");
+  return name;
+}
+
+function phoneOrRefuse(input: string): string {
+  const phone = normalizeKzMobile(input);
+  if (phone === null) throw new AppError("INVALID_PHONE", { field: "phone" });
+  return phone;
+}
+
+function binOrRefuse(input: string | null | undefined): string {
+  if (input == null || input.trim() === "") throw invalidField("bin", "A legal entity needs its BIN.");
+  const bin = normalizeBin(input);
+  if (!isValidBin(bin)) throw new AppError("INVALID_BIN", { field: "bin" });
+  return bin;
+}
+
+function assertAcceptablePassword(
+  password: string,
+  field: string,
+  context: { email: string; names: string[] },
+): void {
+  const verdict = checkPassword(password, context);
+  if (verdict === "TOO_LONG") throw invalidField(field, "The password may have at most 128 characters.");
+  if (verdict !== "OK") throw new AppError("WEAK_PASSWORD", { field });
+}

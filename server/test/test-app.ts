@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { buildApp, type App } from "../src/app";
+import type { Config } from "../src/config";
+import { FixedClock } from "../src/shared/clock";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+import { GraphQLClient } from "./graphql-client";
+
+export interface TestApp {
+  url: string;
+  db: TestDatabase;
+  clock: FixedClock;
+  app: App;
+  client(): GraphQLClient;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh database, listening on a free loopback port. */
+export async function startTestApp(
+  options: { now?: string; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const clock = new FixedClock(new Date(options.now ?? "2026-11-15T06:00:00Z"));
+  const config: Config = {
+    nodeEnv: "test",
+    isProduction: false,
+    port: 0,
+    host: "127.0.0.1",
+    database: db.config,
+    dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
+    jwtSecret: randomBytes(32).toString("base64url"),
+    passwordPepper: randomBytes(32).toString("base64url"),
+    // Cost 4 keeps the suite fast; the cost-12 default is checked in config.spec.ts.
+    bcryptCost: 4,
+    seedDemo: false,
+    logLevel: "silent",
+    ...options.config,
+  };
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const app = await buildApp({ config, dataSource: db.dataSource, clock, log, countStatements: true });
+  const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    url: address,
+    db,
+    clock,
+    app,
+    client: () => new GraphQLClient(`${address}/graphql`),
+    async close() {
+      await app.fastify.close();
+      await db.drop();
+    },
+  };
+}
