@@ -12,4 +12,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Tests read untyped GraphQL JSON.
+    files: ["**/*.spec.ts", "server/test/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
 );

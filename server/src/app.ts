@@ -90,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return { fastify, services };
 }
 
-async function viewerOf(services: Services, authorization: string | undefined, clock: Clock): Promise<Viewer | null> {
+async function viewerOf(
+  services: Services,
+  authorization: string | undefined,
+  clock: Clock,
+): Promise<Viewer | null> {
   const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? "")?.[1];
   const claims = token ? services.tokens.verify(token, clock.now()) : null;
   if (!claims) return null;

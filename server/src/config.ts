@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 export type DatabaseConfig =
-  | { type: "mysql"; url: string; database: string }
-  | { type: "sqlite"; path: string };
+  { type: "mysql"; url: string; database: string } | { type: "sqlite"; path: string };
 
 export interface Config {
   nodeEnv: string;
@@ -81,11 +80,15 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
     }
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
     if (!parsed.hostname || !database) {
-      throw new ConfigError("DATABASE_URL must name a host and a database: mysql://user:pass@host:port/db");
+      throw new ConfigError(
+        "DATABASE_URL must name a host and a database: mysql://user:pass@host:port/db",
+      );
     }
     return { type: "mysql", url, database };
   }
-  throw new ConfigError("DATABASE_URL must start with mysql:// or sqlite: (for example sqlite:data/gas.sqlite).");
+  throw new ConfigError(
+    "DATABASE_URL must start with mysql:// or sqlite: (for example sqlite:data/gas.sqlite).",
+  );
 }
 
 /** The embedded default makes a secret once and keeps it beside its database. */

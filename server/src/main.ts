@@ -27,7 +27,9 @@ async function main(): Promise<void> {
       console.log("\nDemo accounts to register with (account number / exact last payment):");
       for (const account of demo) {
         const owner = account.ownerBin ? `  legal entity, BIN ${account.ownerBin}` : "";
-        console.log(`  ${account.number}  ${account.lastPayment.padStart(10)} ₸  ${account.holderName}${owner}`);
+        console.log(
+          `  ${account.number}  ${account.lastPayment.padStart(10)} ₸  ${account.holderName}${owner}`,
+        );
       }
       console.log("");
     }

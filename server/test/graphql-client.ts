@@ -23,7 +23,8 @@ export class GraphQLClient {
     init: { headers?: Record<string, string> } = {},
   ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
-    if (this.accessToken && !headers.authorization) headers.authorization = `Bearer ${this.accessToken}`;
+    if (this.accessToken && !headers.authorization)
+      headers.authorization = `Bearer ${this.accessToken}`;
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     }
@@ -47,7 +48,10 @@ export class GraphQLClient {
   }
 
   /** Like `request`, but fails the test on any GraphQL error. */
-  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
     const response = await this.request<T>(query, variables);
     if (response.errors?.length || !response.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
@@ -61,7 +65,9 @@ export class GraphQLClient {
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
     const expired = attributes.some(
-      (a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()),
+      (a) =>
+        /^max-age=0$/i.test(a) ||
+        (/^expires=/i.test(a) && new Date(a.slice(8)).getTime() < Date.now()),
     );
     if (expired || value === "") this.cookies.delete(name);
     else this.cookies.set(name, value);
@@ -69,6 +75,7 @@ export class GraphQLClient {
 }
 
 /** The first error's code, for `expect(codeOf(r)).toBe(...)`. */
-export const codeOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.code;
+export const codeOf = (response: GraphQLResponse<unknown>): unknown =>
+  response.errors?.[0]?.extensions?.code;
 export const fieldOf = (response: GraphQLResponse<unknown>): unknown =>
   response.errors?.[0]?.extensions?.field;

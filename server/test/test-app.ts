@@ -40,7 +40,13 @@ export async function startTestApp(
     ...options.config,
   };
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = await buildApp({ config, dataSource: db.dataSource, clock, log, countStatements: true });
+  const app = await buildApp({
+    config,
+    dataSource: db.dataSource,
+    clock,
+    log,
+    countStatements: true,
+  });
   const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,

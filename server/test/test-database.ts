@@ -33,7 +33,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       password: decodeURIComponent(server.password),
     });
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     server.pathname = `/${name}`;
     const config = parseDatabaseUrl(server.toString());
     const dataSource = await openDatabase(config);

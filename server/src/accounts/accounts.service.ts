@@ -30,7 +30,8 @@ export class AccountsService {
   async verifyProof(manager: EntityManager, proof: AccountProof): Promise<AccountEntity> {
     const number = normalizeAccountNumber(proof.accountNumber);
     const amountTiyn = parseMoneyTiyn(proof.lastPaymentAmount);
-    if (amountTiyn === null) throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    if (amountTiyn === null)
+      throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
     const account = await manager.getRepository(AccountEntity).findOneBy({ number });
     const latest = account
       ? await manager.getRepository(PaymentEntity).findOne({
@@ -45,7 +46,8 @@ export class AccountsService {
   }
 
   async link(user: UserEntity, proof: AccountProof): Promise<AccountEntity> {
-    if (user.personType === PersonType.LEGAL_ENTITY) throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
+    if (user.personType === PersonType.LEGAL_ENTITY)
+      throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
     try {
       return await withTransaction(this.dataSource, async (manager) => {
         const account = await this.verifyProof(manager, proof);
@@ -67,11 +69,14 @@ export class AccountsService {
   }
 
   async unlink(user: UserEntity, accountNumber: string): Promise<void> {
-    if (user.personType === PersonType.LEGAL_ENTITY) throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
+    if (user.personType === PersonType.LEGAL_ENTITY)
+      throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
     const number = normalizeAccountNumber(accountNumber, "number");
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
     const removed = account
-      ? await this.dataSource.getRepository(AccountLinkEntity).delete({ userId: user.id, accountId: account.id })
+      ? await this.dataSource
+          .getRepository(AccountLinkEntity)
+          .delete({ userId: user.id, accountId: account.id })
       : { affected: 0 };
     if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED");
   }
@@ -80,7 +85,9 @@ export class AccountsService {
   async accountsOf(user: UserEntity): Promise<AccountEntity[]> {
     const accounts = this.dataSource.getRepository(AccountEntity);
     if (user.personType === PersonType.LEGAL_ENTITY) {
-      return user.bin ? accounts.find({ where: { ownerBin: user.bin }, order: { number: "ASC" } }) : [];
+      return user.bin
+        ? accounts.find({ where: { ownerBin: user.bin }, order: { number: "ASC" } })
+        : [];
     }
     return accounts
       .createQueryBuilder("a")
@@ -96,11 +103,17 @@ export class AccountsService {
     const number = normalizeAccountNumber(accountNumber, "number");
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
     if (!account) return null;
-    return (await this.canAccess(this.dataSource.manager, user, [account.id])).has(account.id) ? account : null;
+    return (await this.canAccess(this.dataSource.manager, user, [account.id])).has(account.id)
+      ? account
+      : null;
   }
 
   /** Which of the given accounts the user may see. */
-  async canAccess(manager: EntityManager, user: UserEntity, accountIds: number[]): Promise<Set<number>> {
+  async canAccess(
+    manager: EntityManager,
+    user: UserEntity,
+    accountIds: number[],
+  ): Promise<Set<number>> {
     if (accountIds.length === 0) return new Set();
     if (user.personType === PersonType.LEGAL_ENTITY) {
       if (!user.bin) return new Set();

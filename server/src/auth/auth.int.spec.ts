@@ -1,7 +1,15 @@
 import jwt from "jsonwebtoken";
 import { createRegistryAccount, registration, type RegistryAccount } from "../../test/factories";
 import { codeOf } from "../../test/graphql-client";
-import { CHANGE_PASSWORD, LOGIN, LOGOUT, ME, REFRESH, REGISTER, registerAndLogin } from "../../test/operations";
+import {
+  CHANGE_PASSWORD,
+  LOGIN,
+  LOGOUT,
+  ME,
+  REFRESH,
+  REGISTER,
+  registerAndLogin,
+} from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { SessionEntity } from "./session.entity";
 
@@ -14,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const cookieAttributes = (setCookie: string) => setCookie.split(";").map((part) => part.trim().toLowerCase());
+const cookieAttributes = (setCookie: string) =>
+  setCookie.split(";").map((part) => part.trim().toLowerCase());
 
 describe("login", () => {
   it("answers an unknown e-mail and a wrong password with the same body", async () => {
@@ -37,7 +46,11 @@ describe("login", () => {
     await t.client().ok(REGISTER, { input });
     const client = t.client();
     const data = await client.ok(LOGIN, {
-      input: { email: String(input.email).toUpperCase(), password: input.password, rememberMe: false },
+      input: {
+        email: String(input.email).toUpperCase(),
+        password: input.password,
+        rememberMe: false,
+      },
     });
     expect(data.login.user.email).toBe(input.email);
     const [cookie] = client.lastSetCookies;
@@ -93,7 +106,9 @@ describe("sessions", () => {
     const stale = t.client();
     stale.accessToken = token;
     expect((await stale.ok(ME)).me).toBeNull();
-    expect(codeOf(await stale.request(`mutation { unlinkAccount(number: "1") }`))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await stale.request(`mutation { unlinkAccount(number: "1") }`))).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("a plain session ends on the server after 12 hours", async () => {
@@ -113,7 +128,9 @@ describe("sessions", () => {
     const { userId } = await registerAndLogin(phone, input);
     const laptop = t.client();
     laptop.accessToken = (
-      await laptop.ok(LOGIN, { input: { email: input.email, password: input.password, rememberMe: true } })
+      await laptop.ok(LOGIN, {
+        input: { email: input.email, password: input.password, rememberMe: true },
+      })
     ).login.accessToken;
 
     const wrong = await phone.request(CHANGE_PASSWORD, {
@@ -131,30 +148,46 @@ describe("sessions", () => {
     expect((await phone.ok(ME)).me).not.toBeNull();
     expect((await laptop.ok(ME)).me).toBeNull();
     expect(codeOf(await laptop.request(REFRESH))).toBe("UNAUTHENTICATED");
-    expect(await t.db.dataSource.getRepository(SessionEntity).countBy({ userId: Number(userId) })).toBe(1);
+    expect(
+      await t.db.dataSource.getRepository(SessionEntity).countBy({ userId: Number(userId) }),
+    ).toBe(1);
 
     const oldPassword = await t.client().request(LOGIN, {
       input: { email: input.email, password: input.password, rememberMe: false },
     });
     expect(codeOf(oldPassword)).toBe("INVALID_CREDENTIALS");
-    await t.client().ok(LOGIN, { input: { email: input.email, password: "Новый-пароль-для-газа", rememberMe: false } });
+    await t.client().ok(LOGIN, {
+      input: { email: input.email, password: "Новый-пароль-для-газа", rememberMe: false },
+    });
   });
 
   it.each([
-    ["alg none", (token: string) => {
-      const [, payload] = token.split(".");
-      return `${Buffer.from(JSON.stringify({ alg: "none", typ: "at+jwt" })).toString("base64url")}.${payload}.`;
-    }],
-    ["a foreign key", (token: string) => {
-      const payload = jwt.decode(token) as jwt.JwtPayload;
-      return jwt.sign(payload, "x".repeat(40), { algorithm: "HS256", header: { alg: "HS256", typ: "at+jwt" } });
-    }],
-    ["an edited subject", (token: string) => {
-      const [header, payload, signature] = token.split(".");
-      const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
-      claims.sub = String(Number(claims.sub) + 1);
-      return `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
-    }],
+    [
+      "alg none",
+      (token: string) => {
+        const [, payload] = token.split(".");
+        return `${Buffer.from(JSON.stringify({ alg: "none", typ: "at+jwt" })).toString("base64url")}.${payload}.`;
+      },
+    ],
+    [
+      "a foreign key",
+      (token: string) => {
+        const payload = jwt.decode(token) as jwt.JwtPayload;
+        return jwt.sign(payload, "x".repeat(40), {
+          algorithm: "HS256",
+          header: { alg: "HS256", typ: "at+jwt" },
+        });
+      },
+    ],
+    [
+      "an edited subject",
+      (token: string) => {
+        const [header, payload, signature] = token.split(".");
+        const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
+        claims.sub = String(Number(claims.sub) + 1);
+        return `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${signature}`;
+      },
+    ],
   ])("refuses a token with %s", async (_name, tamper) => {
     const client = t.client();
     await registerAndLogin(client, registration(account));

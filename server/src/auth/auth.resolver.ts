@@ -14,14 +14,18 @@ const payload = (loggedIn: LoggedIn): AuthPayload =>
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => AuthPayload, { description: "Logs in; sets the session cookie (30 days with rememberMe)." })
+  @Mutation(() => AuthPayload, {
+    description: "Logs in; sets the session cookie (30 days with rememberMe).",
+  })
   async login(@Arg("input") input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const loggedIn = await ctx.services.auth.login(input.email, input.password, input.rememberMe);
     ctx.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
     return payload(loggedIn);
   }
 
-  @Mutation(() => AuthPayload, { description: "Trades the session cookie for a new access token, rotating the cookie." })
+  @Mutation(() => AuthPayload, {
+    description: "Trades the session cookie for a new access token, rotating the cookie.",
+  })
   async refreshSession(@Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
     const { sessionCookie, auth } = ctx.services;
     const token = sessionCookie.read(ctx.request);

@@ -38,7 +38,9 @@ export class AuthService {
 
   async refresh(sessionToken: string): Promise<LoggedIn> {
     const issued = await this.sessions.rotate(sessionToken);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: issued.session.userId });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ id: issued.session.userId });
     if (!user) throw new AppError("UNAUTHENTICATED");
     return this.withAccessToken(user, issued);
   }

@@ -15,9 +15,9 @@ export const MAX_PASSWORD_CODE_POINTS = 128;
 const MIN_ZXCVBN_SCORE = 2;
 
 /**
- * zxcvbn's matching grows faster than linearly with length (a 128-character l33t password took
- * over 200 ms), so only the first 64 code points are scored. A password whose first 64
- * characters are guessable is refused whatever follows them.
+ * zxcvbn's matching grows faster than linearly with length (128 "1"s took about 190 ms, 64 about
+ * 20 ms), so only the first 64 code points are scored: a password whose first 64 characters are
+ * guessable is refused whatever follows them.
  */
 const ZXCVBN_CODE_POINTS = 64;
 

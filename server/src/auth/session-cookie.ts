@@ -28,6 +28,11 @@ export class SessionCookie {
   }
 
   clear(reply: FastifyReply): void {
-    reply.clearCookie(this.name, { httpOnly: true, secure: this.secure, sameSite: "strict", path: "/" });
+    reply.clearCookie(this.name, {
+      httpOnly: true,
+      secure: this.secure,
+      sameSite: "strict",
+      path: "/",
+    });
   }
 }

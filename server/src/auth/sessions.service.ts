@@ -59,7 +59,9 @@ export class SessionsService {
       throw new AppError("UNAUTHENTICATED");
     }
     const next = newSessionToken();
-    const expiresAt = session.rememberMe ? new Date(now.getTime() + REMEMBER_ME_MS) : session.expiresAt;
+    const expiresAt = session.rememberMe
+      ? new Date(now.getTime() + REMEMBER_ME_MS)
+      : session.expiresAt;
     // Conditional on the old hash: of two refreshes racing with one token, one wins.
     const result = await sessions.update(
       { id: session.id, tokenHash: presented },
@@ -67,7 +69,13 @@ export class SessionsService {
     );
     if (result.affected !== 1) throw new AppError("UNAUTHENTICATED");
     return {
-      session: { ...session, tokenHash: next.hash, previousTokenHash: presented, expiresAt, lastUsedAt: now },
+      session: {
+        ...session,
+        tokenHash: next.hash,
+        previousTokenHash: presented,
+        expiresAt,
+        lastUsedAt: now,
+      },
       token: next.token,
     };
   }
@@ -77,11 +85,17 @@ export class SessionsService {
   }
 
   async endByToken(token: string): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: hashSessionToken(token) });
+    await this.dataSource
+      .getRepository(SessionEntity)
+      .delete({ tokenHash: hashSessionToken(token) });
   }
 
   /** Ends every session of the user but `keepSessionId` (all of them when it is null). */
-  async endOthers(manager: EntityManager, userId: number, keepSessionId: string | null): Promise<void> {
+  async endOthers(
+    manager: EntityManager,
+    userId: number,
+    keepSessionId: string | null,
+  ): Promise<void> {
     await manager
       .getRepository(SessionEntity)
       .delete(keepSessionId ? { userId, id: Not(keepSessionId) } : { userId });

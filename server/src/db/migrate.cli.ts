@@ -15,7 +15,11 @@ async function main(): Promise<void> {
       console.log("Reverted the last migration.");
     } else {
       const applied = await dataSource.runMigrations({ transaction: "each" });
-      console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(", ")}` : "Schema is up to date.");
+      console.log(
+        applied.length
+          ? `Applied: ${applied.map((m) => m.name).join(", ")}`
+          : "Schema is up to date.",
+      );
     }
   } finally {
     await dataSource.destroy();

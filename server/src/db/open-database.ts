@@ -20,7 +20,10 @@ export async function openDatabase(
     } catch (error) {
       if (attempt >= attempts) throw error;
       const delay = Math.min(200 * 2 ** attempt, 5000);
-      log?.warn({ attempt, delayMs: delay, err: (error as Error).message }, "database not ready, retrying");
+      log?.warn(
+        { attempt, delayMs: delay, err: (error as Error).message },
+        "database not ready, retrying",
+      );
       await sleep(delay);
       continue;
     }

@@ -13,7 +13,9 @@ export function driverError(error: unknown): { errno?: number; code?: string } {
 
 export function isUniqueViolation(error: unknown): boolean {
   const { errno, code } = driverError(error);
-  return errno === 1062 || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  return (
+    errno === 1062 || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
 }
 
 function isRetryable(error: unknown): boolean {

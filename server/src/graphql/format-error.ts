@@ -31,7 +31,10 @@ function coercionField(message: string): string | undefined {
   const at = /at "([^"]+)"/.exec(message)?.[1];
   const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
   const path = at ?? variable;
-  return path?.split(".").pop()?.replace(/\[\d+\]$/, "");
+  return path
+    ?.split(".")
+    .pop()
+    ?.replace(/\[\d+\]$/, "");
 }
 
 /**
@@ -64,7 +67,10 @@ export function createErrorFormatter(log: Logger) {
     }
     if (typeof code === "string" && PROTOCOL_CODES.has(code)) {
       // A literal's value would be echoed in "Expected value of type X, found <value>".
-      const message = formatted.message.replace(/(Expected value of type "[^"]+"), found .*$/s, "$1.");
+      const message = formatted.message.replace(
+        /(Expected value of type "[^"]+"), found .*$/s,
+        "$1.",
+      );
       return { ...formatted, message };
     }
     const errorId = randomUUID();

@@ -19,32 +19,46 @@ export class MetersResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1 to 100 (default 20)." })
     first?: number | null,
-    @Arg("after", () => String, { nullable: true, description: "The `endCursor` of the previous page." })
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "The `endCursor` of the previous page.",
+    })
     after?: string | null,
   ): Promise<ReadingConnection> {
     const page = await ctx.services.readings.history(meter.entity.id, first, after);
     return Object.assign(new ReadingConnection(), {
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: Reading.from(e.reading) })),
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: page.hasNextPage, endCursor: page.endCursor }),
+      pageInfo: Object.assign(new PageInfo(), {
+        hasNextPage: page.hasNextPage,
+        endCursor: page.endCursor,
+      }),
       totalCount: page.totalCount,
     });
   }
 
   @FieldResolver(() => SubmissionWindow, {
-    description: "The current month for this meter: the limit of two sendings a month counts per meter.",
+    description:
+      "The current month for this meter: the limit of two sendings a month counts per meter.",
   })
   async submission(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): Promise<SubmissionWindow> {
     const [latest, sendings] = await Promise.all([
       ctx.loaders.latestReading.load(meter.entity.id),
       ctx.loaders.countedSendings.load(meter.entity.id),
     ]);
-    return Object.assign(new SubmissionWindow(), windowView(ctx.loaders.period, meterMonth(latest ?? undefined, sendings)));
+    return Object.assign(
+      new SubmissionWindow(),
+      windowView(ctx.loaders.period, meterMonth(latest ?? undefined, sendings)),
+    );
   }
 
   @Mutation(() => Reading, {
-    description: "Sends the current reading of a meter: twice a month at most, never below the previous.",
+    description:
+      "Sends the current reading of a meter: twice a month at most, never below the previous.",
   })
-  async submitReading(@Arg("input") input: SubmitReadingInput, @Ctx() ctx: GraphQLContext): Promise<Reading> {
+  async submitReading(
+    @Arg("input") input: SubmitReadingInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Reading> {
     const { user } = requireViewer(ctx);
     return Reading.from(await ctx.services.readings.submit(user, input));
   }

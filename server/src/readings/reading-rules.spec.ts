@@ -19,15 +19,55 @@ describe("submissionWindow", () => {
 
 describe("decideSending", () => {
   it.each([
-    ["first sending above the latest", month(1500n), 1600n, { kind: "accept", slot: 1, isCorrection: false, previousValue: 1500n }],
-    ["first sending equal to the latest", month(1500n), 1500n, { kind: "accept", slot: 1, isCorrection: false, previousValue: 1500n }],
-    ["first sending on a new meter", month(null), 0n, { kind: "accept", slot: 1, isCorrection: false, previousValue: null }],
-    ["first sending below the latest", month(1500n), 1499n, { kind: "refuse", code: "READING_BELOW_PREVIOUS", minimum: 1500n }],
+    [
+      "first sending above the latest",
+      month(1500n),
+      1600n,
+      { kind: "accept", slot: 1, isCorrection: false, previousValue: 1500n },
+    ],
+    [
+      "first sending equal to the latest",
+      month(1500n),
+      1500n,
+      { kind: "accept", slot: 1, isCorrection: false, previousValue: 1500n },
+    ],
+    [
+      "first sending on a new meter",
+      month(null),
+      0n,
+      { kind: "accept", slot: 1, isCorrection: false, previousValue: null },
+    ],
+    [
+      "first sending below the latest",
+      month(1500n),
+      1499n,
+      { kind: "refuse", code: "READING_BELOW_PREVIOUS", minimum: 1500n },
+    ],
     // The correction may go below the first sending but not below what came before it.
-    ["correction below the first sending", month(1800n, 1500n), 1600n, { kind: "accept", slot: 2, isCorrection: true, previousValue: 1500n }],
-    ["correction below the reading before", month(1800n, 1500n), 1400n, { kind: "refuse", code: "READING_BELOW_PREVIOUS", minimum: 1500n }],
-    ["third sending", month(1600n, 1500n, 1500n), 9999n, { kind: "refuse", code: "MONTHLY_LIMIT_REACHED" }],
-    ["third sending below the minimum still says the limit", month(1600n, 1500n, 1500n), 1n, { kind: "refuse", code: "MONTHLY_LIMIT_REACHED" }],
+    [
+      "correction below the first sending",
+      month(1800n, 1500n),
+      1600n,
+      { kind: "accept", slot: 2, isCorrection: true, previousValue: 1500n },
+    ],
+    [
+      "correction below the reading before",
+      month(1800n, 1500n),
+      1400n,
+      { kind: "refuse", code: "READING_BELOW_PREVIOUS", minimum: 1500n },
+    ],
+    [
+      "third sending",
+      month(1600n, 1500n, 1500n),
+      9999n,
+      { kind: "refuse", code: "MONTHLY_LIMIT_REACHED" },
+    ],
+    [
+      "third sending below the minimum still says the limit",
+      month(1600n, 1500n, 1500n),
+      1n,
+      { kind: "refuse", code: "MONTHLY_LIMIT_REACHED" },
+    ],
   ])("%s", (_name, state, value, expected) => {
     expect(decideSending(state, value)).toEqual(expected);
   });

@@ -2,7 +2,6 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from "ty
 import { bigintColumn } from "../db/transformers";
 import { ReadingSource } from "../shared/enums";
 
-
 /**
  * A meter reading. Sendings that count against the monthly limit (subscriber and partner) hold
  * `slot` 1 or 2; the unique key on (meter, period, slot) makes a third impossible even if two
@@ -41,7 +40,12 @@ export class ReadingEntity {
   isCorrection: boolean;
 
   /** The value this sending was compared with (its minimum); null for registry readings. */
-  @Column({ name: "previous_value_milli", type: "bigint", nullable: true, transformer: bigintColumn })
+  @Column({
+    name: "previous_value_milli",
+    type: "bigint",
+    nullable: true,
+    transformer: bigintColumn,
+  })
   previousValueMilli: bigint | null;
 
   @Column({ name: "submitted_by_user_id", type: "int", nullable: true })

@@ -15,7 +15,9 @@ export class Reading {
   @Field(() => DecimalScalar, { description: "The meter's value in m³, up to 3 decimals." })
   value: string;
 
-  @Field(() => Date, { description: "When the reading was taken (for a sending: when it arrived)." })
+  @Field(() => Date, {
+    description: "When the reading was taken (for a sending: when it arrived).",
+  })
   takenAt: Date;
 
   @Field(() => ReadingSource, { description: "Who took the reading." })
@@ -52,7 +54,8 @@ export class Meter {
 
   @Field(() => Date, {
     nullable: true,
-    description: "When the meter was replaced; a replaced meter keeps its history and takes no readings.",
+    description:
+      "When the meter was replaced; a replaced meter keeps its history and takes no readings.",
   })
   removedAt: Date | null;
 
@@ -83,7 +86,10 @@ export class SubmissionWindow {
   @Field(() => DecimalScalar, { description: "The lowest value the next sending may have." })
   minimumValue: string;
 
-  @Field(() => Date, { nullable: true, description: "When sending opens again; set when remaining is 0." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When sending opens again; set when remaining is 0.",
+  })
   reopensAt: Date | null;
 }
 

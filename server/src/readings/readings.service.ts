@@ -39,7 +39,10 @@ export function windowView(period: string, month: MeterMonth): WindowView {
   };
 }
 
-export function meterMonth(latest: ReadingEntity | undefined, sendings: ReadingEntity[]): MeterMonth {
+export function meterMonth(
+  latest: ReadingEntity | undefined,
+  sendings: ReadingEntity[],
+): MeterMonth {
   return {
     latestValue: latest?.valueMilli ?? null,
     sendings: sendings.map((s) => ({ slot: s.slot ?? 0, previousValue: s.previousValueMilli })),
@@ -78,7 +81,9 @@ export class ReadingsService {
     const caller = `user:${user.id}`;
     const key = sending.idempotencyKey ?? null;
 
-    const replay = key ? await this.findByKey(this.dataSource.manager, caller, key, meter.id) : null;
+    const replay = key
+      ? await this.findByKey(this.dataSource.manager, caller, key, meter.id)
+      : null;
     if (replay) return replay;
     try {
       return await withTransaction(this.dataSource, async (manager) => {
@@ -118,7 +123,9 @@ export class ReadingsService {
     } catch (error) {
       // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).
       if (!isUniqueViolation(error)) throw error;
-      const winner = key ? await this.findByKey(this.dataSource.manager, caller, key, meter.id) : null;
+      const winner = key
+        ? await this.findByKey(this.dataSource.manager, caller, key, meter.id)
+        : null;
       if (winner) return winner;
       throw new AppError("MONTHLY_LIMIT_REACHED", { field: "value" });
     }
@@ -140,7 +147,9 @@ export class ReadingsService {
     key: string,
     meterId: number,
   ): Promise<ReadingEntity | null> {
-    const reading = await manager.getRepository(ReadingEntity).findOneBy({ caller, idempotencyKey: key });
+    const reading = await manager
+      .getRepository(ReadingEntity)
+      .findOneBy({ caller, idempotencyKey: key });
     if (reading && reading.meterId !== meterId) {
       throw invalidField("idempotencyKey", "This idempotency key was used for another meter.");
     }
@@ -152,7 +161,11 @@ export class ReadingsService {
   }
 
   /** One page of a meter's history, newest first. */
-  async history(meterId: number, first: number | null | undefined, after: string | null | undefined) {
+  async history(
+    meterId: number,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ) {
     const limit = pageSize(first);
     const repo = this.dataSource.getRepository(ReadingEntity);
     const query = repo

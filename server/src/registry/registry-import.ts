@@ -89,38 +89,53 @@ function problem(message: string, line?: number): never {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const LF = 0x0a;
+
+/** The 1-based line of byte offsets, asked in increasing order (a single pass over the file). */
+function lineCounter(bytes: Buffer): (offset: number) => number {
+  let scanned = 0;
+  let newlines = 0;
+  return (offset) => {
+    for (; scanned < offset; scanned++) if (bytes[scanned] === LF) newlines++;
+    return newlines + 1;
+  };
+}
+
+const newlinesIn = (fields: string[]) =>
+  fields.reduce((n, field) => n + field.split("\n").length - 1, 0);
 
 /**
  * The data rows of a file, each with the line it starts on and its fields by column name
  * (trimmed). Blank lines are skipped; the header must hold exactly `columns`, in any order.
  */
 function readCsv(path: string, columns: readonly string[]): CsvRow[] {
-  let content: string;
+  const bytes = readFileSync(path);
   try {
-    content = utf8.decode(readFileSync(path));
+    utf8.decode(bytes);
   } catch {
     problem("the file is not valid UTF-8 text");
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  // csv-parse's own line count goes wrong after a quoted CRLF; its byte offsets do not.
+  const lineAt = lineCounter(bytes);
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(content, {
+    records = parse(bytes, {
       bom: true,
       info: true,
       relax_column_count: true,
       record_delimiter: ["\r\n", "\n"],
     });
   } catch (error) {
-    if (error instanceof CsvError) {
-      problem(`not valid CSV: ${error.message}`, (error as CsvError & { lines?: number }).lines);
-    }
-    throw error;
+    if (!(error instanceof CsvError)) throw error;
+    const { bytes: offset } = error as CsvError & { bytes?: number };
+    problem(`not valid CSV: ${error.message}`, offset === undefined ? undefined : lineAt(offset));
   }
   const rows = records
-    .map(({ record, info }) => ({
-      // csv-parse counts lines up to the end of the record; a quoted newline adds one.
-      line: info.lines - record.reduce((n, field) => n + field.split("\n").length - 1, 0),
-      values: record.map((field) => field.trim()),
-    }))
+    .map(({ record, info }) => {
+      const end = info.bytes - (bytes[info.bytes - 1] === LF ? 1 : 0);
+      const line = lineAt(end) - newlinesIn(record);
+      return { line, values: record.map((field) => field.trim()) };
+    })
     .filter(({ values }) => values.some((value) => value !== ""));
   if (rows.length === 0) problem("the header row is missing");
   const [header, ...data] = rows;
@@ -131,6 +146,19 @@ function readCsv(path: string, columns: readonly string[]): CsvRow[] {
     }
     return { line, fields: Object.fromEntries(header.values.map((name, i) => [name, values[i]])) };
   });
+}
+
+/**
+ * The rows of one registry file as column → value (header checked, values trimmed, nothing else
+ * validated), for tools and tests.
+ */
+export function readRegistryFile(dir: string, name: RegistryFile): Fields[] {
+  try {
+    return readCsv(join(dir, `${name}.csv`), SPECS[name].columns).map((row) => row.fields);
+  } catch (error) {
+    if (!(error instanceof RowProblem)) throw error;
+    throw new RegistryFileError(`${name}.csv`, error.line ?? null, error.message, false);
+  }
 }
 
 function checkHeader(header: string[], columns: readonly string[], line: number): void {
@@ -280,7 +308,12 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
     );
     return {
       meterId,
-      valueMilli: parsed(fields, "value", "a reading in m³ (at most 3 decimals)", parseReadingMilli),
+      valueMilli: parsed(
+        fields,
+        "value",
+        "a reading in m³ (at most 3 decimals)",
+        parseReadingMilli,
+      ),
       takenAt,
       source,
       externalId: `registry:${fields.serial_number}:${takenAt.toISOString()}:${source}`,
@@ -333,7 +366,14 @@ export async function importRegistry(
     REGISTRY_FILES.map((name) => [name, { created: 0, updated: 0, unchanged: 0 }]),
   ) as ImportReport;
   for (const [index, name] of present.entries()) {
-    report[name] = await importFile(dataSource, SPECS[name], path(name), `${name}.csv`, options, index > 0);
+    report[name] = await importFile(
+      dataSource,
+      SPECS[name],
+      path(name),
+      `${name}.csv`,
+      options,
+      index > 0,
+    );
   }
   return report;
 }

@@ -41,29 +41,82 @@ describe("register", () => {
   });
 
   it.each([
-    ["mismatched passwords", { passwordConfirmation: "Другой-пароль-99" }, "PASSWORDS_DO_NOT_MATCH", "passwordConfirmation"],
-    ["a short password", { password: "Ab1!xyz", passwordConfirmation: "Ab1!xyz" }, "WEAK_PASSWORD", "password"],
-    ["a common password", { password: "password123", passwordConfirmation: "password123" }, "WEAK_PASSWORD", "password"],
-    ["a 129-character password", { password: "ж".repeat(129), passwordConfirmation: "ж".repeat(129) }, "VALIDATION_FAILED", "password"],
+    [
+      "mismatched passwords",
+      { passwordConfirmation: "Другой-пароль-99" },
+      "PASSWORDS_DO_NOT_MATCH",
+      "passwordConfirmation",
+    ],
+    [
+      "a short password",
+      { password: "Ab1!xyz", passwordConfirmation: "Ab1!xyz" },
+      "WEAK_PASSWORD",
+      "password",
+    ],
+    [
+      "a common password",
+      { password: "password123", passwordConfirmation: "password123" },
+      "WEAK_PASSWORD",
+      "password",
+    ],
+    [
+      "a 129-character password",
+      { password: "ж".repeat(129), passwordConfirmation: "ж".repeat(129) },
+      "VALIDATION_FAILED",
+      "password",
+    ],
     ["terms not accepted", { acceptTerms: false }, "TERMS_NOT_ACCEPTED", "acceptTerms"],
     ["a landline", { phone: "+7 727 250 00 00" }, "INVALID_PHONE", "phone"],
     ["a bad e-mail", { email: "not-an-email" }, "VALIDATION_FAILED", "email"],
     ["an empty last name", { lastName: "   " }, "VALIDATION_FAILED", "lastName"],
     ["a wrong amount", { lastPaymentAmount: "12345.68" }, "ACCOUNT_VERIFICATION_FAILED", undefined],
-    ["an older payment's amount", { lastPaymentAmount: "100.00" }, "ACCOUNT_VERIFICATION_FAILED", undefined],
-    ["an unknown account", { accountNumber: "9999999999" }, "ACCOUNT_VERIFICATION_FAILED", undefined],
-    ["an amount with 3 decimals", { lastPaymentAmount: "12345.670" }, "VALIDATION_FAILED", "lastPaymentAmount"],
-    ["an amount that is no number", { lastPaymentAmount: "12,345.67" }, "VALIDATION_FAILED", "lastPaymentAmount"],
+    [
+      "an older payment's amount",
+      { lastPaymentAmount: "100.00" },
+      "ACCOUNT_VERIFICATION_FAILED",
+      undefined,
+    ],
+    [
+      "an unknown account",
+      { accountNumber: "9999999999" },
+      "ACCOUNT_VERIFICATION_FAILED",
+      undefined,
+    ],
+    [
+      "an amount with 3 decimals",
+      { lastPaymentAmount: "12345.670" },
+      "VALIDATION_FAILED",
+      "lastPaymentAmount",
+    ],
+    [
+      "an amount that is no number",
+      { lastPaymentAmount: "12,345.67" },
+      "VALIDATION_FAILED",
+      "lastPaymentAmount",
+    ],
     ["a legal entity without BIN", { personType: "LEGAL_ENTITY" }, "VALIDATION_FAILED", "bin"],
-    ["a BIN with a wrong check digit", { personType: "LEGAL_ENTITY", bin: "123456789012" }, "INVALID_BIN", "bin"],
+    [
+      "a BIN with a wrong check digit",
+      { personType: "LEGAL_ENTITY", bin: "123456789012" },
+      "INVALID_BIN",
+      "bin",
+    ],
   ])("refuses %s, changing nothing", async (_name, overrides, code, field) => {
     const before = await userCount();
-    const response = await t.client().request(REGISTER, { input: registration(account, overrides) });
+    const response = await t
+      .client()
+      .request(REGISTER, { input: registration(account, overrides) });
     expect(codeOf(response)).toBe(code);
     expect(fieldOf(response)).toBe(field);
     expect(await userCount()).toBe(before);
     // The submitted secrets are never echoed.
-    for (const secret of ["Жасыл-алма-2026", "12345.68", "12,345.67", "password123", "ж".repeat(129)]) {
+    for (const secret of [
+      "Жасыл-алма-2026",
+      "12345.68",
+      "12,345.67",
+      "password123",
+      "ж".repeat(129),
+    ]) {
       expect(response.text).not.toContain(secret);
     }
   });
@@ -88,7 +141,11 @@ describe("register a legal entity", () => {
     companyAccounts = [];
     for (const number of ["5500000003", "5500000001", "5500000002"]) {
       companyAccounts.push(
-        await createRegistryAccount(t.db.dataSource, { number, ownerBin: bin, holderName: 'ТОО "Алматы Нан"' }),
+        await createRegistryAccount(t.db.dataSource, {
+          number,
+          ownerBin: bin,
+          holderName: 'ТОО "Алматы Нан"',
+        }),
       );
     }
   });
@@ -97,16 +154,29 @@ describe("register a legal entity", () => {
     const client = t.client();
     const input = registration(companyAccounts[0], { personType: "LEGAL_ENTITY", bin });
     const registered = await client.ok(REGISTER, { input });
-    expect(registered.register.user).toMatchObject({ personType: "LEGAL_ENTITY", bin, canLinkAccounts: false });
-    const login = await client.ok(LOGIN, { input: { email: input.email, password: input.password, rememberMe: false } });
+    expect(registered.register.user).toMatchObject({
+      personType: "LEGAL_ENTITY",
+      bin,
+      canLinkAccounts: false,
+    });
+    const login = await client.ok(LOGIN, {
+      input: { email: input.email, password: input.password, rememberMe: false },
+    });
     client.accessToken = login.login.accessToken;
 
     const me = await client.ok(`{ me { accounts { number } } }`);
-    expect(me.me.accounts.map((a: { number: string }) => a.number)).toEqual(["5500000001", "5500000002", "5500000003"]);
+    expect(me.me.accounts.map((a: { number: string }) => a.number)).toEqual([
+      "5500000001",
+      "5500000002",
+      "5500000003",
+    ]);
 
-    const link = await client.request(`mutation($input: LinkAccountInput!) { linkAccount(input: $input) { number } }`, {
-      input: { accountNumber: account.account.number, lastPaymentAmount: account.lastPayment },
-    });
+    const link = await client.request(
+      `mutation($input: LinkAccountInput!) { linkAccount(input: $input) { number } }`,
+      {
+        input: { accountNumber: account.account.number, lastPaymentAmount: account.lastPayment },
+      },
+    );
     expect(codeOf(link)).toBe("LEGAL_ENTITY_ACCOUNTS_FIXED");
     const unlink = await client.request(`mutation { unlinkAccount(number: "5500000001") }`);
     expect(codeOf(unlink)).toBe("LEGAL_ENTITY_ACCOUNTS_FIXED");

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { Language, PersonType, UserRole } from "../shared/enums";
 
-
 @Entity("users")
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: "int" })

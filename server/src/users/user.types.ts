@@ -28,7 +28,9 @@ export class User {
   @Field(() => Language, { description: "Language of the app and of e-mails." })
   language: Language;
 
-  @Field({ description: "False for a legal entity: its accounts are the registry's list for its BIN." })
+  @Field({
+    description: "False for a legal entity: its accounts are the registry's list for its BIN.",
+  })
   canLinkAccounts: boolean;
 
   /** Kept for field resolvers (accounts); not part of the schema. */

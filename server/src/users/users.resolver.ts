@@ -8,34 +8,54 @@ import { RegisterPayload, User } from "./user.types";
 
 @Resolver(() => User)
 export class UsersResolver {
-  @Query(() => User, { nullable: true, description: "The logged-in user; null when not authenticated." })
+  @Query(() => User, {
+    nullable: true,
+    description: "The logged-in user; null when not authenticated.",
+  })
   me(@Ctx() ctx: GraphQLContext): User | null {
     return ctx.viewer ? User.from(ctx.viewer.user) : null;
   }
 
   @FieldResolver(() => [Account], {
-    description: "The accounts the user sends readings for (a legal entity: all of its BIN's accounts).",
+    description:
+      "The accounts the user sends readings for (a legal entity: all of its BIN's accounts).",
   })
   async accounts(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<Account[]> {
     return (await ctx.services.accounts.accountsOf(user.entity)).map(Account.from);
   }
 
-  @Mutation(() => RegisterPayload, { description: "Registers a subscriber who proves an account by its last payment." })
-  async register(@Arg("input") input: RegisterInput, @Ctx() ctx: GraphQLContext): Promise<RegisterPayload> {
+  @Mutation(() => RegisterPayload, {
+    description: "Registers a subscriber who proves an account by its last payment.",
+  })
+  async register(
+    @Arg("input") input: RegisterInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<RegisterPayload> {
     const user = await ctx.services.users.register(input);
     return Object.assign(new RegisterPayload(), { user: User.from(user) });
   }
 
   @Mutation(() => User, { description: "Changes personal data and language." })
-  async updateProfile(@Arg("input") input: UpdateProfileInput, @Ctx() ctx: GraphQLContext): Promise<User> {
+  async updateProfile(
+    @Arg("input") input: UpdateProfileInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<User> {
     const { user } = requireViewer(ctx);
     return User.from(await ctx.services.users.updateProfile(user, input));
   }
 
   @Mutation(() => Boolean, { description: "Changes the password; ends the user's other sessions." })
-  async changePassword(@Arg("input") input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async changePassword(
+    @Arg("input") input: ChangePasswordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     const { user, sessionId } = requireViewer(ctx);
-    await ctx.services.users.changePassword(user, sessionId, input.currentPassword, input.newPassword);
+    await ctx.services.users.changePassword(
+      user,
+      sessionId,
+      input.currentPassword,
+      input.newPassword,
+    );
     return true;
   }
 }

@@ -26,7 +26,8 @@ export class UsersService {
 
   async register(input: RegisterInput): Promise<UserEntity> {
     const email = input.email.trim();
-    if (!isEmail(email) || email.length > 254) throw invalidField("email", "Enter a valid e-mail address.");
+    if (!isEmail(email) || email.length > 254)
+      throw invalidField("email", "Enter a valid e-mail address.");
     const lastName = requiredName(input.lastName, "lastName");
     const firstName = requiredName(input.firstName, "firstName");
     if (input.password !== input.passwordConfirmation) {
@@ -64,7 +65,8 @@ export class UsersService {
           createdAt: now,
           updatedAt: now,
         });
-        if (bin === null) await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
+        if (bin === null)
+          await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
         return user;
       });
     } catch (error) {
@@ -101,7 +103,9 @@ export class UsersService {
     });
     const passwordHash = await this.hasher.hash(newPassword);
     await withTransaction(this.dataSource, async (manager) => {
-      await manager.getRepository(UserEntity).update({ id: user.id }, { passwordHash, updatedAt: this.clock.now() });
+      await manager
+        .getRepository(UserEntity)
+        .update({ id: user.id }, { passwordHash, updatedAt: this.clock.now() });
       await this.sessions.endOthers(manager, user.id, sessionId);
     });
   }
@@ -120,7 +124,8 @@ function phoneOrRefuse(input: string): string {
 }
 
 function binOrRefuse(input: string | null | undefined): string {
-  if (input == null || input.trim() === "") throw invalidField("bin", "A legal entity needs its BIN.");
+  if (input == null || input.trim() === "")
+    throw invalidField("bin", "A legal entity needs its BIN.");
   const bin = normalizeBin(input);
   if (!isValidBin(bin)) throw new AppError("INVALID_BIN", { field: "bin" });
   return bin;
@@ -132,6 +137,7 @@ function assertAcceptablePassword(
   context: { email: string; names: string[] },
 ): void {
   const verdict = checkPassword(password, context);
-  if (verdict === "TOO_LONG") throw invalidField(field, "The password may have at most 128 characters.");
+  if (verdict === "TOO_LONG")
+    throw invalidField(field, "The password may have at most 128 characters.");
   if (verdict !== "OK") throw new AppError("WEAK_PASSWORD", { field });
 }

@@ -10,6 +10,9 @@ export class LoginInput {
   @Field({ description: "The password, exactly as typed." })
   password: string;
 
-  @Field({ description: "Keep the session for 30 days (renewed on use) instead of until the browser closes." })
+  @Field({
+    description:
+      "Keep the session for 30 days (renewed on use) instead of until the browser closes.",
+  })
   rememberMe: boolean;
 }

@@ -136,7 +136,10 @@ export class InitialSchema1764100000000 implements MigrationInterface {
           }),
         ],
         indices: [
-          new TableIndex({ name: "ix_payments_account_paid", columnNames: ["account_id", "paid_at"] }),
+          new TableIndex({
+            name: "ix_payments_account_paid",
+            columnNames: ["account_id", "paid_at"],
+          }),
         ],
         foreignKeys: [references("account_id", "accounts")],
       }),
@@ -188,7 +191,10 @@ export class InitialSchema1764100000000 implements MigrationInterface {
         ],
         checks: [new TableCheck({ name: "ck_readings_slot", expression: "slot IN (1, 2)" })],
         indices: [
-          new TableIndex({ name: "ix_readings_meter_taken", columnNames: ["meter_id", "taken_at", "id"] }),
+          new TableIndex({
+            name: "ix_readings_meter_taken",
+            columnNames: ["meter_id", "taken_at", "id"],
+          }),
         ],
         foreignKeys: [
           references("meter_id", "meters"),
@@ -199,7 +205,15 @@ export class InitialSchema1764100000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ["readings", "meters", "payments", "account_links", "accounts", "sessions", "users"]) {
+    for (const table of [
+      "readings",
+      "meters",
+      "payments",
+      "account_links",
+      "accounts",
+      "sessions",
+      "users",
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
 import { canonicalDecimal } from "../decimal";
 
-const invalid = () => new GraphQLError("Decimal must be a string such as \"12345.67\".");
+const invalid = () => new GraphQLError('Decimal must be a string such as "12345.67".');
 
 /** Exact decimal as a string; input may use "," and digit-group spaces, output is canonical. */
 export const DecimalScalar = new GraphQLScalarType<string, string>({

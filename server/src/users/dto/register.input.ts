@@ -25,26 +25,36 @@ export class RegisterInput {
   @MaxLength(100)
   firstName: string;
 
-  @Field({ description: "Kazakhstan mobile number as typed: `8 701 123 45 67`, `+7 (701) 123-45-67`." })
+  @Field({
+    description: "Kazakhstan mobile number as typed: `8 701 123 45 67`, `+7 (701) 123-45-67`.",
+  })
   @MaxLength(32)
   phone: string;
 
   @Field(() => PersonType, { description: "Individual (default in the app) or legal entity." })
   personType: PersonType;
 
-  @Field(() => String, { nullable: true, description: "12-digit BIN; required for a legal entity." })
+  @Field(() => String, {
+    nullable: true,
+    description: "12-digit BIN; required for a legal entity.",
+  })
   bin?: string | null;
 
   @Field({ description: "The personal account number." })
   @Length(1, 32)
   accountNumber: string;
 
-  @Field(() => DecimalScalar, { description: "The exact amount of the account's last payment, tenge with tiyn." })
+  @Field(() => DecimalScalar, {
+    description: "The exact amount of the account's last payment, tenge with tiyn.",
+  })
   lastPaymentAmount: string;
 
   @Field({ description: "True when the user agreement is accepted." })
   acceptTerms: boolean;
 
-  @Field(() => Language, { nullable: true, description: "Language of the app and e-mails (default RU)." })
+  @Field(() => Language, {
+    nullable: true,
+    description: "Language of the app and e-mails (default RU).",
+  })
   language?: Language | null;
 }
