@@ -11,7 +11,7 @@ export class AccountsResolver {
     description: "An account linked to the caller; null otherwise.",
   })
   async account(
-    @Arg("number") number: string,
+    @Arg("number", { description: "The account number." }) number: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Account | null> {
     const { user } = requireViewer(ctx);
@@ -30,7 +30,7 @@ export class AccountsResolver {
     description: "Adds an account proven by its number and exact last payment.",
   })
   async linkAccount(
-    @Arg("input") input: LinkAccountInput,
+    @Arg("input", { description: "The input of this operation." }) input: LinkAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Account> {
     const { user } = requireViewer(ctx);
@@ -38,7 +38,10 @@ export class AccountsResolver {
   }
 
   @Mutation(() => Boolean, { description: "Removes an account the user added." })
-  async unlinkAccount(@Arg("number") number: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async unlinkAccount(
+    @Arg("number", { description: "The account number." }) number: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     const { user } = requireViewer(ctx);
     await ctx.services.accounts.unlink(user, number);
     return true;

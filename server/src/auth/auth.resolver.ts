@@ -17,7 +17,10 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, {
     description: "Logs in; sets the session cookie (30 days with rememberMe).",
   })
-  async login(@Arg("input") input: LoginInput, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async login(
+    @Arg("input", { description: "The input of this operation." }) input: LoginInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AuthPayload> {
     const loggedIn = await ctx.services.auth.login(input.email, input.password, input.rememberMe);
     ctx.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
     return payload(loggedIn);

@@ -56,7 +56,7 @@ export class MetersResolver {
       "Sends the current reading of a meter: twice a month at most, never below the previous.",
   })
   async submitReading(
-    @Arg("input") input: SubmitReadingInput,
+    @Arg("input", { description: "The input of this operation." }) input: SubmitReadingInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
     const { user } = requireViewer(ctx);

@@ -28,7 +28,7 @@ export class UsersResolver {
     description: "Registers a subscriber who proves an account by its last payment.",
   })
   async register(
-    @Arg("input") input: RegisterInput,
+    @Arg("input", { description: "The input of this operation." }) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
     const user = await ctx.services.users.register(input);
@@ -37,7 +37,7 @@ export class UsersResolver {
 
   @Mutation(() => User, { description: "Changes personal data and language." })
   async updateProfile(
-    @Arg("input") input: UpdateProfileInput,
+    @Arg("input", { description: "The input of this operation." }) input: UpdateProfileInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<User> {
     const { user } = requireViewer(ctx);
@@ -46,7 +46,7 @@ export class UsersResolver {
 
   @Mutation(() => Boolean, { description: "Changes the password; ends the user's other sessions." })
   async changePassword(
-    @Arg("input") input: ChangePasswordInput,
+    @Arg("input", { description: "The input of this operation." }) input: ChangePasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     const { user, sessionId } = requireViewer(ctx);
