@@ -41,9 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
       return value;
     }
-    if (isProduction && database.type === "mysql") {
+    if (isProduction) {
       throw new ConfigError(
-        `${name} is required in production (NODE_ENV=production with a MySQL DATABASE_URL). ` +
+        `${name} is required when NODE_ENV=production. ` +
           `Generate one with: node -e "console.log(require('crypto').randomBytes(48).toString('base64url'))"`,
       );
     }
@@ -60,11 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: secret("JWT_SECRET"),
     passwordPepper: secret("PASSWORD_PEPPER"),
     bcryptCost: parseIntSetting(env, "BCRYPT_COST", 12, 4, 15),
-    seedDemo: parseBoolean(env, "SEED_DEMO", true),
+    // The demo registry is for the embedded default; a MySQL registry comes from the utility.
+    seedDemo: parseBoolean(env, "SEED_DEMO", database.type === "sqlite"),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === "test" ? "silent" : "info"),
   };
 }
 
+/** Both databases this code runs on; `sqlite:` is the embedded default. */
 export function parseDatabaseUrl(url: string): DatabaseConfig {
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length).replace(/^\/\//, "");

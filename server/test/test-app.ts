@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { buildApp, type App } from "../src/app";
 import type { Config } from "../src/config";
 import { FixedClock } from "../src/shared/clock";
@@ -20,7 +20,7 @@ export interface TestApp {
 
 /** The real server on a fresh database, listening on a free loopback port. */
 export async function startTestApp(
-  options: { now?: string; config?: Partial<Config> } = {},
+  options: { now?: string; config?: Partial<Config>; log?: Logger } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? "2026-11-15T06:00:00Z"));
@@ -39,7 +39,7 @@ export async function startTestApp(
     logLevel: "silent",
     ...options.config,
   };
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const app = await buildApp({
     config,
     dataSource: db.dataSource,

@@ -249,8 +249,13 @@ describe("importRegistry", () => {
     ["a short row", "number,holder_name,address,owner_bin\n1,a,b\n", /^accounts\.csv line 2: /],
     [
       "an open quote",
-      'number,holder_name,address,owner_bin\n1,"a,b,\n',
-      /^accounts\.csv line \d: /,
+      'number,holder_name,address,owner_bin\r\n1,"a\r\nb",c,\r\n\r\n2,"x,y,\r\n3,q,r,\r\n',
+      /^accounts\.csv line 5: a quoted field is never closed/,
+    ],
+    [
+      "a stray quote",
+      'number,holder_name,address,owner_bin\n1,a"b,c,\n',
+      /^accounts\.csv line 2: a quote inside an unquoted field/,
     ],
     [
       "a duplicate number",

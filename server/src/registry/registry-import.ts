@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { CastingContext } from "csv-parse";
 import { CsvError, parse } from "csv-parse/sync";
 import {
   type DataSource,
@@ -104,6 +105,14 @@ function lineCounter(bytes: Buffer): (offset: number) => number {
 const newlinesIn = (fields: string[]) =>
   fields.reduce((n, field) => n + field.split("\n").length - 1, 0);
 
+/** CSV mistakes people make, in words that do not need csv-parse's own (wrong) line numbers. */
+const CSV_PROBLEMS: Partial<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field (quote the field, double the quote: "")',
+  CSV_INVALID_CLOSING_QUOTE:
+    'text after a closing quote (double a quote inside a quoted field: "")',
+};
+
 /**
  * The data rows of a file, each with the line it starts on and its fields by column name
  * (trimmed). Blank lines are skipped; the header must hold exactly `columns`, in any order.
@@ -115,28 +124,31 @@ function readCsv(path: string, columns: readonly string[]): CsvRow[] {
   } catch {
     problem("the file is not valid UTF-8 text");
   }
-  // csv-parse's own line count goes wrong after a quoted CRLF; its byte offsets do not.
+  // csv-parse's line count goes wrong after a quoted CRLF; its byte offsets do not.
   const lineAt = lineCounter(bytes);
-  let records: { record: string[]; info: { bytes: number } }[];
+  const records: { line: number; values: string[] }[] = [];
+  let parsedTo = 0;
   try {
-    records = parse(bytes, {
+    parse(bytes, {
       bom: true,
-      info: true,
       relax_column_count: true,
       record_delimiter: ["\r\n", "\n"],
+      on_record: (record: string[], { bytes: end = 0 }: CastingContext & { bytes?: number }) => {
+        parsedTo = end;
+        const lastLine = lineAt(bytes[end - 1] === LF ? end - 1 : end);
+        records.push({ line: lastLine - newlinesIn(record), values: record.map((v) => v.trim()) });
+        return null;
+      },
     });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const { bytes: offset } = error as CsvError & { bytes?: number };
-    problem(`not valid CSV: ${error.message}`, offset === undefined ? undefined : lineAt(offset));
+    // The broken record starts at the first non-blank byte after the last good one.
+    const start = bytes
+      .subarray(parsedTo)
+      .findIndex((byte) => !/\s/.test(String.fromCharCode(byte)));
+    problem(CSV_PROBLEMS[error.code] ?? error.message, lineAt(parsedTo + Math.max(start, 0)));
   }
-  const rows = records
-    .map(({ record, info }) => {
-      const end = info.bytes - (bytes[info.bytes - 1] === LF ? 1 : 0);
-      const line = lineAt(end) - newlinesIn(record);
-      return { line, values: record.map((field) => field.trim()) };
-    })
-    .filter(({ values }) => values.some((value) => value !== ""));
+  const rows = records.filter(({ values }) => values.some((value) => value !== ""));
   if (rows.length === 0) problem("the header row is missing");
   const [header, ...data] = rows;
   checkHeader(header.values, columns, header.line);

@@ -1,0 +1,110 @@
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, loadConfig } from "./config";
+
+const sqliteIn = (dir: string) => `sqlite:${join(dir, "gas.sqlite")}`;
+const secret = "s".repeat(40);
+
+describe("loadConfig", () => {
+  it("defaults to port 4000, the embedded SQLite file, bcrypt cost 12 and the demo registry", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    const config = loadConfig({ DATABASE_URL: sqliteIn(dir) });
+    expect(config).toMatchObject({
+      port: 4000,
+      bcryptCost: 12,
+      seedDemo: true,
+      isProduction: false,
+    });
+    expect(config.database).toEqual({ type: "sqlite", path: join(dir, "gas.sqlite") });
+  });
+
+  it("uses sqlite:data/gas.sqlite when DATABASE_URL is unset", () => {
+    const cwd = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    process.chdir(dir);
+    try {
+      expect(loadConfig({}).database).toEqual({
+        type: "sqlite",
+        path: join(dir, "data/gas.sqlite"),
+      });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("generates the secrets once and keeps them, readable by the owner only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    const first = loadConfig({ DATABASE_URL: sqliteIn(dir) });
+    const second = loadConfig({ DATABASE_URL: sqliteIn(dir) });
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(43);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.passwordPepper).toBe(first.passwordPepper);
+    expect(first.passwordPepper).not.toBe(first.jwtSecret);
+    expect(statSync(join(dir, "secrets", "password_pepper.txt")).mode & 0o777).toBe(0o600);
+  });
+
+  it("reads a MySQL URL and does not seed demo data there unless asked", () => {
+    const env = {
+      DATABASE_URL: "mysql://gas:pw@db.local:3306/gas",
+      JWT_SECRET: secret,
+      PASSWORD_PEPPER: secret,
+    };
+    expect(loadConfig(env)).toMatchObject({
+      database: { type: "mysql", database: "gas" },
+      seedDemo: false,
+    });
+    expect(loadConfig({ ...env, SEED_DEMO: "true" }).seedDemo).toBe(true);
+  });
+
+  it.each([
+    [
+      "production without JWT_SECRET",
+      { NODE_ENV: "production", DATABASE_URL: "mysql://u:p@h/db", PASSWORD_PEPPER: secret },
+      /JWT_SECRET is required/,
+    ],
+    [
+      "production without PASSWORD_PEPPER",
+      { NODE_ENV: "production", DATABASE_URL: "mysql://u:p@h/db", JWT_SECRET: secret },
+      /PASSWORD_PEPPER is required/,
+    ],
+    [
+      "a short secret",
+      { JWT_SECRET: "short", DATABASE_URL: "mysql://u:p@h/db" },
+      /at least 32 characters/,
+    ],
+    [
+      "a bad port",
+      {
+        PORT: "http",
+        DATABASE_URL: "mysql://u:p@h/db",
+        JWT_SECRET: secret,
+        PASSWORD_PEPPER: secret,
+      },
+      /PORT must be an integer/,
+    ],
+    [
+      "an unknown database",
+      { DATABASE_URL: "postgres://h/db" },
+      /must start with mysql:\/\/ or sqlite:/,
+    ],
+    [
+      "a MySQL URL without a database",
+      { DATABASE_URL: "mysql://u:p@h/" },
+      /must name a host and a database/,
+    ],
+    [
+      "SEED_DEMO that is not a boolean",
+      {
+        SEED_DEMO: "maybe",
+        DATABASE_URL: "mysql://u:p@h/db",
+        JWT_SECRET: secret,
+        PASSWORD_PEPPER: secret,
+      },
+      /SEED_DEMO must be true or false/,
+    ],
+  ])("refuses %s with a clear message", (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
