@@ -50,6 +50,16 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
+// Last resort: log what escaped every handler and exit; the supervisor restarts the process.
+process.on("unhandledRejection", (reason) => {
+  console.error("unhandled rejection", reason);
+  process.exit(1);
+});
+process.on("uncaughtException", (error) => {
+  console.error("uncaught exception", error);
+  process.exit(1);
+});
+
 main().catch((error) => {
   if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);

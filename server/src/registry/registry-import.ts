@@ -32,6 +32,8 @@ export interface FileCounts {
 }
 export type ImportReport = Record<RegistryFile, FileCounts>;
 
+const noCounts = (): FileCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
 export interface ImportOptions {
   clock: Clock;
   /** Called after each batch of a file (and once before the first), `file` being e.g. "meters.csv". */
@@ -364,47 +366,38 @@ export async function importRegistry(
   dir: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const path = (name: RegistryFile) => join(dir, `${name}.csv`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new RegistryError(`Registry folder not found: ${dir}`);
   }
-  const present = REGISTRY_FILES.filter((name) => existsSync(path(name)));
+  const present = REGISTRY_FILES.filter((name) => existsSync(join(dir, `${name}.csv`)));
   if (present.length === 0) {
     throw new RegistryError(
       `No registry files in ${dir}: expected ${REGISTRY_FILES.map((n) => `${n}.csv`).join(", ")}`,
     );
   }
-  const report = Object.fromEntries(
-    REGISTRY_FILES.map((name) => [name, { created: 0, updated: 0, unchanged: 0 }]),
-  ) as ImportReport;
+  const report = Object.fromEntries(REGISTRY_FILES.map((name) => [name, noCounts()]));
   for (const [index, name] of present.entries()) {
-    report[name] = await importFile(
-      dataSource,
-      SPECS[name],
-      path(name),
-      `${name}.csv`,
-      options,
-      index > 0,
-    );
+    report[name] = await importFile(dataSource, dir, name, options, index > 0);
   }
-  return report;
+  return report as ImportReport;
 }
 
 async function importFile(
   dataSource: DataSource,
-  spec: AnySpec,
-  path: string,
-  file: string,
+  dir: string,
+  name: RegistryFile,
   { clock, onProgress }: ImportOptions,
   earlierFilesImported: boolean,
 ): Promise<FileCounts> {
+  const spec = SPECS[name];
+  const file = `${name}.csv`;
   const fail = (line: number | null, error: unknown): never => {
     if (!(error instanceof RowProblem)) throw error;
     throw new RegistryFileError(file, error.line ?? line, error.message, earlierFilesImported);
   };
   let csvRows: CsvRow[] = [];
   try {
-    csvRows = readCsv(path, spec.columns);
+    csvRows = readCsv(join(dir, file), spec.columns);
   } catch (error) {
     fail(null, error);
   }
@@ -425,7 +418,7 @@ async function importFile(
       }
     });
 
-    const counts: FileCounts = { created: 0, updated: 0, unchanged: 0 };
+    const counts = noCounts();
     const now = clock.now();
     onProgress?.(file, 0, rows.length);
     for (let start = 0; start < rows.length; start += BATCH_SIZE) {
@@ -468,7 +461,7 @@ async function writeBatch(
 ): Promise<FileCounts> {
   const stored = await manager.find(spec.entity, { where: spec.stored(rows) });
   const storedByKey = new Map(stored.map((entity) => [spec.key(entity), entity]));
-  const counts: FileCounts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = noCounts();
   const inserts: ObjectLiteral[] = [];
   for (const row of rows) {
     const current = storedByKey.get(spec.key(row));
