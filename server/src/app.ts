@@ -38,7 +38,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
-    disableRequestLogging: config.nodeEnv === "test",
   });
   await fastify.register(fastifyCookie);
 

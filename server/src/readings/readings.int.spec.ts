@@ -61,6 +61,7 @@ describe("submitReading", () => {
 
     const third = await client.request(SUBMIT, { input: { meterId, value: "1700" } });
     expect(codeOf(third)).toBe("MONTHLY_LIMIT_REACHED");
+    expect(third.errors![0].extensions!.reopensAt).toBe("2026-11-30T19:00:00.000Z");
     const after = await windowOf(client, account.account.number);
     expect(after.submission).toEqual({
       period: "2026-11",

@@ -96,12 +96,11 @@ export class ReadingsService {
         const sendings = (await countedSendings(manager, [meter.id], period)).get(meter.id) ?? [];
         const decision = decideSending(meterMonth(latest, sendings), value);
         if (decision.kind === "refuse") {
-          throw new AppError(decision.code, {
-            field: "value",
-            ...(decision.code === "READING_BELOW_PREVIOUS"
-              ? { extensions: { minimumValue: formatReadingMilli(decision.minimum) } }
-              : {}),
-          });
+          const extensions =
+            decision.code === "READING_BELOW_PREVIOUS"
+              ? { minimumValue: formatReadingMilli(decision.minimum) }
+              : { reopensAt: periodEnd(period).toISOString() };
+          throw new AppError(decision.code, { field: "value", extensions });
         }
         const reading = manager.getRepository(ReadingEntity).create({
           meterId: meter.id,
@@ -127,7 +126,8 @@ export class ReadingsService {
         ? await this.findByKey(this.dataSource.manager, caller, key, meter.id)
         : null;
       if (winner) return winner;
-      throw new AppError("MONTHLY_LIMIT_REACHED", { field: "value" });
+      const reopensAt = periodEnd(periodOf(this.clock.now())).toISOString();
+      throw new AppError("MONTHLY_LIMIT_REACHED", { field: "value", extensions: { reopensAt } });
     }
   }
 
