@@ -202,6 +202,12 @@ export class InitialSchema1764100000000 implements MigrationInterface {
         ],
       }),
     );
+    if (queryRunner.connection.driver.options.type === "mysql") {
+      // TypeORM's MySQL runner drops table checks; MySQL >= 8.0.16 and MariaDB enforce this one.
+      await queryRunner.query(
+        "ALTER TABLE readings ADD CONSTRAINT ck_readings_slot CHECK (slot IN (1, 2))",
+      );
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
