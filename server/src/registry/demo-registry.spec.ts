@@ -7,10 +7,16 @@ import { ReadingSource } from "../shared/enums";
 import { DEMO_REGISTRY_DIR } from "./demo-seed";
 import { readRegistryFile } from "./registry-import";
 
-const accounts = readRegistryFile(DEMO_REGISTRY_DIR, "accounts");
-const meters = readRegistryFile(DEMO_REGISTRY_DIR, "meters");
-const payments = readRegistryFile(DEMO_REGISTRY_DIR, "payments");
-const readings = readRegistryFile(DEMO_REGISTRY_DIR, "readings");
+type Rows = Awaited<ReturnType<typeof readRegistryFile>>;
+let accounts: Rows, meters: Rows, payments: Rows, readings: Rows;
+
+beforeAll(async () => {
+  [accounts, meters, payments, readings] = await Promise.all(
+    (["accounts", "meters", "payments", "readings"] as const).map((name) =>
+      readRegistryFile(DEMO_REGISTRY_DIR, name),
+    ),
+  );
+});
 
 const countBy = (values: string[]) =>
   values.reduce((counts, v) => counts.set(v, (counts.get(v) ?? 0) + 1), new Map<string, number>());

@@ -63,7 +63,7 @@ export interface DemoCredential {
 
 /** The demo accounts present in the database, with what registering with them takes. */
 export async function demoCredentials(dataSource: DataSource): Promise<DemoCredential[]> {
-  const numbers = readRegistryFile(DEMO_REGISTRY_DIR, "accounts").map((fields) => fields.number);
+  const numbers = (await readRegistryFile(DEMO_REGISTRY_DIR, "accounts")).map((f) => f.number);
   const accounts = await dataSource.getRepository(AccountEntity).findBy({ number: In(numbers) });
   if (accounts.length === 0) return [];
   const payments = await dataSource.getRepository(PaymentEntity).find({

@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { systemClock } from "../shared/clock";
+import { importProgress } from "./import-progress";
 import { REGISTRY_FILES, RegistryError, importRegistry } from "./registry-import";
 
 /** `npm run registry:import -- DIR`: imports the registry CSV files in DIR and prints counts. */
@@ -20,16 +21,17 @@ async function main(): Promise<void> {
   try {
     dataSource = await openDatabase(config.database, log);
     const seen = new Set<string>();
+    const show = importProgress();
+    const started = Date.now();
     const report = await importRegistry(dataSource, folder, {
       clock: systemClock,
-      onProgress: (file, done, total) => {
-        if (done < total) return;
-        seen.add(file);
-        console.log(`${file}: ${total} rows done`);
+      onProgress: (file, progress) => {
+        if (progress.done) seen.add(file);
+        show(file, progress);
       },
     });
+    console.log(`\nImported in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     const width = Math.max(...REGISTRY_FILES.map((name) => name.length)) + 1;
-    console.log("");
     for (const name of REGISTRY_FILES) {
       const { created, updated, unchanged } = report[name];
       const counts = seen.has(`${name}.csv`)

@@ -77,19 +77,21 @@ describe("importRegistry", () => {
     const progress: string[] = [];
     const report = await importRegistry(db.dataSource, DEMO_REGISTRY_DIR, {
       clock,
-      onProgress: (file, done, total) => progress.push(`${file} ${done}/${total}`),
+      onProgress: (file, { rows, done }) => progress.push(`${file} ${rows}${done ? " done" : ""}`),
     });
-    const rowsInFiles = Object.fromEntries(
-      REGISTRY_FILES.map((name) => [name, readRegistryFile(DEMO_REGISTRY_DIR, name).length]),
-    );
+    const rowsInFiles: Record<string, number> = {};
+    for (const name of REGISTRY_FILES) {
+      rowsInFiles[name] = (await readRegistryFile(DEMO_REGISTRY_DIR, name)).length;
+    }
     expect(report).toEqual(
       Object.fromEntries(REGISTRY_FILES.map((name) => [name, counts(rowsInFiles[name], 0, 0)])),
     );
     expect(await tableCounts()).toEqual(rowsInFiles);
-    expect(progress).toContain(`readings.csv ${rowsInFiles.readings}/${rowsInFiles.readings}`);
+    expect(progress).toContain(`readings.csv ${rowsInFiles.readings} done`);
     expect(progress.filter((line) => line.startsWith("accounts.csv"))).toEqual([
-      "accounts.csv 0/11",
-      "accounts.csv 11/11",
+      "accounts.csv 0",
+      "accounts.csv 11",
+      "accounts.csv 11 done",
     ]);
   });
 

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { CastingContext } from "csv-parse";
-import { CsvError, parse } from "csv-parse/sync";
 import {
   type DataSource,
   type EntityManager,
@@ -12,6 +10,7 @@ import {
 } from "typeorm";
 import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
+import { bulkInsert } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
@@ -20,6 +19,14 @@ import { isValidBin } from "../shared/bin";
 import type { Clock } from "../shared/clock";
 import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
 import { ReadingSource } from "../shared/enums";
+import {
+  type CsvProgress,
+  type CsvRow,
+  type Fields,
+  problem,
+  readCsvRows,
+  RowProblem,
+} from "./csv-stream";
 
 /** The registry files, in the order they are imported (later files refer to earlier ones). */
 export const REGISTRY_FILES = ["accounts", "meters", "payments", "readings"] as const;
@@ -34,14 +41,29 @@ export type ImportReport = Record<RegistryFile, FileCounts>;
 
 const noCounts = (): FileCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
-export interface ImportOptions {
-  clock: Clock;
-  /** Called after each batch of a file (and once before the first), `file` being e.g. "meters.csv". */
-  onProgress?: (file: string, done: number, total: number) => void;
+export interface FileProgress {
+  /** Data rows written so far. */
+  rows: number;
+  bytesRead: number;
+  totalBytes: number;
+  /** True once the whole file is written (its transaction is about to commit). */
+  done: boolean;
 }
 
-/** Rows loaded, compared and inserted per round trip. */
-export const BATCH_SIZE = 500;
+export interface ImportOptions {
+  clock: Clock;
+  /** Called before the first batch of a file, after each batch, and at its end. */
+  onProgress?: (file: string, progress: FileProgress) => void;
+}
+
+/**
+ * Placeholders per statement: round trips dominate an import, so each batch is as large as both
+ * databases allow (SQLite takes 32,766 parameters a statement, MySQL 65,535).
+ */
+const PARAMETERS_PER_STATEMENT = 24_000;
+
+/** Rows loaded, compared and inserted per round trip for a table of `columns` columns. */
+export const batchSize = (columns: number) => Math.floor(PARAMETERS_PER_STATEMENT / columns);
 
 /** A registry that cannot be imported (no files, unreadable folder). */
 export class RegistryError extends Error {
@@ -67,126 +89,21 @@ export class RegistryFileError extends RegistryError {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading CSV
-
-type Fields = Record<string, string>;
-
-interface CsvRow {
-  line: number;
-  fields: Fields;
-}
-
-/** What is wrong with a row (or, without a line, the file); becomes a RegistryFileError. */
-class RowProblem extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
-
-function problem(message: string, line?: number): never {
-  throw new RowProblem(message, line);
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const LF = 0x0a;
-
-/** The 1-based line of byte offsets, asked in increasing order (a single pass over the file). */
-function lineCounter(bytes: Buffer): (offset: number) => number {
-  let scanned = 0;
-  let newlines = 0;
-  return (offset) => {
-    for (; scanned < offset; scanned++) if (bytes[scanned] === LF) newlines++;
-    return newlines + 1;
-  };
-}
-
-const newlinesIn = (fields: string[]) =>
-  fields.reduce((n, field) => n + field.split("\n").length - 1, 0);
-
-/** CSV mistakes people make, in words that do not need csv-parse's own (wrong) line numbers. */
-const CSV_PROBLEMS: Partial<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
-  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field (quote the field, double the quote: "")',
-  CSV_INVALID_CLOSING_QUOTE:
-    'text after a closing quote (double a quote inside a quoted field: "")',
-};
-
-/**
- * The data rows of a file, each with the line it starts on and its fields by column name
- * (trimmed). Blank lines are skipped; the header must hold exactly `columns`, in any order.
- */
-function readCsv(path: string, columns: readonly string[]): CsvRow[] {
-  const bytes = readFileSync(path);
-  try {
-    utf8.decode(bytes);
-  } catch {
-    problem("the file is not valid UTF-8 text");
-  }
-  // csv-parse's line count goes wrong after a quoted CRLF; its byte offsets do not.
-  const lineAt = lineCounter(bytes);
-  const records: { line: number; values: string[] }[] = [];
-  let parsedTo = 0;
-  try {
-    parse(bytes, {
-      bom: true,
-      relax_column_count: true,
-      record_delimiter: ["\r\n", "\n"],
-      on_record: (record: string[], { bytes: end = 0 }: CastingContext & { bytes?: number }) => {
-        parsedTo = end;
-        const lastLine = lineAt(bytes[end - 1] === LF ? end - 1 : end);
-        records.push({ line: lastLine - newlinesIn(record), values: record.map((v) => v.trim()) });
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // The broken record starts at the first non-blank byte after the last good one.
-    const start = bytes
-      .subarray(parsedTo)
-      .findIndex((byte) => !/\s/.test(String.fromCharCode(byte)));
-    problem(CSV_PROBLEMS[error.code] ?? error.message, lineAt(parsedTo + Math.max(start, 0)));
-  }
-  const rows = records.filter(({ values }) => values.some((value) => value !== ""));
-  if (rows.length === 0) problem("the header row is missing");
-  const [header, ...data] = rows;
-  checkHeader(header.values, columns, header.line);
-  return data.map(({ line, values }) => {
-    if (values.length !== header.values.length) {
-      problem(`has ${values.length} fields, the header has ${header.values.length}`, line);
-    }
-    return { line, fields: Object.fromEntries(header.values.map((name, i) => [name, values[i]])) };
-  });
-}
-
 /**
  * The rows of one registry file as column → value (header checked, values trimmed, nothing else
  * validated), for tools and tests.
  */
-export function readRegistryFile(dir: string, name: RegistryFile): Fields[] {
+export async function readRegistryFile(dir: string, name: RegistryFile): Promise<Fields[]> {
+  const rows: Fields[] = [];
   try {
-    return readCsv(join(dir, `${name}.csv`), SPECS[name].columns).map((row) => row.fields);
+    for await (const row of readCsvRows(join(dir, `${name}.csv`), SPECS[name].columns)) {
+      rows.push(row.fields);
+    }
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;
     throw new RegistryFileError(`${name}.csv`, error.line ?? null, error.message, false);
   }
-}
-
-function checkHeader(header: string[], columns: readonly string[], line: number): void {
-  const missing = columns.filter((column) => !header.includes(column));
-  const unknown = header.filter((column) => !columns.includes(column));
-  const repeated = header.filter((column, i) => header.indexOf(column) !== i);
-  const faults = [
-    missing.length > 0 && `missing column ${missing.join(", ")}`,
-    unknown.length > 0 && `unknown column ${unknown.map((c) => JSON.stringify(c)).join(", ")}`,
-    repeated.length > 0 && `repeated column ${repeated.join(", ")}`,
-  ].filter(Boolean);
-  if (faults.length > 0) {
-    problem(`header: ${faults.join("; ")} (the columns are ${columns.join(",")})`, line);
-  }
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +299,11 @@ export async function importRegistry(
   return report as ImportReport;
 }
 
+/**
+ * Streams one file into the database in a single transaction, a batch a round trip: a
+ * malformed row rolls the whole file back (earlier files stay), so a corrected file can simply
+ * be imported again.
+ */
 async function importFile(
   dataSource: DataSource,
   dir: string,
@@ -391,48 +313,65 @@ async function importFile(
 ): Promise<FileCounts> {
   const spec = SPECS[name];
   const file = `${name}.csv`;
-  const fail = (line: number | null, error: unknown): never => {
-    if (!(error instanceof RowProblem)) throw error;
-    throw new RegistryFileError(file, error.line ?? line, error.message, earlierFilesImported);
-  };
-  let csvRows: CsvRow[] = [];
+  const csv: CsvProgress = { bytesRead: 0, totalBytes: 0 };
+  const report = (rows: number, done: boolean) => onProgress?.(file, { rows, ...csv, done });
   try {
-    csvRows = readCsv(join(dir, file), spec.columns);
-  } catch (error) {
-    fail(null, error);
-  }
-  return withTransaction(dataSource, async (manager) => {
-    const ids = spec.reference ? await referenceIds(manager, spec.reference, csvRows) : new Map();
-    const firstLineOfKey = new Map<string, number>();
-    const rows = csvRows.map(({ line, fields }) => {
-      try {
-        const row = spec.parse(fields, ids);
-        const earlier = firstLineOfKey.get(spec.key(row));
-        if (earlier !== undefined) {
-          problem(`same ${spec.keyColumns.join(", ")} as line ${earlier}`);
-        }
-        firstLineOfKey.set(spec.key(row), line);
-        return row;
-      } catch (error) {
-        return fail(line, error);
+    return await withTransaction(dataSource, async (manager) => {
+      const counts = noCounts();
+      const now = clock.now();
+      const firstLineOfKey = new Map<string, number>();
+      const rowsPerBatch = batchSize(dataSource.getMetadata(spec.entity).columns.length);
+      let written = 0;
+      const flush = async (pending: CsvRow[]) => {
+        const ids = spec.reference
+          ? await referenceIds(manager, spec.reference, pending)
+          : new Map();
+        const rows = pending.map(({ line, fields }) => {
+          try {
+            const row = spec.parse(fields, ids);
+            const earlier = firstLineOfKey.get(spec.key(row));
+            if (earlier !== undefined)
+              problem(`same ${spec.keyColumns.join(", ")} as line ${earlier}`);
+            firstLineOfKey.set(spec.key(row), line);
+            return row;
+          } catch (error) {
+            if (error instanceof RowProblem && error.line === undefined)
+              throw new RowProblem(error.message, line);
+            throw error;
+          }
+        });
+        const batch = await writeBatch(manager, spec, rows, now);
+        counts.created += batch.created;
+        counts.updated += batch.updated;
+        counts.unchanged += batch.unchanged;
+        written += pending.length;
+        report(written, false);
+      };
+      report(0, false);
+      // One batch is written while the next is read and parsed.
+      let writing: Promise<void> = Promise.resolve();
+      let pending: CsvRow[] = [];
+      for await (const row of readCsvRows(join(dir, file), spec.columns, csv)) {
+        pending.push(row);
+        if (pending.length < rowsPerBatch) continue;
+        const batch = pending;
+        pending = [];
+        await writing;
+        writing = flush(batch);
+        writing.catch(() => undefined); // awaited before the next batch or at the end
       }
+      await writing;
+      if (pending.length > 0) await flush(pending);
+      report(written, true);
+      return counts;
     });
-
-    const counts = noCounts();
-    const now = clock.now();
-    onProgress?.(file, 0, rows.length);
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      const batch = await writeBatch(manager, spec, rows.slice(start, start + BATCH_SIZE), now);
-      counts.created += batch.created;
-      counts.updated += batch.updated;
-      counts.unchanged += batch.unchanged;
-      onProgress?.(file, Math.min(start + BATCH_SIZE, rows.length), rows.length);
-    }
-    return counts;
-  });
+  } catch (error) {
+    if (!(error instanceof RowProblem)) throw error;
+    throw new RegistryFileError(file, error.line ?? null, error.message, earlierFilesImported);
+  }
 }
 
-/** Natural key → id of the rows that the reference column names, BATCH_SIZE keys a query. */
+/** Natural key → id of the rows that the reference column names, in one query a batch. */
 async function referenceIds(
   manager: EntityManager,
   { column, entity, field }: NonNullable<AnySpec["reference"]>,
@@ -440,10 +379,11 @@ async function referenceIds(
 ): Promise<Map<string, number>> {
   const keys = [...new Set(csvRows.map(({ fields }) => fields[column]))].filter(Boolean);
   const ids = new Map<string, number>();
-  for (let start = 0; start < keys.length; start += BATCH_SIZE) {
+  const step = batchSize(1);
+  for (let start = 0; start < keys.length; start += step) {
     const found = await manager.find(entity, {
       select: { id: true, [field]: true },
-      where: { [field]: In(keys.slice(start, start + BATCH_SIZE)) },
+      where: { [field]: In(keys.slice(start, start + step)) },
     });
     for (const row of found) ids.set(row[field] as string, row.id as number);
   }
@@ -478,15 +418,7 @@ async function writeBatch(
     await manager.update(spec.entity, current.id, { ...patch, ...spec.touched?.(now) });
     counts.updated += 1;
   }
-  if (inserts.length > 0) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(spec.entity)
-      .values(inserts)
-      .updateEntity(false)
-      .execute();
-  }
+  await bulkInsert(manager, spec.entity, inserts);
   counts.created = inserts.length;
   return counts;
 }

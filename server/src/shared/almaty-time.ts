@@ -37,7 +37,33 @@ function assertValidInstant(instant: Date): void {
   if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid Date");
 }
 
+const HOUR_MS = 3_600_000;
+/** Almaty's offset by UTC hour: every transition since 1930 falls on a whole UTC hour. */
+const offsetByHour = new Map<number, number>();
+
+/** The local wall clock of an instant: ICU once per UTC hour, arithmetic after that. */
 function almatyFields(instant: Date): LocalDateTime {
+  const ms = instant.getTime();
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const wholeSecondMs = Math.floor(ms / 1000) * 1000;
+    offset = wallClockMs(icuFields(new Date(wholeSecondMs))) - wholeSecondMs;
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+function icuFields(instant: Date): LocalDateTime {
   const fields: Record<string, number> = {};
   for (const part of almatyFormat.formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);

@@ -1,0 +1,31 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+
+/**
+ * One multi-row INSERT with placeholders, the values prepared by TypeORM's driver (transformers,
+ * dates, booleans) — without its query builder, whose parameter bookkeeping dominated large
+ * imports. Every row must set the same properties; generated ids are not read back.
+ */
+export async function bulkInsert<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  rows: Partial<E>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter(
+    (column) => !column.isGenerated && column.propertyName in rows[0],
+  );
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  const parameters = rows.flatMap((row) =>
+    columns.map((column) =>
+      driver.preparePersistentValue(column.getEntityValue(row, true), column),
+    ),
+  );
+  await manager.query(
+    `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
+      .map((column) => driver.escape(column.databaseName))
+      .join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`,
+    parameters,
+  );
+}
