@@ -8,14 +8,27 @@ import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import { statementCount } from "./db/statement-counter";
 import type { GraphQLContext, Viewer } from "./graphql/context";
+import { costPlugin } from "./graphql/cost";
 import { createErrorFormatter } from "./graphql/format-error";
 import { createLoaders } from "./graphql/loaders";
+import { MAX_TOKENS, operationShapeRule } from "./graphql/limits-rules";
 import { graphqlSchema } from "./graphql/schema";
+import {
+  installRequestDeadline,
+  registerHttpHardening,
+  REQUEST_DEADLINE_MS,
+} from "./http/hardening";
+import { requestMetaOf } from "./http/request-meta";
+import { staticClient } from "./http/static-client";
+import { clientBudgetPlugin } from "./integrators/client-budget";
+import { integratorOf } from "./integrators/integrator-context";
+import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createServices, type Services } from "./services";
 import { periodOf } from "./shared/almaty-time";
 import type { Clock } from "./shared/clock";
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
+const LIMITER_SWEEP_MS = 10 * 60_000;
 
 export interface AppOptions {
   config: Config;
@@ -24,6 +37,12 @@ export interface AppOptions {
   log: Logger;
   /** Adds `x-sql-statements` to responses (tests and benchmarks). */
   countStatements?: boolean;
+  /** Rate-limit budgets other than SECURITY.md's (tests not about limits raise them). */
+  budgets?: BudgetOverrides;
+  /** GQL-5 request deadline; tests shorten it. */
+  requestDeadlineMs?: number;
+  /** Runs the mail outbox dispatcher (default true); tests call `services.mail.flush()`. */
+  mailDispatcher?: boolean;
 }
 
 export interface App {
@@ -33,13 +52,31 @@ export interface App {
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, dataSource, clock, log } = options;
-  const services = createServices(dataSource, config, clock);
+  const services = createServices(dataSource, config, clock, { log, budgets: options.budgets });
   const fastify = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    // RL-4: only the named proxies' X-Forwarded-For counts; otherwise the socket address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    requestTimeout: options.requestDeadlineMs ?? REQUEST_DEADLINE_MS,
   });
   await fastify.register(fastifyCookie);
+  await registerHttpHardening(fastify, config);
+  installRequestDeadline(fastify, options.requestDeadlineMs);
+  // Expired limiter rows are dead weight: sweep them every 10 minutes.
+  const sweep = setInterval(() => {
+    services.limits.store
+      .clearExpired()
+      .catch((err: unknown) => log.warn({ err: (err as Error)?.message }, "limiter sweep failed"));
+  }, LIMITER_SWEEP_MS);
+  sweep.unref();
+  fastify.addHook("onClose", async () => {
+    clearInterval(sweep);
+    await services.limits.store.close();
+  });
+  // FT-8: mail leaves through the outbox; the dispatcher retries while SMTP is down.
+  if (options.mailDispatcher ?? true) fastify.addHook("onReady", async () => services.mail.start());
+  fastify.addHook("onClose", async () => services.mail.stop());
 
   if (options.countStatements) {
     fastify.addHook("onRequest", (_request, _reply, done) => {
@@ -51,14 +88,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     });
   }
 
+  const schema = graphqlSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: graphqlSchema(),
+    schema,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: !config.isProduction,
+    // GQL-3: off in production unless GRAPHQL_INTROSPECTION=true; no "Did you mean" there.
+    introspection: config.graphqlIntrospection,
     hideSchemaDetailsFromClientErrors: config.isProduction,
-    plugins: [fastifyApolloDrainPlugin(fastify)],
+    csrfPrevention: true,
+    // GQL-1 / RL-8 / RL-7: refused before anything runs.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationRules: [operationShapeRule],
+    plugins: [fastifyApolloDrainPlugin(fastify), costPlugin(schema), clientBudgetPlugin(schema)],
   });
   await apollo.start();
 
@@ -69,8 +112,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       context: async (request, reply) => ({
         request,
         reply,
+        meta: requestMetaOf(request),
         services,
         viewer: await viewerOf(services, request.headers.authorization, clock),
+        integrator: await integratorOf(services, request.headers.authorization),
         loaders: createLoaders(dataSource, periodOf(clock.now())),
       }),
     }),
@@ -85,6 +130,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return reply.code(503).send({ status: "unavailable" });
     }
   });
+
+  // The subscriber app (client/dist) at "/", with the SPA fallback for its routes.
+  await fastify.register(staticClient);
 
   return { fastify, services };
 }

@@ -41,6 +41,8 @@ describe("loadConfig", () => {
     expect(second.jwtSecret).toBe(first.jwtSecret);
     expect(second.passwordPepper).toBe(first.passwordPepper);
     expect(first.passwordPepper).not.toBe(first.jwtSecret);
+    expect(second.integratorJwtSecret).toBe(first.integratorJwtSecret);
+    expect(first.integratorJwtSecret).not.toBe(first.jwtSecret);
     expect(statSync(join(dir, "secrets", "password_pepper.txt")).mode & 0o777).toBe(0o600);
   });
 
@@ -49,6 +51,7 @@ describe("loadConfig", () => {
       DATABASE_URL: "mysql://gas:pw@db.local:3306/gas",
       JWT_SECRET: secret,
       PASSWORD_PEPPER: secret,
+      INTEGRATOR_JWT_SECRET: secret,
     };
     expect(loadConfig(env)).toMatchObject({
       database: { type: "mysql", database: "gas" },
@@ -67,6 +70,16 @@ describe("loadConfig", () => {
       "production without PASSWORD_PEPPER",
       { NODE_ENV: "production", DATABASE_URL: "mysql://u:p@h/db", JWT_SECRET: secret },
       /PASSWORD_PEPPER is required/,
+    ],
+    [
+      "production without INTEGRATOR_JWT_SECRET",
+      {
+        NODE_ENV: "production",
+        DATABASE_URL: "mysql://u:p@h/db",
+        JWT_SECRET: secret,
+        PASSWORD_PEPPER: secret,
+      },
+      /INTEGRATOR_JWT_SECRET is required/,
     ],
     [
       "a short secret",
@@ -100,11 +113,50 @@ describe("loadConfig", () => {
         DATABASE_URL: "mysql://u:p@h/db",
         JWT_SECRET: secret,
         PASSWORD_PEPPER: secret,
+        INTEGRATOR_JWT_SECRET: secret,
       },
       /SEED_DEMO must be true or false/,
     ],
   ])("refuses %s with a clear message", (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe("mail settings", () => {
+  const base = { DATABASE_URL: "mysql://u:p@h/db", JWT_SECRET: secret, PASSWORD_PEPPER: secret };
+
+  it("defaults to files in the data folder, links to localhost and a no-reply sender", () => {
+    expect(loadConfig({ ...base, INTEGRATOR_JWT_SECRET: secret })).toMatchObject({
+      smtpUrl: null,
+      publicUrl: "http://localhost:4000",
+      mailFrom: "no-reply@localhost",
+    });
+  });
+
+  it("reads SMTP_URL, MAIL_FROM and PUBLIC_URL (without a trailing slash)", () => {
+    const config = loadConfig({
+      ...base,
+      INTEGRATOR_JWT_SECRET: secret,
+      SMTP_URL: "smtps://mailer:p%40ss@smtp.example.kz:465",
+      MAIL_FROM: "Газ показания <no-reply@gas.example.kz>",
+      PUBLIC_URL: "https://gas.example.kz/",
+    });
+    expect(config).toMatchObject({
+      smtpUrl: "smtps://mailer:p%40ss@smtp.example.kz:465",
+      mailFrom: "Газ показания <no-reply@gas.example.kz>",
+      publicUrl: "https://gas.example.kz",
+    });
+  });
+
+  it.each([
+    ["an SMTP_URL of another scheme", { SMTP_URL: "http://smtp.example.kz" }, /SMTP_URL must/],
+    ["a PUBLIC_URL with a query", { PUBLIC_URL: "https://gas.example.kz/?a=1" }, /PUBLIC_URL must/],
+    ["a PUBLIC_URL that is not a URL", { PUBLIC_URL: "gas.example.kz" }, /PUBLIC_URL must/],
+    ["a MAIL_FROM without an address", { MAIL_FROM: "Gas readings" }, /MAIL_FROM must/],
+    ["a MAIL_FROM with a line break", { MAIL_FROM: "a@b.kz\r\nBcc: x@y.kz" }, /MAIL_FROM must/],
+    ["production without PUBLIC_URL", { NODE_ENV: "production" }, /PUBLIC_URL is required/],
+  ])("refuses %s", (_name, env, message) => {
+    expect(() => loadConfig({ ...base, INTEGRATOR_JWT_SECRET: secret, ...env })).toThrow(message);
   });
 });

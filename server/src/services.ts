@@ -1,31 +1,85 @@
+import pino, { type Logger } from "pino";
 import type { DataSource } from "typeorm";
 import { AccountsService } from "./accounts/accounts.service";
 import { AccessTokens } from "./auth/access-token";
+import { AuditService } from "./audit/audit.service";
 import { AuthService } from "./auth/auth.service";
 import { PasswordHasher } from "./auth/password-hasher";
 import { SessionCookie } from "./auth/session-cookie";
 import { SessionsService } from "./auth/sessions.service";
 import type { Config } from "./config";
+import { MailService } from "./mail/mail.service";
+import { createMailTransport } from "./mail/mail-transport";
+import { ApiClientsService } from "./integrators/api-clients.service";
+import { IntegratorTokens } from "./integrators/integrator-token";
+import { IntegratorsService } from "./integrators/integrators.service";
+import { OperatorsService } from "./operators/operators.service";
+import type { BudgetOverrides } from "./rate-limit/budgets";
+import { createRateLimits } from "./rate-limit/rate-limits";
 import { ReadingsService } from "./readings/readings.service";
+import { EmailConfirmationService } from "./recovery/email-confirmation.service";
+import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./shared/clock";
 import { UsersService } from "./users/users.service";
 
 /** The composition root of the feature services. */
-export function createServices(dataSource: DataSource, config: Config, clock: Clock) {
+export function createServices(
+  dataSource: DataSource,
+  config: Config,
+  clock: Clock,
+  options: { log?: Logger; budgets?: BudgetOverrides } = {},
+) {
+  const log = options.log ?? pino({ level: "silent" });
   const hasher = new PasswordHasher(config.passwordPepper, config.bcryptCost);
   const tokens = new AccessTokens(config.jwtSecret);
-  const sessions = new SessionsService(dataSource, clock);
-  const accounts = new AccountsService(dataSource, clock);
+  const audit = new AuditService(dataSource, clock);
+  const sessions = new SessionsService(dataSource, clock, audit);
+  const mail = new MailService(
+    dataSource,
+    clock,
+    // The outbox seals pending messages (live links) with a key derived from the pepper.
+    { publicUrl: config.publicUrl, sealSecret: config.passwordPepper },
+    createMailTransport(config, log),
+    log,
+  );
+  const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
+  const limits = createRateLimits(dataSource, config.database, log, audit, options.budgets);
+  const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
   return {
     dataSource,
     clock,
     tokens,
     sessions,
     sessionCookie: new SessionCookie(config.isProduction),
-    auth: new AuthService(dataSource, clock, hasher, tokens, sessions),
+    audit,
+    limits,
+    auth: new AuthService(dataSource, clock, hasher, tokens, sessions, limits.requests, audit),
     accounts,
-    users: new UsersService(dataSource, clock, hasher, accounts, sessions),
-    readings: new ReadingsService(dataSource, clock, accounts),
+    users: new UsersService(dataSource, clock, hasher, accounts, sessions, limits.requests, {
+      audit,
+      emailConfirmation,
+      mail,
+    }),
+    readings: new ReadingsService(dataSource, clock, accounts, audit),
+    mail,
+    emailConfirmation,
+    // REC-5 / RL-6: reset e-mails are throttled by the request limits.
+    passwordReset: new PasswordResetService(
+      dataSource,
+      clock,
+      hasher,
+      sessions,
+      mail,
+      audit,
+      limits.requests,
+    ),
+    apiClients: new ApiClientsService(
+      dataSource,
+      clock,
+      new IntegratorTokens(config.integratorJwtSecret, config.integratorJwtPreviousSecret),
+    ),
+    integrators: new IntegratorsService(dataSource, clock),
+    operators: new OperatorsService(dataSource, clock, limits.guesses, audit, hasher),
   };
 }
 

@@ -14,6 +14,8 @@ export class GraphQLClient {
   readonly cookies = new Map<string, string>();
   accessToken?: string;
   lastSetCookies: string[] = [];
+  /** Sent with every request (e.g. `x-forwarded-for` to play another address behind TRUST_PROXY). */
+  headers: Record<string, string> = {};
 
   constructor(readonly endpoint: string) {}
 
@@ -22,7 +24,11 @@ export class GraphQLClient {
     variables?: Record<string, unknown>,
     init: { headers?: Record<string, string> } = {},
   ): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      ...this.headers,
+      ...init.headers,
+    };
     if (this.accessToken && !headers.authorization)
       headers.authorization = `Bearer ${this.accessToken}`;
     if (this.cookies.size > 0) {

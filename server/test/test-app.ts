@@ -5,6 +5,7 @@ import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { buildApp, type App } from "../src/app";
 import type { Config } from "../src/config";
+import { DEFAULT_BUDGETS, type BudgetOverrides } from "../src/rate-limit/budgets";
 import { FixedClock } from "../src/shared/clock";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { GraphQLClient } from "./graphql-client";
@@ -20,7 +21,18 @@ export interface TestApp {
 
 /** The real server on a fresh database, listening on a free loopback port. */
 export async function startTestApp(
-  options: { now?: string; config?: Partial<Config>; log?: Logger } = {},
+  options: {
+    now?: string;
+    config?: Partial<Config>;
+    log?: Logger;
+    /**
+     * Rate-limit budgets: "real" for SECURITY.md's numbers (the limit tests); by default every
+     * budget is raised a thousandfold, since other tests send many requests from one address.
+     */
+    budgets?: "real" | BudgetOverrides;
+    /** Run the mail dispatcher; off by default: tests deliver with `app.services.mail.flush()`. */
+    mailDispatcher?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? "2026-11-15T06:00:00Z"));
@@ -32,11 +44,19 @@ export async function startTestApp(
     database: db.config,
     dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
     jwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtPreviousSecret: null,
     passwordPepper: randomBytes(32).toString("base64url"),
     // Cost 4 keeps the suite fast; the cost-12 default is checked in config.spec.ts.
     bcryptCost: 4,
     seedDemo: false,
     logLevel: "silent",
+    publicUrl: "https://gas.example.kz",
+    smtpUrl: null,
+    mailFrom: "Gas readings <no-reply@gas.example.kz>",
+    trustProxy: [],
+    corsOrigins: [],
+    graphqlIntrospection: true,
     ...options.config,
   };
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -46,6 +66,8 @@ export async function startTestApp(
     clock,
     log,
     countStatements: true,
+    budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
+    mailDispatcher: options.mailDispatcher ?? false,
   });
   const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {
@@ -60,3 +82,8 @@ export async function startTestApp(
     },
   };
 }
+
+/** Every budget a thousandfold: tests not about limits send many requests from one address. */
+export const RELAXED_BUDGETS: BudgetOverrides = Object.fromEntries(
+  Object.entries(DEFAULT_BUDGETS).map(([name, budget]) => [name, { points: budget.points * 1000 }]),
+);

@@ -34,7 +34,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Account> {
     const { user } = requireViewer(ctx);
-    return Account.from(await ctx.services.accounts.link(user, input));
+    return Account.from(await ctx.services.accounts.link(user, input, ctx.meta));
   }
 
   @Mutation(() => Boolean, { description: "Removes an account the user added." })
@@ -43,7 +43,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     const { user } = requireViewer(ctx);
-    await ctx.services.accounts.unlink(user, number);
+    await ctx.services.accounts.unlink(user, number, ctx.meta);
     return true;
   }
 }

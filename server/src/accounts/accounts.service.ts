@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { In } from "typeorm";
+import type { AuditService } from "../audit/audit.service";
+import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
+import type { GuessLimiter } from "../rate-limit/guess-limiter";
 import type { Clock } from "../shared/clock";
 import { parseMoneyTiyn } from "../shared/decimal";
 import { PersonType } from "../shared/enums";
@@ -17,11 +20,32 @@ export interface AccountProof {
   lastPaymentAmount: string;
 }
 
+/** How many proof comparisons ran in this process (tests count them: SECURITY.md T8, T19). */
+export const proofComparisons = { count: 0 };
+
 export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly guesses: GuessLimiter,
+    private readonly audit?: AuditService,
   ) {}
+
+  /**
+   * Runs `work`, which compares an account proof, within the guessing limits (RL-1): a point is
+   * taken before the comparison; a malformed proof is refused first, without one.
+   */
+  async withProofLimits<T>(
+    proof: AccountProof,
+    meta: RequestMeta,
+    userId: number | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const number = normalizeAccountNumber(proof.accountNumber);
+    if (parseMoneyTiyn(proof.lastPaymentAmount) === null)
+      throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    return this.guesses.guard(number, meta, userId, work);
+  }
 
   /**
    * The account whose latest payment (by paid date) is exactly the amount given. Whether the
@@ -32,6 +56,7 @@ export class AccountsService {
     const amountTiyn = parseMoneyTiyn(proof.lastPaymentAmount);
     if (amountTiyn === null)
       throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    proofComparisons.count++;
     const account = await manager.getRepository(AccountEntity).findOneBy({ number });
     const latest = account
       ? await manager.getRepository(PaymentEntity).findOne({
@@ -45,9 +70,17 @@ export class AccountsService {
     return account;
   }
 
-  async link(user: UserEntity, proof: AccountProof): Promise<AccountEntity> {
+  async link(user: UserEntity, proof: AccountProof, meta: RequestMeta): Promise<AccountEntity> {
     if (user.personType === PersonType.LEGAL_ENTITY)
       throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
+    return this.withProofLimits(proof, meta, user.id, () => this.linkProven(user, proof, meta));
+  }
+
+  private async linkProven(
+    user: UserEntity,
+    proof: AccountProof,
+    meta: RequestMeta,
+  ): Promise<AccountEntity> {
     try {
       return await withTransaction(this.dataSource, async (manager) => {
         const account = await this.verifyProof(manager, proof);
@@ -56,6 +89,10 @@ export class AccountsService {
           throw new AppError("ACCOUNT_ALREADY_LINKED");
         }
         await links.insert(this.newLink(user.id, account.id));
+        await this.audit?.record(
+          { type: "ACCOUNT_LINKED", userId: user.id, meta, detail: { accountId: account.id } },
+          manager,
+        );
         return account;
       });
     } catch (error) {
@@ -68,7 +105,11 @@ export class AccountsService {
     return { userId, accountId, createdAt: this.clock.now() };
   }
 
-  async unlink(user: UserEntity, accountNumber: string): Promise<void> {
+  async unlink(
+    user: UserEntity,
+    accountNumber: string,
+    meta: RequestMeta = NO_REQUEST,
+  ): Promise<void> {
     if (user.personType === PersonType.LEGAL_ENTITY)
       throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
     const number = normalizeAccountNumber(accountNumber, "number");
@@ -79,6 +120,12 @@ export class AccountsService {
           .delete({ userId: user.id, accountId: account.id })
       : { affected: 0 };
     if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED");
+    await this.audit?.record({
+      type: "ACCOUNT_UNLINKED",
+      userId: user.id,
+      meta,
+      detail: { accountId: account!.id },
+    });
   }
 
   /** The accounts a user sees: his links, or, for a legal entity, every account of its BIN. */

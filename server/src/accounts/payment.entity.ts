@@ -17,4 +17,8 @@ export class PaymentEntity {
 
   @Column({ name: "paid_at", type: "datetime", precision: 3 })
   paidAt: Date;
+
+  /** The integrator's id of the payment (registry sync), so a retried batch adds nothing. */
+  @Column({ name: "external_id", type: "varchar", length: 160, nullable: true, unique: true })
+  externalId: string | null;
 }

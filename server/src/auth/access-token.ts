@@ -1,6 +1,7 @@
 import jwt from "jsonwebtoken";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
+const CLOCK_SKEW_SECONDS = 30;
 const ISSUER = "gas-readings";
 const AUDIENCE = "gas-api";
 const TOKEN_TYPE = "at+jwt";
@@ -35,11 +36,21 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         clockTimestamp: Math.floor(now.getTime() / 1000),
-        clockTolerance: 30,
+        clockTolerance: CLOCK_SKEW_SECONDS,
         complete: true,
       });
       if (decoded.header.typ !== TOKEN_TYPE || typeof decoded.payload === "string") return null;
-      const { sub, sid } = decoded.payload as { sub?: unknown; sid?: unknown };
+      const { sub, sid, iat, exp } = decoded.payload as {
+        sub?: unknown;
+        sid?: unknown;
+        iat?: unknown;
+        exp?: unknown;
+      };
+      // JWT-2: issued not in the future (30 s skew; `nbf` jsonwebtoken checks), at most 600 s.
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      if (typeof iat !== "number" || typeof exp !== "number") return null;
+      if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return null;
+      if (exp - iat > ACCESS_TOKEN_TTL_SECONDS) return null;
       const userId = Number(sub);
       if (!Number.isSafeInteger(userId) || typeof sid !== "string") return null;
       return { userId, sessionId: sid };

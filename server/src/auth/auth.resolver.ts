@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import type { GraphQLContext } from "../graphql/context";
+import { type GraphQLContext, requireViewer } from "../graphql/context";
 import { AppError } from "../shared/errors";
 import { AuthPayload, User } from "../users/user.types";
 import type { LoggedIn } from "./auth.service";
@@ -21,7 +21,12 @@ export class AuthResolver {
     @Arg("input", { description: "The input of this operation." }) input: LoginInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayload> {
-    const loggedIn = await ctx.services.auth.login(input.email, input.password, input.rememberMe);
+    const loggedIn = await ctx.services.auth.login(
+      input.email,
+      input.password,
+      input.rememberMe,
+      ctx.meta,
+    );
     ctx.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
     return payload(loggedIn);
   }
@@ -34,7 +39,7 @@ export class AuthResolver {
     const token = sessionCookie.read(ctx.request);
     if (!token) throw new AppError("UNAUTHENTICATED");
     try {
-      const refreshed = await auth.refresh(token);
+      const refreshed = await auth.refresh(token, ctx.meta);
       sessionCookie.set(ctx.reply, refreshed.token, refreshed.session.rememberMe);
       return payload(refreshed);
     } catch (error) {
@@ -49,6 +54,17 @@ export class AuthResolver {
     if (ctx.viewer) await sessions.end(ctx.viewer.sessionId);
     const token = sessionCookie.read(ctx.request);
     if (token) await sessions.endByToken(token);
+    sessionCookie.clear(ctx.reply);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Ends every session of the caller, on all devices, and clears the cookie.",
+  })
+  async logoutEverywhere(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const { user } = requireViewer(ctx);
+    const { sessions, sessionCookie, dataSource } = ctx.services;
+    await sessions.endOthers(dataSource.manager, user.id, null);
     sessionCookie.clear(ctx.reply);
     return true;
   }

@@ -1,4 +1,7 @@
 import type { DataSource } from "typeorm";
+import type { AuditService } from "../audit/audit.service";
+import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
+import type { RequestLimits } from "../rate-limit/request-limits";
 import type { Clock } from "../shared/clock";
 import { AppError } from "../shared/errors";
 import { UserEntity } from "../users/user.entity";
@@ -20,24 +23,52 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokens,
     private readonly sessions: SessionsService,
+    private readonly limits: RequestLimits,
+    private readonly audit?: AuditService,
   ) {}
 
-  /** Unknown e-mail and wrong password answer alike, after the same bcrypt work. */
-  async login(email: string, password: string, rememberMe: boolean): Promise<LoggedIn> {
+  /**
+   * Unknown e-mail and wrong password answer alike, after the same bcrypt work. The login
+   * limits (RL-3) are charged before any hashing; a success clears the (e-mail, IP) failures.
+   */
+  async login(
+    email: string,
+    password: string,
+    rememberMe: boolean,
+    meta: RequestMeta,
+  ): Promise<LoggedIn> {
+    const emailNormalized = normalizeEmail(email);
+    await this.limits.beforeLogin(emailNormalized, meta);
     const users = this.dataSource.getRepository(UserEntity);
-    const user = await users.findOneBy({ emailNormalized: normalizeEmail(email) });
+    const user = await users.findOneBy({ emailNormalized });
     const valid = user
       ? await this.hasher.verify(password, user.passwordHash)
       : await this.hasher.verifyAgainstDummy(password);
-    if (!user || !valid) throw new AppError("INVALID_CREDENTIALS");
+    if (!user || !valid) {
+      await this.audit?.record({
+        type: "LOGIN_FAILED",
+        userId: user?.id ?? null,
+        meta,
+        detail: { reason: user ? "WRONG_PASSWORD" : "UNKNOWN_EMAIL" },
+      });
+      throw new AppError("INVALID_CREDENTIALS");
+    }
+    await this.limits.loginSucceeded(emailNormalized, meta);
     if (this.hasher.needsRehash(user.passwordHash)) {
       await users.update({ id: user.id }, { passwordHash: await this.hasher.hash(password) });
     }
-    return this.withAccessToken(user, await this.sessions.start(user.id, rememberMe));
+    const issued = await this.sessions.start(user.id, rememberMe);
+    await this.audit?.record({
+      type: "LOGIN_SUCCEEDED",
+      userId: user.id,
+      meta,
+      detail: { sessionId: issued.session.id, rememberMe },
+    });
+    return this.withAccessToken(user, issued);
   }
 
-  async refresh(sessionToken: string): Promise<LoggedIn> {
-    const issued = await this.sessions.rotate(sessionToken);
+  async refresh(sessionToken: string, meta: RequestMeta = NO_REQUEST): Promise<LoggedIn> {
+    const issued = await this.sessions.rotate(sessionToken, meta);
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ id: issued.session.userId });

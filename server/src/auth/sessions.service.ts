@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Not } from "typeorm";
+import type { AuditService } from "../audit/audit.service";
+import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { AppError } from "../shared/errors";
 import type { Clock } from "../shared/clock";
 import { UserEntity } from "../users/user.entity";
@@ -22,6 +24,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit?: AuditService,
   ) {}
 
   async start(userId: number, rememberMe: boolean): Promise<IssuedSession> {
@@ -44,14 +47,22 @@ export class SessionsService {
    * Trades the cookie's token for a new one. A token that was already rotated away is a replay
    * (stolen or raced): the whole session is revoked.
    */
-  async rotate(token: string): Promise<IssuedSession> {
+  async rotate(token: string, meta: RequestMeta = NO_REQUEST): Promise<IssuedSession> {
     const sessions = this.dataSource.getRepository(SessionEntity);
     const presented = hashSessionToken(token);
     const now = this.clock.now();
     const session = await sessions.findOneBy({ tokenHash: presented });
     if (!session) {
       const replayed = await sessions.findOneBy({ previousTokenHash: presented });
-      if (replayed) await sessions.delete({ id: replayed.id });
+      if (replayed) {
+        await sessions.delete({ id: replayed.id });
+        await this.audit?.record({
+          type: "SESSION_TOKEN_REUSED",
+          userId: replayed.userId,
+          meta,
+          detail: { sessionId: replayed.id },
+        });
+      }
       throw new AppError("UNAUTHENTICATED");
     }
     if (session.expiresAt <= now) {

@@ -1,9 +1,13 @@
 import { AccountLinkEntity } from "../accounts/account-link.entity";
 import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
+import { AuditEventEntity } from "../audit/audit-event.entity";
 import { SessionEntity } from "../auth/session.entity";
+import { ApiClientEntity } from "../integrators/api-client.entity";
+import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
+import { UserTokenEntity } from "../recovery/user-token.entity";
 import { UserEntity } from "../users/user.entity";
 
 export const entities = [
@@ -14,4 +18,8 @@ export const entities = [
   PaymentEntity,
   MeterEntity,
   ReadingEntity,
+  UserTokenEntity,
+  MailOutboxEntity,
+  AuditEventEntity,
+  ApiClientEntity,
 ];

@@ -15,6 +15,9 @@ const SCHEMA_TABLES = [
   "payments",
   "meters",
   "readings",
+  "user_tokens",
+  "mail_outbox",
+  "audit_events",
 ];
 
 async function presentTables(): Promise<string[]> {

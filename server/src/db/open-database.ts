@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config";
 import { createDataSource } from "./data-source";
+import { applyStatementTimeout, STATEMENT_TIMEOUT_SECONDS } from "./statement-timeout";
 
 /**
  * Connects (retrying with backoff while the database is starting) and brings the schema up to
@@ -11,7 +12,10 @@ import { createDataSource } from "./data-source";
 export async function openDatabase(
   database: DatabaseConfig,
   log?: Logger,
-  { attempts = 10 }: { attempts?: number } = {},
+  {
+    attempts = 10,
+    statementTimeoutSeconds = STATEMENT_TIMEOUT_SECONDS,
+  }: { attempts?: number; statementTimeoutSeconds?: number } = {},
 ): Promise<DataSource> {
   for (let attempt = 1; ; attempt++) {
     const dataSource = createDataSource(database, log);
@@ -29,6 +33,8 @@ export async function openDatabase(
     }
     try {
       await dataSource.runMigrations({ transaction: "each" });
+      // After the migrations: they may legitimately run long.
+      await applyStatementTimeout(dataSource, statementTimeoutSeconds, log);
     } catch (error) {
       await dataSource.destroy().catch(() => undefined);
       throw error;

@@ -30,7 +30,8 @@ function isRetryable(error: unknown): boolean {
  */
 const sqliteTurns = new WeakMap<DataSource, Promise<unknown>>();
 
-async function inTurn<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+/** Runs `work` when no SQLite transaction of this DataSource is open (rate-limiter writes). */
+export async function inTurn<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const previous = sqliteTurns.get(dataSource) ?? Promise.resolve();
   const mine = previous.catch(() => undefined).then(work);
   sqliteTurns.set(dataSource, mine);

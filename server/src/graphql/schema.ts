@@ -4,7 +4,10 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import { AccountsResolver } from "../accounts/accounts.resolver";
 import { AuthResolver } from "../auth/auth.resolver";
+import { IntegratorsResolver } from "../integrators/integrators.resolver";
+import { OperatorsResolver } from "../operators/operators.resolver";
 import { MetersResolver } from "../readings/meters.resolver";
+import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
 
@@ -13,7 +16,15 @@ let built: GraphQLSchema | undefined;
 /** The executable schema, built once per process (it is the same for every request). */
 export function graphqlSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [AuthResolver, UsersResolver, AccountsResolver, MetersResolver],
+    resolvers: [
+      AuthResolver,
+      UsersResolver,
+      AccountsResolver,
+      MetersResolver,
+      IntegratorsResolver,
+      OperatorsResolver,
+      RecoveryResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Never echo submitted values (passwords, amounts) in validation errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -60,6 +60,8 @@ export class MetersResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
     const { user } = requireViewer(ctx);
-    return Reading.from(await ctx.services.readings.submit(user, input));
+    return Reading.from(
+      await ctx.services.readings.submit({ kind: "user", user }, input, ctx.meta),
+    );
   }
 }

@@ -64,4 +64,11 @@ export class ReadingEntity {
 
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt: Date;
+
+  /**
+   * Position in the readings feed (sendings only), numbered under the `feed_sequence` row lock so
+   * that numbers commit in increasing order (CON-6); null for registry readings.
+   */
+  @Column({ name: "feed_seq", type: "bigint", nullable: true, transformer: bigintColumn })
+  feedSeq: bigint | null;
 }

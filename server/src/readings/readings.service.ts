@@ -1,5 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { normalizeAccountNumber } from "../accounts/account-number";
+import { AccountEntity } from "../accounts/account.entity";
 import type { AccountsService } from "../accounts/accounts.service";
+import type { AuditService } from "../audit/audit.service";
+import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
+import { nextFeedSeq } from "./feed-sequence";
 import { isSqlite, isUniqueViolation, withTransaction } from "../db/transaction";
 import { periodEnd, periodOf } from "../shared/almaty-time";
 import type { Clock } from "../shared/clock";
@@ -14,11 +19,21 @@ import { ReadingEntity } from "./reading.entity";
 import { countedSendings, latestReadings } from "./readings.queries";
 
 export interface Sending {
-  meterId: string;
+  /** The meter, for a subscriber (`Meter.id`). */
+  meterId?: string;
+  /** The account and the meter's serial number, for a partner (API client). */
+  accountNumber?: string;
+  meterSerial?: string;
   /** Canonical decimal string from the Decimal scalar. */
   value: string;
   idempotencyKey?: string | null;
 }
+
+/** Who sends a reading: a subscriber (on his accounts) or a partner's API client (any account). */
+export type Caller = { kind: "user"; user: UserEntity } | { kind: "client"; clientId: number };
+
+const callerKey = (caller: Caller) =>
+  caller.kind === "user" ? `user:${caller.user.id}` : `client:${caller.clientId}`;
 
 export interface WindowView {
   period: string;
@@ -54,6 +69,7 @@ export class ReadingsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
+    private readonly audit?: AuditService,
   ) {}
 
   /** A meter on an account the user may see; anything else is "not found". */
@@ -68,17 +84,39 @@ export class ReadingsService {
     return meter;
   }
 
+  /** The meter of a registry account by its serial number, for partners; removed ones too. */
+  async meterOfAccount(accountNumber: string, meterSerial: string): Promise<MeterEntity> {
+    const number = normalizeAccountNumber(accountNumber);
+    const meter = await this.dataSource
+      .getRepository(MeterEntity)
+      .createQueryBuilder("m")
+      .innerJoin(AccountEntity, "a", "a.id = m.account_id")
+      .where("a.number = :number AND m.serial_number = :meterSerial", { number, meterSerial })
+      .getOne();
+    if (!meter) throw new AppError("METER_NOT_FOUND", { field: "meterSerial" });
+    return meter;
+  }
+
   /**
-   * Sends a subscriber's reading. The meter row is locked while the month's sendings are counted
-   * and the new one inserted; the unique (meter, period, slot) key backs the limit up, and a
-   * retried request with the same idempotency key returns the first result.
+   * Sends a reading of a subscriber (source SUBSCRIBER) or of a partner's API client (PARTNER),
+   * under the same rules and monthly limit. The meter row is locked while the month's sendings
+   * are counted and the new one inserted; the unique (meter, period, slot) key backs the limit up,
+   * and a retried request with the same idempotency key (per caller) returns the first result.
    */
-  async submit(user: UserEntity, sending: Sending): Promise<ReadingEntity> {
+  async submit(
+    who: Caller,
+    sending: Sending,
+    meta: RequestMeta = NO_REQUEST,
+  ): Promise<ReadingEntity> {
     const value = parseReadingMilli(sending.value);
     if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
-    const meter = await this.accessibleMeter(user, sending.meterId);
-    if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
-    const caller = `user:${user.id}`;
+    const meterField = who.kind === "user" ? "meterId" : "meterSerial";
+    const meter =
+      who.kind === "user"
+        ? await this.accessibleMeter(who.user, sending.meterId ?? "")
+        : await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "");
+    if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: meterField });
+    const caller = callerKey(who);
     const key = sending.idempotencyKey ?? null;
 
     const replay = key
@@ -107,17 +145,35 @@ export class ReadingsService {
           valueMilli: value,
           takenAt: now,
           period,
-          source: ReadingSource.SUBSCRIBER,
+          source: who.kind === "user" ? ReadingSource.SUBSCRIBER : ReadingSource.PARTNER,
           slot: decision.slot,
           isCorrection: decision.isCorrection,
           previousValueMilli: decision.previousValue,
-          submittedByUserId: user.id,
+          submittedByUserId: who.kind === "user" ? who.user.id : null,
           caller,
           idempotencyKey: key,
           externalId: null,
           createdAt: now,
+          // Last: the feed_sequence row lock is then held only until the commit that follows.
+          feedSeq: await nextFeedSeq(manager),
         });
-        return manager.getRepository(ReadingEntity).save(reading);
+        const saved = await manager.getRepository(ReadingEntity).save(reading);
+        await this.audit?.record(
+          {
+            type: "READING_SUBMITTED",
+            userId: who.kind === "user" ? who.user.id : null,
+            meta,
+            detail: {
+              readingId: saved.id,
+              meterId: meter.id,
+              period,
+              isCorrection: saved.isCorrection,
+              ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
+            },
+          },
+          manager,
+        );
+        return saved;
       });
     } catch (error) {
       // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).

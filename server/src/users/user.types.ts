@@ -33,6 +33,9 @@ export class User {
   })
   canLinkAccounts: boolean;
 
+  @Field({ description: "Whether the e-mail address was confirmed with the link sent to it." })
+  emailVerified: boolean;
+
   /** Kept for field resolvers (accounts); not part of the schema. */
   entity: UserEntity;
 
@@ -47,6 +50,7 @@ export class User {
       bin: entity.bin,
       language: entity.language,
       canLinkAccounts: entity.personType === PersonType.INDIVIDUAL,
+      emailVerified: entity.emailVerifiedAt !== null,
       entity,
     });
   }

@@ -13,6 +13,7 @@ export class UsersResolver {
     description: "The logged-in user; null when not authenticated.",
   })
   me(@Ctx() ctx: GraphQLContext): User | null {
+    if (ctx.integrator) requireViewer(ctx); // an integrator token: FORBIDDEN (JWT-3)
     return ctx.viewer ? User.from(ctx.viewer.user) : null;
   }
 
@@ -31,7 +32,7 @@ export class UsersResolver {
     @Arg("input", { description: "The input of this operation." }) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    const user = await ctx.services.users.register(input);
+    const user = await ctx.services.users.register(input, ctx.meta);
     return Object.assign(new RegisterPayload(), { user: User.from(user) });
   }
 
@@ -55,6 +56,7 @@ export class UsersResolver {
       sessionId,
       input.currentPassword,
       input.newPassword,
+      ctx.meta,
     );
     return true;
   }

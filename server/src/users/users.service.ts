@@ -1,10 +1,15 @@
 import { isEmail } from "class-validator";
 import type { DataSource } from "typeorm";
 import type { AccountsService } from "../accounts/accounts.service";
+import type { AuditService } from "../audit/audit.service";
+import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { checkPassword } from "../auth/password-policy";
 import type { PasswordHasher } from "../auth/password-hasher";
 import type { SessionsService } from "../auth/sessions.service";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
+import type { MailService } from "../mail/mail.service";
+import type { RequestLimits } from "../rate-limit/request-limits";
+import type { EmailConfirmationService } from "../recovery/email-confirmation.service";
 import { isValidBin, normalizeBin } from "../shared/bin";
 import type { Clock } from "../shared/clock";
 import { Language, PersonType } from "../shared/enums";
@@ -22,9 +27,17 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
+    private readonly limits: RequestLimits,
+    /** Audit log and e-mail: the confirmation link at registration, the change notice. */
+    private readonly notify: {
+      audit: AuditService;
+      emailConfirmation: EmailConfirmationService;
+      mail: MailService;
+    },
   ) {}
 
-  async register(input: RegisterInput): Promise<UserEntity> {
+  async register(input: RegisterInput, meta: RequestMeta): Promise<UserEntity> {
+    await this.limits.beforeRegistration(meta);
     const email = input.email.trim();
     if (!isEmail(email) || email.length > 254)
       throw invalidField("email", "Enter a valid e-mail address.");
@@ -45,34 +58,57 @@ export class UsersService {
     const passwordHash = await this.hasher.hash(input.password);
 
     try {
-      return await withTransaction(this.dataSource, async (manager) => {
-        const account = await this.accounts.verifyProof(manager, input);
-        if (bin !== null && account.ownerBin !== bin) {
-          throw new AppError("BIN_NOT_FOUND", { field: "bin" });
-        }
-        const now = this.clock.now();
-        const user = await manager.getRepository(UserEntity).save({
-          email,
-          emailNormalized: normalizeEmail(email),
-          passwordHash,
-          lastName,
-          firstName,
-          phone,
-          personType: input.personType,
-          bin,
-          language: input.language ?? Language.RU,
-          emailVerifiedAt: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        if (bin === null)
-          await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
-        return user;
-      });
+      return await this.accounts.withProofLimits(input, meta, undefined, () =>
+        this.createProven(input, { email, lastName, firstName, phone, bin, passwordHash }, meta),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", { field: "email" });
       throw error;
     }
+  }
+
+  private createProven(
+    input: RegisterInput,
+    fields: {
+      email: string;
+      lastName: string;
+      firstName: string;
+      phone: string;
+      bin: string | null;
+      passwordHash: string;
+    },
+    meta: RequestMeta,
+  ): Promise<UserEntity> {
+    const { email, lastName, firstName, phone, bin, passwordHash } = fields;
+    return withTransaction(this.dataSource, async (manager) => {
+      const account = await this.accounts.verifyProof(manager, input);
+      if (bin !== null && account.ownerBin !== bin) {
+        throw new AppError("BIN_NOT_FOUND", { field: "bin" });
+      }
+      const now = this.clock.now();
+      const user = await manager.getRepository(UserEntity).save({
+        email,
+        emailNormalized: normalizeEmail(email),
+        passwordHash,
+        lastName,
+        firstName,
+        phone,
+        personType: input.personType,
+        bin,
+        language: input.language ?? Language.RU,
+        emailVerifiedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (bin === null)
+        await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
+      await this.notify.emailConfirmation.issue(manager, user);
+      await this.notify.audit.record(
+        { type: "REGISTERED", userId: user.id, meta, detail: { personType: user.personType } },
+        manager,
+      );
+      return user;
+    });
   }
 
   async updateProfile(user: UserEntity, input: UpdateProfileInput): Promise<UserEntity> {
@@ -93,6 +129,7 @@ export class UsersService {
     sessionId: string,
     currentPassword: string,
     newPassword: string,
+    meta: RequestMeta = NO_REQUEST,
   ): Promise<void> {
     if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
       throw new AppError("INVALID_CREDENTIALS", { field: "currentPassword" });
@@ -107,6 +144,13 @@ export class UsersService {
         .getRepository(UserEntity)
         .update({ id: user.id }, { passwordHash, updatedAt: this.clock.now() });
       await this.sessions.endOthers(manager, user.id, sessionId);
+      await this.notify.mail.enqueue(manager, user, {
+        kind: "PASSWORD_CHANGED",
+        firstName: user.firstName,
+        how: "CHANGE",
+        loginUrl: this.notify.mail.appUrl("/"),
+      });
+      await this.notify.audit.record({ type: "PASSWORD_CHANGED", userId: user.id, meta }, manager);
     });
   }
 }
@@ -131,7 +175,8 @@ function binOrRefuse(input: string | null | undefined): string {
   return bin;
 }
 
-function assertAcceptablePassword(
+/** The password policy of registration, reused by the reset (AUTH-1). */
+export function assertAcceptablePassword(
   password: string,
   field: string,
   context: { email: string; names: string[] },

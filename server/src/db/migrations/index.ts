@@ -1,4 +1,12 @@
 import { InitialSchema1764100000000 } from "./1764100000000-initial-schema";
+import { MailRecoveryAudit1764200000000 } from "./1764200000000-mail-recovery-audit";
+import { RateLimits1764300000000 } from "./1764300000000-rate-limits";
+import { Integrators1764400000000 } from "./1764400000000-integrators";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
-export const migrations = [InitialSchema1764100000000];
+export const migrations = [
+  InitialSchema1764100000000,
+  MailRecoveryAudit1764200000000,
+  RateLimits1764300000000,
+  Integrators1764400000000,
+];

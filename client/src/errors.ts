@@ -1,0 +1,52 @@
+import { ApiFailure, NETWORK_ERROR, toFailure } from "./api";
+
+/** The one map from a server's `extensions.code` to the message key the app shows. */
+const MESSAGE_KEYS: Record<string, string> = {
+  UNAUTHENTICATED: "errors.UNAUTHENTICATED",
+  FORBIDDEN: "errors.FORBIDDEN",
+  VALIDATION_FAILED: "errors.VALIDATION_FAILED",
+  EMAIL_TAKEN: "errors.EMAIL_TAKEN",
+  PASSWORDS_DO_NOT_MATCH: "errors.PASSWORDS_DO_NOT_MATCH",
+  WEAK_PASSWORD: "errors.WEAK_PASSWORD",
+  TERMS_NOT_ACCEPTED: "errors.TERMS_NOT_ACCEPTED",
+  INVALID_BIN: "errors.INVALID_BIN",
+  BIN_NOT_FOUND: "errors.BIN_NOT_FOUND",
+  INVALID_PHONE: "errors.INVALID_PHONE",
+  ACCOUNT_VERIFICATION_FAILED: "errors.ACCOUNT_VERIFICATION_FAILED",
+  ACCOUNT_ALREADY_LINKED: "errors.ACCOUNT_ALREADY_LINKED",
+  ACCOUNT_NOT_LINKED: "errors.ACCOUNT_NOT_LINKED",
+  LEGAL_ENTITY_ACCOUNTS_FIXED: "errors.LEGAL_ENTITY_ACCOUNTS_FIXED",
+  METER_NOT_FOUND: "errors.METER_NOT_FOUND",
+  READING_BELOW_PREVIOUS: "errors.READING_BELOW_PREVIOUS",
+  MONTHLY_LIMIT_REACHED: "errors.MONTHLY_LIMIT_REACHED",
+  INVALID_CREDENTIALS: "errors.INVALID_CREDENTIALS",
+  INVALID_RESET_TOKEN: "errors.INVALID_RESET_TOKEN",
+  INVALID_CONFIRMATION_TOKEN: "errors.INVALID_CONFIRMATION_TOKEN",
+  ACCOUNT_NOT_FOUND: "errors.ACCOUNT_NOT_FOUND",
+  RATE_LIMITED: "errors.RATE_LIMITED",
+  SERVICE_UNAVAILABLE: "errors.SERVICE_UNAVAILABLE",
+  INTERNAL: "errors.INTERNAL",
+  /** The server does not know the operation yet (a newer client, an older server). */
+  GRAPHQL_VALIDATION_FAILED: "errors.NOT_AVAILABLE",
+  [NETWORK_ERROR]: "errors.NETWORK",
+};
+
+export const messageKeyOf = (code: string): string => MESSAGE_KEYS[code] ?? "errors.INTERNAL";
+
+/** Parameters some messages need (minutes to wait, the minimum value, the support address). */
+export function messageParamsOf(failure: ApiFailure): Record<string, unknown> {
+  const retry = Number(failure.extensions.retryAfterSeconds);
+  return {
+    minutes: Number.isFinite(retry) && retry > 0 ? Math.ceil(retry / 60) : 1,
+    minimum: failure.extensions.minimumValue ?? "",
+    email: SUPPORT_EMAIL,
+  };
+}
+
+export const SUPPORT_EMAIL = "support@gazholding.kz";
+
+/** The message for any failure: its key and parameters. */
+export function messageOf(error: unknown): { key: string; params: Record<string, unknown> } {
+  const failure = toFailure(error);
+  return { key: messageKeyOf(failure.code), params: messageParamsOf(failure) };
+}

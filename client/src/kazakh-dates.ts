@@ -1,0 +1,51 @@
+import { localDate } from "@shared/almaty-time";
+
+/*
+ * Kazakh dates when the browser's ICU lacks Kazakh data: Debian's Chromium and others claim
+ * "kk" but print "2026 M11 26". The forms follow CLDR's Kazakh patterns ("y 'ж'. d MMMM").
+ */
+const MONTHS = [
+  "қаңтар",
+  "ақпан",
+  "наурыз",
+  "сәуір",
+  "мамыр",
+  "маусым",
+  "шілде",
+  "тамыз",
+  "қыркүйек",
+  "қазан",
+  "қараша",
+  "желтоқсан",
+];
+
+let supported: boolean | null = null;
+
+/** True when Intl spells Kazakh month names itself. */
+export function intlHasKazakhMonths(): boolean {
+  supported ??= /қараша/i.test(
+    new Intl.DateTimeFormat("kk-KZ", { month: "long", timeZone: "UTC" }).format(
+      new Date(Date.UTC(2026, 10, 15)),
+    ),
+  );
+  return supported;
+}
+
+const parts = (isoDate: string) => isoDate.split("-").map(Number);
+
+/** "2026 ж. 25 қараша" in Almaty time. */
+export function kazakhDate(iso: string): string {
+  const [year, month, day] = parts(localDate(new Date(iso)));
+  return `${year} ж. ${day} ${MONTHS[month - 1]}`;
+}
+
+/** "2026 ж. қараша" for a period "2026-11". */
+export function kazakhMonthYear(period: string): string {
+  const [year, month] = parts(period);
+  return `${year} ж. ${MONTHS[month - 1]}`;
+}
+
+/** "қар" for a period "2026-11" (chart labels). */
+export function kazakhMonthShort(period: string): string {
+  return MONTHS[parts(period)[1] - 1].slice(0, 3);
+}

@@ -1,0 +1,114 @@
+import en from "./en.json";
+import kk from "./kk.json";
+import ru from "./ru.json";
+import { russianPluralIndex } from "../i18n";
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Keys whose Kazakh text may equal the Russian: units and numbers only. */
+const SAME_IN_KK_AND_RU = new Set(["units.m3"]);
+
+const locales = { ru: leaves(ru), kk: leaves(kk), en: leaves(en) };
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("locale files", () => {
+  it.each(["kk", "en"] as const)("%s has exactly the keys of ru", (locale) => {
+    expect([...locales[locale].keys()].sort()).toEqual([...locales.ru.keys()].sort());
+  });
+
+  it.each(["ru", "kk", "en"] as const)("%s has no empty message", (locale) => {
+    const empty = [...locales[locale]]
+      .filter(([, value]) => value.trim() === "")
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it("translates every Kazakh message (identical to Russian only on the allow-list)", () => {
+    const same = [...locales.kk]
+      .filter(([key, value]) => value === locales.ru.get(key) && !SAME_IN_KK_AND_RU.has(key))
+      .map(([key]) => key);
+    expect(same).toEqual([]);
+  });
+
+  it.each(["kk", "en"] as const)("%s uses the same placeholders as ru", (locale) => {
+    const differing = [...locales.ru]
+      .filter(([key, value]) => {
+        const other = locales[locale].get(key) ?? "";
+        return (
+          placeholders(value)
+            .filter((p) => p !== "n")
+            .join() !==
+          placeholders(other)
+            .filter((p) => p !== "n")
+            .join()
+        );
+      })
+      .map(([key]) => key);
+    expect(differing).toEqual([]);
+  });
+
+  it("gives every Russian plural message the three forms one | few | many", () => {
+    const plurals = [...locales.ru].filter(([, value]) => value.includes("|"));
+    expect(plurals.length).toBeGreaterThan(0);
+    for (const [key, value] of plurals) expect([key, value.split("|").length]).toEqual([key, 3]);
+  });
+
+  it("keeps the guide's Russian wording verbatim", () => {
+    const guide = [
+      "Регистрация",
+      "Электронная почта",
+      "Пароль",
+      "Еще раз пароль",
+      "Фамилия",
+      "Имя",
+      "№ мобильного телефона",
+      "Физическое лицо",
+      "Юридическое лицо",
+      "№ лицевого счета",
+      "Сумма последней оплаты",
+      "Зарегистрироваться",
+      "Вход в приложение",
+      "Войти",
+      "Запомнить меня",
+      "Передать показания",
+      "Выход",
+    ];
+    const values = new Set(locales.ru.values());
+    expect(guide.filter((phrase) => !values.has(phrase))).toEqual([]);
+    expect(`${ru.register.accept.replace("{link}", ru.register.acceptLink)}`).toBe(
+      "Я принимаю условия пользовательского соглашения",
+    );
+  });
+});
+
+describe("russianPluralIndex", () => {
+  it.each([
+    [1, 0],
+    [21, 0],
+    [101, 0],
+    [2, 1],
+    [3, 1],
+    [4, 1],
+    [22, 1],
+    [34, 1],
+    [0, 2],
+    [5, 2],
+    [11, 2],
+    [12, 2],
+    [14, 2],
+    [25, 2],
+    [111, 2],
+  ])("%i → form %i", (n, form) => {
+    expect(russianPluralIndex(n, 3)).toBe(form);
+  });
+});

@@ -1,0 +1,32 @@
+import { mount, RouterLinkStub, type ComponentMountingOptions } from "@vue/test-utils";
+import type { Component } from "vue";
+import { i18n } from "../i18n";
+import ru from "../locales/ru.json";
+
+/** Mounts a component with the Russian messages and RouterLink stubbed. */
+export function mountRu<C extends Component>(
+  component: C,
+  options: ComponentMountingOptions<C> = {},
+) {
+  i18n.global.setLocaleMessage("ru", ru as never);
+  i18n.global.locale.value = "ru";
+  return mount(component, {
+    ...options,
+    global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub, I18nT: false } },
+  } as ComponentMountingOptions<C>);
+}
+
+/** What @apollo/client throws for a GraphQL refusal. */
+export function graphqlRefusal(
+  code: string,
+  field?: string,
+  extensions: Record<string, unknown> = {},
+) {
+  // Imported lazily so jest.mock of ../api in a test does not need the real module.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ApiFailure } = require("../api") as typeof import("../api");
+  return new ApiFailure(code, field, { code, ...(field ? { field } : {}), ...extensions });
+}
+
+/** Intl groups digits with no-break spaces; tests compare with plain ones. */
+export const plain = (text: string): string => text.replace(/[\u00A0\u202F]/g, " ");

@@ -1,0 +1,35 @@
+import { parse } from "graphql";
+import { operationCost } from "./cost";
+import { graphqlSchema } from "./schema";
+
+// RL-7's price list on the real schema: scalar 0, object 1, connection × first, mutation 10.
+describe("operationCost", () => {
+  const schema = graphqlSchema();
+  it.each([
+    ["a scalar-only object", "{ me { id email } }", 1],
+    ["nested objects", "{ me { accounts { meters { id } } } }", 3],
+    [
+      "a connection: first × item",
+      '{ account(number: "1") { meters { readings(first: 50) { totalCount edges { cursor node { id value } } pageInfo { hasNextPage } } } } }',
+      52,
+    ],
+    [
+      "the default page (20)",
+      '{ account(number: "1") { meters { readings { edges { node { id } } } } } }',
+      22,
+    ],
+    ["a mutation", "mutation { logout }", 10],
+    [
+      "a mutation and its payload",
+      'mutation { login(input: {email: "a", password: "b", rememberMe: false}) { accessToken user { id } } }',
+      11,
+    ],
+    [
+      "first from a variable",
+      'query ($n: Int) { account(number: "1") { meters { readings(first: $n) { edges { node { id } } } } } }',
+      102,
+    ],
+  ])("%s", (_name, source, cost) => {
+    expect(operationCost(schema, parse(source), { n: 100 }, undefined)).toBe(cost);
+  });
+});

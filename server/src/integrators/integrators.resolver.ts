@@ -1,0 +1,173 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { type GraphQLContext, requireIntegrator } from "../graphql/context";
+import { Reading } from "../readings/reading.types";
+import { PeriodScalar } from "../shared/scalars/period.scalar";
+import {
+  AccountSyncInput,
+  ApiToken,
+  ExportedReadingConnection,
+  MeterSyncInput,
+  PartnerReadingInput,
+  PaymentSyncInput,
+  ReadingSyncInput,
+  SyncResult,
+} from "./integrator.types";
+
+const firstArg = {
+  nullable: true,
+  description: "Page size: 1 to 500 (default 100).",
+} as const;
+/** RL-7: a connection costs its page size (`first`), whatever is selected in each node. */
+const connectionCost = ({
+  args,
+  childComplexity,
+}: {
+  args: Record<string, unknown>;
+  childComplexity: number;
+}) => (typeof args.first === "number" ? args.first : 100) + childComplexity;
+
+const afterArg = {
+  nullable: true,
+  description: "The `endCursor` of the previous page; omit to start from the beginning.",
+} as const;
+
+/** The Integrator API (README "Integrators"): thin, every operation checks its scope. */
+@Resolver()
+export class IntegratorsResolver {
+  @Mutation(() => ApiToken, {
+    description: "Trades an API client's id and secret for a short-lived access token.",
+  })
+  async issueApiToken(
+    @Arg("clientId", { description: "The client id (`gci_…`)." }) clientId: string,
+    @Arg("clientSecret", { description: "The client secret (`gcs_…`)." }) clientSecret: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApiToken> {
+    const issued = await ctx.services.apiClients.issueToken(clientId, clientSecret);
+    return Object.assign(new ApiToken(), {
+      accessToken: issued.token,
+      expiresAt: issued.expiresAt,
+      scopes: issued.scopes,
+    });
+  }
+
+  @Mutation(() => SyncResult, {
+    description: "Creates or updates accounts by number (scope registry:write; ≤ 1,000 items).",
+  })
+  async upsertAccounts(
+    @Arg("items", () => [AccountSyncInput], { description: "The accounts." })
+    items: AccountSyncInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncResult> {
+    requireIntegrator(ctx, "registry:write");
+    const outcomes = await ctx.services.integrators.upsertAccounts(items);
+    return SyncResult.from(
+      items.map((i) => i.number),
+      outcomes,
+    );
+  }
+
+  @Mutation(() => SyncResult, {
+    description:
+      "Creates or updates meters by serial; `replaces` closes the old meter of the account " +
+      "(scope registry:write; ≤ 1,000 items).",
+  })
+  async upsertMeters(
+    @Arg("items", () => [MeterSyncInput], { description: "The meters." })
+    items: MeterSyncInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncResult> {
+    requireIntegrator(ctx, "registry:write");
+    const outcomes = await ctx.services.integrators.upsertMeters(items);
+    return SyncResult.from(
+      items.map((i) => i.serialNumber),
+      outcomes,
+    );
+  }
+
+  @Mutation(() => SyncResult, {
+    description: "Records payments by external id (scope registry:write; ≤ 1,000 items).",
+  })
+  async recordPayments(
+    @Arg("items", () => [PaymentSyncInput], { description: "The payments." })
+    items: PaymentSyncInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncResult> {
+    requireIntegrator(ctx, "registry:write");
+    const outcomes = await ctx.services.integrators.recordPayments(items);
+    return SyncResult.from(
+      items.map((i) => i.externalId),
+      outcomes,
+    );
+  }
+
+  @Mutation(() => SyncResult, {
+    description:
+      "Records inspector, operator or estimate readings by external id " +
+      "(scope registry:write; ≤ 1,000 items).",
+  })
+  async recordReadings(
+    @Arg("items", () => [ReadingSyncInput], { description: "The readings." })
+    items: ReadingSyncInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncResult> {
+    requireIntegrator(ctx, "registry:write");
+    const outcomes = await ctx.services.integrators.recordReadings(items);
+    return SyncResult.from(
+      items.map((i) => i.externalId),
+      outcomes,
+    );
+  }
+
+  @Query(() => ExportedReadingConnection, {
+    description: "The readings sent in a month, in commit order (scope readings:read).",
+
+    complexity: connectionCost,
+  })
+  async submittedReadings(
+    @Arg("period", () => PeriodScalar, { description: 'The month, e.g. "2026-11".' })
+    period: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg("first", () => Int, firstArg) first?: number | null,
+    @Arg("after", () => String, afterArg) after?: string | null,
+  ): Promise<ExportedReadingConnection> {
+    requireIntegrator(ctx, "readings:read");
+    const page = await ctx.services.integrators.submittedReadings(period, first, after);
+    return ExportedReadingConnection.from(page);
+  }
+
+  @Query(() => ExportedReadingConnection, {
+    description:
+      "Every reading sent through this service after a cursor, in commit order: polled with " +
+      "the last `endCursor`, it never misses nor repeats a reading (scope readings:read).",
+
+    complexity: connectionCost,
+  })
+  async readingsFeed(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("after", () => String, afterArg) after?: string | null,
+    @Arg("first", () => Int, firstArg) first?: number | null,
+  ): Promise<ExportedReadingConnection> {
+    requireIntegrator(ctx, "readings:read");
+    return ExportedReadingConnection.from(
+      await ctx.services.integrators.readingsFeed(after, first),
+    );
+  }
+
+  @Mutation(() => Reading, {
+    description:
+      "Sends a subscriber's reading on his behalf (source PARTNER), under the subscribers' " +
+      "rules and monthly limit (scope readings:submit).",
+  })
+  async submitReadingForAccount(
+    @Arg("input", { description: "The input of this operation." }) input: PartnerReadingInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Reading> {
+    const client = requireIntegrator(ctx, "readings:submit");
+    const reading = await ctx.services.readings.submit(
+      { kind: "client", clientId: client.id },
+      input,
+      ctx.meta,
+    );
+    return Reading.from(reading);
+  }
+}

@@ -1,0 +1,111 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { isUniqueViolation, withTransaction } from "../db/transaction";
+import type { Clock } from "../shared/clock";
+import { invalidField } from "../shared/errors";
+import {
+  type AccountItem,
+  type ItemOutcome,
+  ItemRejected,
+  ItemStatus,
+  MAX_BATCH_ITEMS,
+  type MeterItem,
+  type PaymentItem,
+  type ReadingItem,
+  recordPayment,
+  recordReading,
+  upsertAccount,
+  upsertMeter,
+} from "./registry-sync";
+import { type ExportPage, exportReadings } from "./readings-export";
+
+/** Registry sync and readings export for integrators (API clients); framework-free. */
+export class IntegratorsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  upsertAccounts(items: AccountItem[]): Promise<ItemOutcome[]> {
+    return this.batch(items, (manager, item, now) => upsertAccount(manager, item, now));
+  }
+
+  upsertMeters(items: MeterItem[]): Promise<ItemOutcome[]> {
+    return this.batch(items, (manager, item) => upsertMeter(manager, item));
+  }
+
+  recordPayments(items: PaymentItem[]): Promise<ItemOutcome[]> {
+    return this.batch(items, (manager, item) => recordPayment(manager, item));
+  }
+
+  recordReadings(items: ReadingItem[]): Promise<ItemOutcome[]> {
+    return this.batch(items, (manager, item, now) => recordReading(manager, item, now));
+  }
+
+  /** Sendings of one month, in feed order. */
+  submittedReadings(
+    period: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ExportPage> {
+    return exportReadings(this.dataSource, { period, after, first, max: 500 });
+  }
+
+  /** Every sending after the cursor, in commit order. */
+  readingsFeed(after?: string | null, first?: number | null): Promise<ExportPage> {
+    return exportReadings(this.dataSource, { after, first, max: 500 });
+  }
+
+  /** The export for the `readings:export` CLI and `submittedReadings` (pages up to 1,000). */
+  exportReadings(
+    period: string | null,
+    after?: string | null,
+    first?: number | null,
+  ): Promise<ExportPage> {
+    return exportReadings(this.dataSource, { period, after, first });
+  }
+
+  /**
+   * Each item in its own short transaction, in order: one bad item is answered REJECTED with a
+   * code and the others go on. A unique-key race with a concurrent batch is settled by running
+   * the item again (it then finds the row).
+   */
+  private async batch<T>(
+    items: T[],
+    apply: (manager: EntityManager, item: T, now: Date) => Promise<ItemStatus>,
+  ): Promise<ItemOutcome[]> {
+    if (items.length > MAX_BATCH_ITEMS) {
+      throw invalidField("items", `A batch has at most ${MAX_BATCH_ITEMS} items.`);
+    }
+    const outcomes: ItemOutcome[] = [];
+    for (const item of items) {
+      outcomes.push(await this.one(item, apply));
+    }
+    return outcomes;
+  }
+
+  private async one<T>(
+    item: T,
+    apply: (manager: EntityManager, item: T, now: Date) => Promise<ItemStatus>,
+  ): Promise<ItemOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const now = this.clock.now();
+        const status = await withTransaction(this.dataSource, (manager) =>
+          apply(manager, item, now),
+        );
+        return { status };
+      } catch (error) {
+        if (error instanceof ItemRejected) {
+          return {
+            status: ItemStatus.REJECTED,
+            code: error.code,
+            field: error.field,
+            message: error.message,
+          };
+        }
+        if (attempt < 2 && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+}

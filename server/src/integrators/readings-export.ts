@@ -1,0 +1,114 @@
+import type { DataSource } from "typeorm";
+import { inTurn, isSqlite } from "../db/transaction";
+import { isPeriod } from "../shared/almaty-time";
+import { formatReadingMilli } from "../shared/decimal";
+import type { ReadingSource } from "../shared/enums";
+import { invalidField } from "../shared/errors";
+import { ReadingEntity } from "../readings/reading.entity";
+
+export const EXPORT_DEFAULT_PAGE = 100;
+export const EXPORT_MAX_PAGE = 1000;
+
+/** A sending (subscriber or partner) as the billing system collects it. */
+export interface ExportedReading {
+  id: number;
+  /** Position in the feed: increasing in commit order (see feed-sequence.ts). */
+  feedSeq: bigint;
+  accountNumber: string;
+  meterSerial: string;
+  /** Canonical m³ with 3 decimals, e.g. "1488.700". */
+  value: string;
+  takenAt: Date;
+  period: string;
+  source: ReadingSource;
+  isCorrection: boolean;
+}
+
+export interface ExportPage {
+  readings: ExportedReading[];
+  /** Pass as `after` for the next page; when the page is empty, the cursor that was given. */
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export const encodeFeedCursor = (seq: bigint) =>
+  Buffer.from(`feed:${seq}`, "utf8").toString("base64url");
+
+export function decodeFeedCursor(cursor: string, field = "after"): bigint {
+  const match = /^feed:(\d{1,18})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw invalidField(field, "The cursor is not valid.");
+  return BigInt(match[1]);
+}
+
+export function exportPageSize(first: number | null | undefined, max = EXPORT_MAX_PAGE): number {
+  if (first == null) return EXPORT_DEFAULT_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw invalidField("first", `first must be from 1 to ${max}.`);
+  }
+  return first;
+}
+
+/**
+ * One page of the readings sent through this service (subscribers and partners), in feed order,
+ * after a cursor; with `period`, only that month's. The feed numbers commit in order
+ * (feed-sequence.ts), so `feed_seq > cursor` never skips a reading that commits later (CON-6)
+ * and never returns one twice. Used by the GraphQL export and by `npm run readings:export`.
+ */
+export async function exportReadings(
+  dataSource: DataSource,
+  options: { period?: string | null; after?: string | null; first?: number | null; max?: number },
+): Promise<ExportPage> {
+  const limit = exportPageSize(options.first, options.max);
+  if (options.period != null && !isPeriod(options.period)) {
+    throw invalidField("period", 'Period must be a month such as "2026-11".');
+  }
+  const after = options.after ? decodeFeedCursor(options.after) : 0n;
+  const query = dataSource
+    .getRepository(ReadingEntity)
+    .createQueryBuilder("r")
+    .innerJoin("meters", "m", "m.id = r.meter_id")
+    .innerJoin("accounts", "a", "a.id = m.account_id")
+    .select([
+      "r.id AS id",
+      "r.feed_seq AS feed_seq",
+      "a.number AS account_number",
+      "m.serial_number AS meter_serial",
+      "r.value_milli AS value_milli",
+      "r.taken_at AS taken_at",
+      "r.period AS period",
+      "r.source AS source",
+      "r.is_correction AS is_correction",
+    ])
+    .where("r.feed_seq > :after", { after: after.toString() })
+    .orderBy("r.feed_seq", "ASC")
+    .limit(limit + 1);
+  if (options.period != null) query.andWhere("r.period = :period", { period: options.period });
+  // SQLite shares one connection: read between transactions, never inside another's.
+  const rows: Array<Record<string, unknown>> = isSqlite(dataSource)
+    ? await inTurn(dataSource, () => query.getRawMany())
+    : await query.getRawMany();
+  const page = rows.slice(0, limit).map((row): ExportedReading => ({
+    id: Number(row.id),
+    feedSeq: BigInt(row.feed_seq as string | number),
+    accountNumber: String(row.account_number),
+    meterSerial: String(row.meter_serial),
+    value: formatReadingMilli(BigInt(row.value_milli as string | number)),
+    takenAt: asDate(row.taken_at),
+    period: String(row.period),
+    source: row.source as ReadingSource,
+    isCorrection: Boolean(Number(row.is_correction)),
+  }));
+  const last = page[page.length - 1];
+  return {
+    readings: page,
+    endCursor: last ? encodeFeedCursor(last.feedSeq) : (options.after ?? null),
+    hasNextPage: rows.length > limit,
+  };
+}
+
+/** Raw datetime values: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) from SQLite. */
+function asDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text.replace(" ", "T") + "Z");
+}

@@ -1,0 +1,296 @@
+import type { EntityManager } from "typeorm";
+import { AccountEntity } from "../accounts/account.entity";
+import { PaymentEntity } from "../accounts/payment.entity";
+import { MeterEntity } from "../readings/meter.entity";
+import { ReadingEntity } from "../readings/reading.entity";
+import { parseRegistryDate, periodOf } from "../shared/almaty-time";
+import { isValidBin } from "../shared/bin";
+import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
+import { ReadingSource } from "../shared/enums";
+import type { ErrorCode } from "../shared/errors";
+
+/**
+ * Per-item rules of the registry sync, framework-free. The field checks are those of the CSV
+ * registry import (registry-import.ts): same account number pattern, BIN check, decimal and
+ * date parsing (ISO 8601; without an offset, Almaty wall-clock time).
+ */
+
+export const MAX_BATCH_ITEMS = 1000;
+
+export enum ItemStatus {
+  CREATED = "CREATED",
+  UPDATED = "UPDATED",
+  UNCHANGED = "UNCHANGED",
+  REJECTED = "REJECTED",
+}
+
+export interface ItemOutcome {
+  status: ItemStatus;
+  code?: ErrorCode;
+  field?: string;
+  message?: string;
+}
+
+/** A refusal of one item (the batch goes on). */
+export class ItemRejected extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const reject = (code: ErrorCode, field: string, message: string): never => {
+  throw new ItemRejected(code, field, message);
+};
+
+const ACCOUNT_NUMBER = /^[0-9A-Za-z-]{1,32}$/;
+const EXTERNAL_ID = /^[\x21-\x7e]{1,160}$/;
+
+function requiredText(value: string | null | undefined, field: string, max: number): string {
+  const text = (value ?? "").trim();
+  if (text === "") reject("VALIDATION_FAILED", field, `${field} is empty.`);
+  if ([...text].length > max) reject("VALIDATION_FAILED", field, `${field} is longer than ${max}.`);
+  return text;
+}
+
+function accountNumber(value: string, field = "accountNumber"): string {
+  const number = value.trim();
+  if (!ACCOUNT_NUMBER.test(number)) {
+    reject("VALIDATION_FAILED", field, "An account number has up to 32 letters, digits, dashes.");
+  }
+  return number;
+}
+
+function instant(value: string, field: string): Date {
+  return (
+    parseRegistryDate(value.trim()) ??
+    reject("VALIDATION_FAILED", field, `${field} is not an ISO 8601 date.`)
+  );
+}
+
+function externalId(value: string): string {
+  const id = value.trim();
+  if (!EXTERNAL_ID.test(id)) {
+    reject("VALIDATION_FAILED", "externalId", "externalId has 1 to 160 visible ASCII characters.");
+  }
+  return id;
+}
+
+const sameInstant = (a: Date | null, b: Date | null) =>
+  (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+async function accountIdOf(manager: EntityManager, number: string): Promise<number> {
+  const account = await manager.getRepository(AccountEntity).findOneBy({ number });
+  return account?.id ?? reject("ACCOUNT_NOT_FOUND", "accountNumber", `Unknown account ${number}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface AccountItem {
+  number: string;
+  holderName: string;
+  address: string;
+  ownerBin?: string | null;
+}
+
+/**
+ * Creates or updates an account by its number. The accounts of a legal entity are those whose
+ * `owner_bin` is its BIN, so a change of owner moves the account between their lists at once.
+ */
+export async function upsertAccount(
+  manager: EntityManager,
+  item: AccountItem,
+  now: Date,
+): Promise<ItemStatus> {
+  const number = accountNumber(item.number, "number");
+  const holderName = requiredText(item.holderName, "holderName", 200);
+  const address = requiredText(item.address, "address", 500);
+  const bin = (item.ownerBin ?? "").trim();
+  if (bin !== "" && !isValidBin(bin)) reject("INVALID_BIN", "ownerBin", "The BIN is not valid.");
+  const ownerBin = bin === "" ? null : bin;
+  const repo = manager.getRepository(AccountEntity);
+  const current = await repo.findOneBy({ number });
+  if (!current) {
+    await repo.insert({ number, holderName, address, ownerBin, createdAt: now, updatedAt: now });
+    return ItemStatus.CREATED;
+  }
+  if (
+    current.holderName === holderName &&
+    current.address === address &&
+    current.ownerBin === ownerBin
+  ) {
+    return ItemStatus.UNCHANGED;
+  }
+  await repo.update(current.id, { holderName, address, ownerBin, updatedAt: now });
+  return ItemStatus.UPDATED;
+}
+
+export interface MeterItem {
+  accountNumber: string;
+  serialNumber: string;
+  installedAt: string;
+  /** The serial of the meter this one replaces on the same account: it is closed, not deleted. */
+  replaces?: string | null;
+}
+
+/**
+ * Creates or updates a meter by its serial number. With `replaces`, the old meter of the same
+ * account gets `removed_at` = the new one's installation (its readings stay; it no longer takes
+ * sendings); the new meter starts its own monthly limit.
+ */
+export async function upsertMeter(manager: EntityManager, item: MeterItem): Promise<ItemStatus> {
+  const number = accountNumber(item.accountNumber);
+  const serialNumber = requiredText(item.serialNumber, "serialNumber", 64);
+  const installedAt = instant(item.installedAt, "installedAt");
+  const replaced = item.replaces ? requiredText(item.replaces, "replaces", 64) : null;
+  if (replaced === serialNumber) {
+    reject("VALIDATION_FAILED", "replaces", "A meter cannot replace itself.");
+  }
+  const accountId = await accountIdOf(manager, number);
+  const repo = manager.getRepository(MeterEntity);
+  let old: MeterEntity | null = null;
+  if (replaced) {
+    old = await repo.findOneBy({ serialNumber: replaced });
+    if (!old) reject("METER_NOT_FOUND", "replaces", `Unknown meter ${replaced}.`);
+    if (old!.accountId !== accountId) {
+      reject("VALIDATION_FAILED", "replaces", "The replaced meter is on another account.");
+    }
+  }
+  const current = await repo.findOneBy({ serialNumber });
+  let status: ItemStatus;
+  if (!current) {
+    await repo.insert({ accountId, serialNumber, installedAt, removedAt: null });
+    status = ItemStatus.CREATED;
+  } else if (current.accountId === accountId && sameInstant(current.installedAt, installedAt)) {
+    status = ItemStatus.UNCHANGED;
+  } else {
+    await repo.update(current.id, { accountId, installedAt });
+    status = ItemStatus.UPDATED;
+  }
+  if (old && !sameInstant(old.removedAt, installedAt)) {
+    await repo.update(old.id, { removedAt: installedAt });
+    if (status === ItemStatus.UNCHANGED) status = ItemStatus.UPDATED;
+  }
+  return status;
+}
+
+export interface PaymentItem {
+  externalId: string;
+  accountNumber: string;
+  amount: string;
+  paidAt: string;
+}
+
+/**
+ * Records a payment by the integrator's external id (a correction of amount or date updates it).
+ * A payment already known by its natural key (account, time, amount) — e.g. from the CSV import —
+ * takes the external id and is unchanged.
+ */
+export async function recordPayment(
+  manager: EntityManager,
+  item: PaymentItem,
+): Promise<ItemStatus> {
+  const id = externalId(item.externalId);
+  const number = accountNumber(item.accountNumber);
+  const amountTiyn =
+    parseMoneyTiyn(item.amount.trim()) ??
+    reject("VALIDATION_FAILED", "amount", "An amount in tenge with at most 2 decimals.");
+  const paidAt = instant(item.paidAt, "paidAt");
+  const accountId = await accountIdOf(manager, number);
+  const repo = manager.getRepository(PaymentEntity);
+  const current = await repo.findOneBy({ externalId: id });
+  if (current) {
+    if (current.accountId !== accountId) {
+      reject("VALIDATION_FAILED", "externalId", "This externalId is a payment of another account.");
+    }
+    if (current.amountTiyn === amountTiyn && sameInstant(current.paidAt, paidAt)) {
+      return ItemStatus.UNCHANGED;
+    }
+    await repo.update(current.id, { amountTiyn, paidAt });
+    return ItemStatus.UPDATED;
+  }
+  const natural = await repo.findOneBy({ accountId, paidAt, amountTiyn });
+  if (natural) {
+    if (natural.externalId === null) await repo.update(natural.id, { externalId: id });
+    return ItemStatus.UNCHANGED;
+  }
+  await repo.insert({ accountId, amountTiyn, paidAt, externalId: id });
+  return ItemStatus.CREATED;
+}
+
+export const REGISTRY_READING_SOURCES = [
+  ReadingSource.INSPECTOR,
+  ReadingSource.OPERATOR,
+  ReadingSource.ESTIMATE,
+] as const;
+
+export interface ReadingItem {
+  externalId: string;
+  meterSerial: string;
+  value: string;
+  takenAt: string;
+  source: ReadingSource;
+}
+
+/**
+ * Records an inspector, operator or estimate reading by the integrator's external id. These do
+ * not count against the subscribers' monthly limit and are not in the sendings feed.
+ */
+export async function recordReading(
+  manager: EntityManager,
+  item: ReadingItem,
+  now: Date,
+): Promise<ItemStatus> {
+  const id = externalId(item.externalId);
+  const serialNumber = requiredText(item.meterSerial, "meterSerial", 64);
+  const valueMilli =
+    parseReadingMilli(item.value.trim()) ??
+    reject("VALIDATION_FAILED", "value", "A reading in m³ with at most 3 decimals.");
+  const takenAt = instant(item.takenAt, "takenAt");
+  if (!(REGISTRY_READING_SOURCES as readonly string[]).includes(item.source)) {
+    reject("VALIDATION_FAILED", "source", "The source is INSPECTOR, OPERATOR or ESTIMATE.");
+  }
+  const meter = await manager.getRepository(MeterEntity).findOneBy({ serialNumber });
+  if (!meter) reject("METER_NOT_FOUND", "meterSerial", `Unknown meter ${serialNumber}.`);
+  const repo = manager.getRepository(ReadingEntity);
+  const current = await repo.findOneBy({ externalId: id });
+  if (current) {
+    if (current.meterId !== meter!.id || current.slot !== null) {
+      reject("VALIDATION_FAILED", "externalId", "This externalId is a reading of another meter.");
+    }
+    if (
+      current.valueMilli === valueMilli &&
+      sameInstant(current.takenAt, takenAt) &&
+      current.source === item.source
+    ) {
+      return ItemStatus.UNCHANGED;
+    }
+    await repo.update(current.id, {
+      valueMilli,
+      takenAt,
+      period: periodOf(takenAt),
+      source: item.source,
+    });
+    return ItemStatus.UPDATED;
+  }
+  await repo.insert({
+    meterId: meter!.id,
+    valueMilli,
+    takenAt,
+    period: periodOf(takenAt),
+    source: item.source,
+    slot: null,
+    isCorrection: false,
+    previousValueMilli: null,
+    submittedByUserId: null,
+    caller: null,
+    idempotencyKey: null,
+    externalId: id,
+    createdAt: now,
+    feedSeq: null,
+  });
+  return ItemStatus.CREATED;
+}

@@ -1,0 +1,46 @@
+import type { Language } from "../shared/enums";
+
+/** The e-mails the service sends; each is rendered in the recipient's language. */
+export type MailRequest =
+  | { kind: "EMAIL_CONFIRMATION"; firstName: string; link: string; validDays: number }
+  | { kind: "PASSWORD_RESET"; firstName: string; link: string; validMinutes: number }
+  | {
+      kind: "PASSWORD_CHANGED";
+      firstName: string;
+      /** Reset by e-mail (every session ended) or changed in the settings (others ended). */
+      how: "RESET" | "CHANGE";
+      loginUrl: string;
+    };
+
+export type MailKind = MailRequest["kind"];
+
+/** A message as a language writes it; `render` turns it into plain text and HTML. */
+export interface MailText {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  /** Paragraphs after the button. */
+  notes: string[];
+}
+
+type Template<K extends MailKind> = (request: Extract<MailRequest, { kind: K }>) => MailText;
+
+/** One language's messages: a small function per e-mail, plus the common footer. */
+export interface LanguageTemplates {
+  EMAIL_CONFIRMATION: Template<"EMAIL_CONFIRMATION">;
+  PASSWORD_RESET: Template<"PASSWORD_RESET">;
+  PASSWORD_CHANGED: Template<"PASSWORD_CHANGED">;
+  /** Lines under every message. */
+  footer: string[];
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  /** BCP 47 tag for Content-Language and `<html lang>`. */
+  language: string;
+}
+
+export type TemplatesByLanguage = Record<Language, LanguageTemplates>;

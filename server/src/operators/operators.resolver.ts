@@ -1,0 +1,109 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Account } from "../accounts/account.types";
+import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { PersonType, UserRole } from "../shared/enums";
+import { AppError, invalidField } from "../shared/errors";
+import type { UserEntity } from "../users/user.entity";
+
+@ObjectType({ description: "A user who sees an account, as an operator is shown him." })
+export class LinkedUser {
+  @Field(() => ID, { description: "The user's id." })
+  id: string;
+
+  @Field({ description: "The user's e-mail address." })
+  email: string;
+
+  @Field({ description: "Last name (a legal entity: its name as registered)." })
+  lastName: string;
+
+  @Field({ description: "First name." })
+  firstName: string;
+
+  @Field(() => PersonType, { description: "Individual or legal entity." })
+  personType: PersonType;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When he linked the account; null for a legal entity owning it by BIN.",
+  })
+  linkedAt: Date | null;
+}
+
+@ObjectType({ description: "A registry account as the support desk sees it." })
+export class OperatorAccountView {
+  @Field(() => Account, { description: "The account, with its meters and their history." })
+  account: Account;
+
+  @Field(() => [LinkedUser], { description: "The users who see this account." })
+  linkedUsers: LinkedUser[];
+}
+
+function requireOperator(ctx: GraphQLContext): UserEntity {
+  const { user } = requireViewer(ctx);
+  if (user.role !== UserRole.OPERATOR) throw new AppError("FORBIDDEN");
+  return user;
+}
+
+const userIdOf = (id: string): number =>
+  /^\d{1,12}$/.test(id)
+    ? Number(id)
+    : (() => {
+        throw invalidField("userId");
+      })();
+
+/** The support desk (role OPERATOR); every change is audited. */
+@Resolver()
+export class OperatorsResolver {
+  @Query(() => OperatorAccountView, {
+    nullable: true,
+    description: "A registry account and the users who see it (operators only); null if unknown.",
+  })
+  async operatorAccount(
+    @Arg("number", { description: "The account number." }) number: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<OperatorAccountView | null> {
+    requireOperator(ctx);
+    const account = await ctx.services.operators.account(number);
+    if (!account) return null;
+    const linked = await ctx.services.operators.linkedUsers(account);
+    return Object.assign(new OperatorAccountView(), {
+      account: Account.from(account),
+      linkedUsers: linked.map(({ user, linkedAt }) =>
+        Object.assign(new LinkedUser(), {
+          id: String(user.id),
+          email: user.email,
+          lastName: user.lastName,
+          firstName: user.firstName,
+          personType: user.personType,
+          linkedAt,
+        }),
+      ),
+    });
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Removes a user's link to an account (operators only; audited).",
+  })
+  async operatorUnlinkUser(
+    @Arg("accountNumber", { description: "The account number." }) accountNumber: string,
+    @Arg("userId", () => ID, { description: "The user (`LinkedUser.id`)." }) userId: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const operator = requireOperator(ctx);
+    await ctx.services.operators.unlinkUser(operator, accountNumber, userIdOf(userId), ctx.meta);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Ends the block that too many wrong payment amounts put on an account number " +
+      "(operators only; audited). True when there was a block.",
+  })
+  async operatorLiftVerificationBlock(
+    @Arg("accountNumber", { description: "The account number." }) accountNumber: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const operator = requireOperator(ctx);
+    return ctx.services.operators.liftVerificationBlock(operator, accountNumber, ctx.meta);
+  }
+}

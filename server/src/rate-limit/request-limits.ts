@@ -1,0 +1,134 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Logger } from "pino";
+import type { RequestMeta } from "../audit/request-meta";
+import type { Budgets } from "./budgets";
+import { hashedKey, type LimiterStore } from "./limiter-store";
+import {
+  type Charge,
+  charged,
+  consumeAll,
+  ipOf,
+  rateLimited,
+  refundAll,
+  type TripRecorder,
+} from "./refusal";
+
+/**
+ * Generic budgets: login (RL-3), registration (RL-5) and reset requests (RL-6) in the shared
+ * store, falling back to memory if it fails; operation cost (RL-7) in memory, per replica (a
+ * cheap check on every request rather than a database write).
+ */
+export class RequestLimits {
+  private readonly loginPerEmailIp: RateLimiterAbstract;
+  private readonly loginPerIpDay: RateLimiterAbstract;
+  private readonly loginPerEmailHour: RateLimiterAbstract;
+  private readonly registerPerIp: RateLimiterAbstract;
+  private readonly resetPerEmail: RateLimiterAbstract;
+  private readonly resetPerIp: RateLimiterAbstract;
+  private readonly costPerCaller: RateLimiterMemory;
+
+  constructor(
+    private readonly store: LimiterStore,
+    budgets: Budgets,
+    private readonly log: Logger,
+    private readonly recordTrip?: TripRecorder,
+  ) {
+    const insured = { insured: true };
+    this.loginPerEmailIp = store.create("login_email_ip", budgets.loginPerEmailIp, insured);
+    this.loginPerIpDay = store.create("login_ip_d", budgets.loginPerIpDay, insured);
+    this.loginPerEmailHour = store.create("login_email_h", budgets.loginPerEmailHour, insured);
+    this.registerPerIp = store.create("register_ip_h", budgets.registerPerIpHour, insured);
+    this.resetPerEmail = store.create("reset_email_h", budgets.resetPerEmailHour, insured);
+    this.resetPerIp = store.create("reset_ip_h", budgets.resetPerIpHour, insured);
+    const cost = budgets.costPerMinute;
+    this.costPerCaller = new RateLimiterMemory({
+      keyPrefix: "cost",
+      points: cost.points,
+      duration: cost.durationSeconds,
+    });
+  }
+
+  private charge(charges: Charge[], action: string, meta: RequestMeta, userId?: number) {
+    return charged(
+      (work) => this.store.run(work),
+      () => consumeAll(charges, this.log, { ip: meta.ip, requestId: meta.requestId, action }),
+      this.recordTrip,
+      { action, meta, userId },
+      this.log,
+    );
+  }
+
+  private loginCharges(normalizedEmail: string, meta: RequestMeta): Charge[] {
+    const ip = ipOf(meta);
+    return [
+      {
+        budget: "loginPerEmailIp",
+        limiter: this.loginPerEmailIp,
+        key: hashedKey(normalizedEmail, ip),
+      },
+      { budget: "loginPerIpDay", limiter: this.loginPerIpDay, key: hashedKey(ip) },
+      {
+        budget: "loginPerEmailHour",
+        limiter: this.loginPerEmailHour,
+        key: hashedKey(normalizedEmail),
+      },
+    ];
+  }
+
+  /** Before any hashing: a point per (e-mail, IP), per IP and per e-mail; refuses when over. */
+  async beforeLogin(normalizedEmail: string, meta: RequestMeta): Promise<void> {
+    await this.charge(this.loginCharges(normalizedEmail, meta), "login", meta);
+  }
+
+  /** A success clears the (e-mail, IP) failures and gives back its other points. */
+  async loginSucceeded(normalizedEmail: string, meta: RequestMeta): Promise<void> {
+    const [emailIp, ...others] = this.loginCharges(normalizedEmail, meta);
+    await this.store.run(async () => {
+      await emailIp.limiter.delete(emailIp.key).catch(() => false);
+      await refundAll(others, this.log);
+    });
+  }
+
+  /** RL-5: every registration attempt counts, EMAIL_TAKEN answers included. */
+  async beforeRegistration(meta: RequestMeta): Promise<void> {
+    const key = hashedKey(ipOf(meta));
+    await this.charge(
+      [{ budget: "registerPerIpHour", limiter: this.registerPerIp, key }],
+      "register",
+      meta,
+    );
+  }
+
+  /**
+   * RL-6 (the reset service's hook): whether a reset request may send mail, ≤ 3 per e-mail
+   * string and 20 per address an hour. Beyond, the caller still answers `true`, sending nothing.
+   */
+  async mayRequestReset(emailString: string, meta: RequestMeta): Promise<boolean> {
+    const charges: Charge[] = [
+      {
+        budget: "resetPerEmailHour",
+        limiter: this.resetPerEmail,
+        key: hashedKey(emailString.trim().toLowerCase()),
+      },
+      { budget: "resetPerIpHour", limiter: this.resetPerIp, key: hashedKey(ipOf(meta)) },
+    ];
+    try {
+      await this.charge(charges, "requestPasswordReset", meta);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** RL-7: charges an operation's cost to its caller; RATE_LIMITED once the minute is spent. */
+  async chargeCost(callerKey: string, cost: number): Promise<void> {
+    if (cost <= 0) return;
+    try {
+      await this.costPerCaller.consume(callerKey, cost);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
+      throw rateLimited(rejection);
+    }
+  }
+}

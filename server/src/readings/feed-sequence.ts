@@ -1,0 +1,17 @@
+import type { EntityManager } from "typeorm";
+
+/**
+ * The next position in the readings feed (CON-6). The UPDATE takes the row lock of the one-row
+ * `feed_sequence` counter and keeps it until the calling transaction ends, so a transaction can
+ * only take number N+1 after the one holding N has committed or rolled back: numbers become
+ * visible to readers in increasing order and a reader that has seen N+1 can never later find a
+ * committed N it did not see. (On SQLite writers take turns anyway.) A rolled-back transaction
+ * leaves a hole in the numbering, never a reading out of order.
+ */
+export async function nextFeedSeq(manager: EntityManager): Promise<bigint> {
+  await manager.query("UPDATE feed_sequence SET value = value + 1 WHERE name = 'readings'");
+  const rows: Array<{ value: string | number }> = await manager.query(
+    "SELECT value FROM feed_sequence WHERE name = 'readings'",
+  );
+  return BigInt(rows[0].value);
+}

@@ -1,0 +1,45 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { GraphQLContext } from "../graphql/context";
+import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
+import { ResetPasswordInput } from "./dto/reset-password.input";
+
+@Resolver()
+export class RecoveryResolver {
+  @Mutation(() => Boolean, {
+    description:
+      "Sends a password reset link if the address is registered; always true, whether or not it is.",
+  })
+  async requestPasswordReset(
+    @Arg("input", { description: "The input of this operation." })
+    input: RequestPasswordResetInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await ctx.services.passwordReset.request(input.email, ctx.meta);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Sets a new password with a reset token (single use, 30 minutes); ends every session of " +
+      "the user and does not log in.",
+  })
+  async resetPassword(
+    @Arg("input", { description: "The input of this operation." }) input: ResetPasswordInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await ctx.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Confirms the e-mail address with the token from the confirmation link.",
+  })
+  async confirmEmail(
+    @Arg("token", { description: "The token from the confirmation link (after `#token=`)." })
+    token: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await ctx.services.emailConfirmation.confirm(token, ctx.meta);
+    return true;
+  }
+}
