@@ -45,14 +45,24 @@ export interface AppOptions {
   mailDispatcher?: boolean;
 }
 
+/** FT-5 / FT-6: `/readyz` is false until the server listens and while it drains. */
+export interface Lifecycle {
+  started: boolean;
+  draining: boolean;
+}
+
 export interface App {
   fastify: FastifyInstance;
   services: Services;
+  lifecycle: Lifecycle;
 }
+
+const READY_CHECK_TIMEOUT_MS = 1000;
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config, dataSource, clock, log } = options;
   const services = createServices(dataSource, config, clock, { log, budgets: options.budgets });
+  const lifecycle: Lifecycle = { started: false, draining: false };
   const fastify = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -102,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [operationShapeRule],
     plugins: [fastifyApolloDrainPlugin(fastify), costPlugin(schema), clientBudgetPlugin(schema)],
+    // FT-6: main.ts owns SIGTERM (not ready, drain delay, then close).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -122,19 +134,36 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   fastify.get("/healthz", async () => ({ status: "ok" }));
+  fastify.addHook("onListen", async () => {
+    lifecycle.started = true;
+  });
+  // While draining, no connection is kept for reuse: none is idle when the port closes.
+  fastify.addHook("onSend", async (_request, reply) => {
+    if (lifecycle.draining) reply.header("connection", "close");
+  });
   fastify.get("/readyz", async (_request, reply) => {
+    if (lifecycle.draining) return reply.code(503).send({ status: "draining" });
+    if (!lifecycle.started) return reply.code(503).send({ status: "starting" });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await dataSource.query("SELECT 1");
+      await Promise.race([
+        dataSource.query("SELECT 1"),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error("timeout")), READY_CHECK_TIMEOUT_MS);
+        }),
+      ]);
       return { status: "ready" };
     } catch {
       return reply.code(503).send({ status: "unavailable" });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
   // The subscriber app (client/dist) at "/", with the SPA fallback for its routes.
   await fastify.register(staticClient);
 
-  return { fastify, services };
+  return { fastify, services, lifecycle };
 }
 
 async function viewerOf(

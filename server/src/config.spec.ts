@@ -19,6 +19,21 @@ describe("loadConfig", () => {
     expect(config.database).toEqual({ type: "sqlite", path: join(dir, "gas.sqlite") });
   });
 
+  it("drains 5 s on SIGTERM in production, not in development, unless SHUTDOWN_DRAIN_MS says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: sqliteIn(dir),
+      JWT_SECRET: secret,
+      PASSWORD_PEPPER: secret,
+      INTEGRATOR_JWT_SECRET: secret,
+      PUBLIC_URL: "https://gas.example.kz",
+    };
+    expect(loadConfig(production).shutdownDrainMs).toBe(5000);
+    expect(loadConfig({ ...production, SHUTDOWN_DRAIN_MS: "500" }).shutdownDrainMs).toBe(500);
+    expect(loadConfig({ DATABASE_URL: sqliteIn(dir) }).shutdownDrainMs).toBe(0);
+  });
+
   it("uses sqlite:data/gas.sqlite when DATABASE_URL is unset", () => {
     const cwd = process.cwd();
     const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
@@ -116,6 +131,17 @@ describe("loadConfig", () => {
         INTEGRATOR_JWT_SECRET: secret,
       },
       /SEED_DEMO must be true or false/,
+    ],
+    [
+      "a negative SHUTDOWN_DRAIN_MS",
+      {
+        SHUTDOWN_DRAIN_MS: "-1",
+        DATABASE_URL: "mysql://u:p@h/db",
+        JWT_SECRET: secret,
+        PASSWORD_PEPPER: secret,
+        INTEGRATOR_JWT_SECRET: secret,
+      },
+      /SHUTDOWN_DRAIN_MS must be an integer from 0 to 60000/,
     ],
   ])("refuses %s with a clear message", (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -34,6 +34,8 @@ export interface Config {
   corsOrigins: string[];
   /** Introspection (on outside production; in production only with GRAPHQL_INTROSPECTION). */
   graphqlIntrospection: boolean;
+  /** FT-6: after SIGTERM, how long `/readyz` says 503 before the port closes (ms). */
+  shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     graphqlIntrospection: parseBoolean(env, "GRAPHQL_INTROSPECTION", !isProduction),
+    shutdownDrainMs: parseIntSetting(env, "SHUTDOWN_DRAIN_MS", isProduction ? 5000 : 0, 0, 60_000),
   };
 }
 

@@ -57,6 +57,7 @@ export async function startTestApp(
     trustProxy: [],
     corsOrigins: [],
     graphqlIntrospection: true,
+    shutdownDrainMs: 0,
     ...options.config,
   };
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });

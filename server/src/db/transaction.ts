@@ -18,6 +18,52 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** FT-2: the database is unreachable or the connection broke (not a refusal of the statement). */
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR",
+]);
+// Also by message: Apollo wraps a context failure whose error is not an `Error` of its realm
+// (jest) as "Unexpected error value: Error: connect ECONNREFUSED …" without the original.
+const CONNECTION_ERROR_MESSAGES =
+  /Queue limit reached|Pool is closed|connection is in closed state|Connection lost|\b(connect ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
+
+export function isConnectionError(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const { code } = driverError(current);
+    if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && CONNECTION_ERROR_MESSAGES.test(message)) return true;
+    const next =
+      (current as { driverError?: unknown }).driverError ??
+      (current as { originalError?: unknown }).originalError ??
+      (current as { cause?: unknown }).cause;
+    if (next === current) break;
+    current = next;
+  }
+  return false;
+}
+
+/** FT-2: a broken connection (not a refused one) that a read may be sent again over. */
+const READ_RETRY_CODES = new Set(["PROTOCOL_CONNECTION_LOST", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+/** FT-2: a read retried once when its connection broke; writes go through CON-3 instead. */
+export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const { code } = driverError(error);
+    if (typeof code !== "string" || !READ_RETRY_CODES.has(code)) throw error;
+    return read();
+  }
+}
+
 function isRetryable(error: unknown): boolean {
   const { errno, code } = driverError(error);
   return (errno !== undefined && RETRYABLE_MYSQL_ERRNOS.has(errno)) || code === "SQLITE_BUSY";

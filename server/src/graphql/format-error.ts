@@ -4,6 +4,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
+import { isConnectionError } from "../db/transaction";
 import { isContractCode } from "../shared/errors";
 
 /** Errors of the GraphQL layer itself that a client may see as they are. */
@@ -72,6 +73,15 @@ export function createErrorFormatter(log: Logger) {
         "$1.",
       );
       return { ...formatted, message };
+    }
+    // FT-2: an outage is retryable, not a bug (also when the context could not be built).
+    if (isConnectionError(original)) {
+      log.warn({ err: redact(original) }, "database unavailable");
+      return {
+        ...base,
+        message: "The service is temporarily unavailable; try again.",
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
     }
     const errorId = randomUUID();
     log.error({ errorId, err: redact(original) }, "unexpected error");

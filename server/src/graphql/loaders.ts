@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
+import { retryRead } from "../db/transaction";
 import { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
 import { countedSendings, latestReadings } from "../readings/readings.queries";
@@ -11,18 +12,20 @@ export function createLoaders(dataSource: DataSource, period: string) {
   return {
     period,
     metersByAccount: new DataLoader<number, MeterEntity[]>(async (accountIds) => {
-      const meters = await manager.getRepository(MeterEntity).find({
-        where: { accountId: In([...accountIds]) },
-        order: { installedAt: "ASC", id: "ASC" },
-      });
+      const meters = await retryRead(() =>
+        manager.getRepository(MeterEntity).find({
+          where: { accountId: In([...accountIds]) },
+          order: { installedAt: "ASC", id: "ASC" },
+        }),
+      );
       return accountIds.map((id) => meters.filter((m) => m.accountId === id));
     }),
     latestReading: new DataLoader<number, ReadingEntity | null>(async (meterIds) => {
-      const latest = await latestReadings(manager, meterIds);
+      const latest = await retryRead(() => latestReadings(manager, meterIds));
       return meterIds.map((id) => latest.get(id) ?? null);
     }),
     countedSendings: new DataLoader<number, ReadingEntity[]>(async (meterIds) => {
-      const sendings = await countedSendings(manager, meterIds, period);
+      const sendings = await retryRead(() => countedSendings(manager, meterIds, period));
       return meterIds.map((id) => sendings.get(id) ?? []);
     }),
   };

@@ -1,0 +1,30 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+
+/**
+ * FT-4 / FT-5: what listens while the database is being reached and migrated. `/healthz` says
+ * alive, `/readyz` 503 "starting", GraphQL `SERVICE_UNAVAILABLE` (retryable), anything else 503.
+ * main.ts closes it and opens the app on the same port once the database is ready.
+ */
+export function startingServer(log: Logger): FastifyInstance {
+  const fastify = Fastify({ loggerInstance: log as FastifyBaseLogger });
+  fastify.get("/healthz", async () => ({ status: "ok" }));
+  fastify.get("/readyz", async (_request, reply) => reply.code(503).send({ status: "starting" }));
+  fastify.all("/graphql", async (_request, reply) =>
+    reply
+      .code(503)
+      .header("retry-after", "5")
+      .send({
+        errors: [
+          {
+            message: "The service is temporarily unavailable; try again.",
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+          },
+        ],
+      }),
+  );
+  fastify.setNotFoundHandler(async (_request, reply) =>
+    reply.code(503).header("retry-after", "5").send({ status: "starting" }),
+  );
+  return fastify;
+}

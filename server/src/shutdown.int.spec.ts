@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type ServerProcess, spawnServer, statusOf, waitForStatus } from "../test/server-process";
+
+// SECURITY.md FT-5 / FT-6, test plan T17: SIGTERM under load — /readyz turns 503 while requests
+// are still served, nothing is reset before the drain ends, and the process exits 0.
+
+const DRAIN_MS = 500;
+
+interface Outcome {
+  startedAt: number;
+  status?: number;
+  error?: string;
+}
+
+function causeCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? String(error);
+}
+
+describe("graceful shutdown (T17)", () => {
+  let dir: string;
+  let server: ServerProcess | undefined;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "gas-shutdown-"));
+  });
+  afterAll(() => {
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("drains on SIGTERM: /readyz 503, no resets during the drain, exit 0", async () => {
+    server = await spawnServer({
+      DATABASE_URL: `sqlite:${join(dir, "gas.sqlite")}`,
+      SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+    });
+    const { url } = server;
+    await waitForStatus(server, "/readyz", 200);
+
+    // Light load: 4 clients sending `{ me { id } }` back to back.
+    const outcomes: Outcome[] = [];
+    let loading = true;
+    const client = async () => {
+      while (loading) {
+        const outcome: Outcome = { startedAt: Date.now() };
+        outcomes.push(outcome);
+        try {
+          const response = await fetch(`${url}/graphql`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ query: "{ me { id } }" }),
+          });
+          outcome.status = response.status;
+          await response.arrayBuffer();
+        } catch (error) {
+          outcome.error = causeCode(error);
+          await sleep(20);
+        }
+      }
+    };
+    const clients = Array.from({ length: 4 }, client);
+    await sleep(300);
+
+    const sigtermAt = Date.now();
+    server.child.kill("SIGTERM");
+    let readyz503WhileServing = false;
+    while (Date.now() - sigtermAt < DRAIN_MS - 100) {
+      if ((await statusOf(`${url}/readyz`)) === 503) readyz503WhileServing = true;
+      await sleep(50);
+    }
+
+    const code = await server.exited;
+    loading = false;
+    await Promise.all(clients);
+
+    expect(code).toBe(0);
+    expect(readyz503WhileServing).toBe(true);
+    // Everything sent before the drain ended was answered normally.
+    const beforeDrainEnd = outcomes.filter((o) => o.startedAt < sigtermAt + DRAIN_MS - 50);
+    expect(beforeDrainEnd.length).toBeGreaterThan(10);
+    expect(beforeDrainEnd.filter((o) => o.status !== 200)).toEqual([]);
+    // Afterwards only new connections fail, as the port closes (refused, or reset when caught in
+    // the accept queue); no kept-alive connection is cut under a request (Connection: close).
+    const failures = outcomes.filter((o) => o.error !== undefined || o.status !== 200);
+    for (const failure of failures) {
+      expect(failure.startedAt).toBeGreaterThanOrEqual(sigtermAt + DRAIN_MS - 50);
+      expect(["ECONNREFUSED", "ECONNRESET", undefined]).toContain(failure.error);
+      if (failure.status !== undefined) expect(failure.status).toBe(503);
+    }
+  });
+});
