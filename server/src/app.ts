@@ -21,6 +21,7 @@ import {
 import { requestMetaOf } from "./http/request-meta";
 import { staticClient } from "./http/static-client";
 import { clientBudgetPlugin } from "./integrators/client-budget";
+import { bearerToken } from "./auth/bearer-token";
 import { integratorOf } from "./integrators/integrator-context";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createServices, type Services } from "./services";
@@ -171,7 +172,7 @@ async function viewerOf(
   authorization: string | undefined,
   clock: Clock,
 ): Promise<Viewer | null> {
-  const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? "")?.[1];
+  const token = bearerToken(authorization);
   const claims = token ? services.tokens.verify(token, clock.now()) : null;
   if (!claims) return null;
   const user = await services.sessions.activeUser(claims.sessionId, claims.userId);

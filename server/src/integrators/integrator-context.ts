@@ -1,3 +1,4 @@
+import { bearerToken } from "../auth/bearer-token";
 import type { Services } from "../services";
 import type { Integrator } from "./api-clients.service";
 
@@ -6,6 +7,6 @@ export async function integratorOf(
   services: Pick<Services, "apiClients">,
   authorization: string | undefined,
 ): Promise<Integrator | null> {
-  const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? "")?.[1];
+  const token = bearerToken(authorization);
   return token ? services.apiClients.authenticate(token) : null;
 }

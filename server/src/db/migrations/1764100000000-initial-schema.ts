@@ -3,42 +3,12 @@ import {
   QueryRunner,
   Table,
   TableCheck,
-  TableColumnOptions,
   TableForeignKey,
   TableIndex,
   TableUnique,
 } from "typeorm";
+import { bigint, id, instant, integer, text } from "./columns";
 
-const id = (): TableColumnOptions => ({
-  name: "id",
-  // "integer": SQLite allows AUTOINCREMENT only on INTEGER PRIMARY KEY; MySQL reads it as INT.
-  type: "integer",
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: "increment",
-});
-const instant = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "datetime",
-  precision: 3,
-  isNullable,
-});
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "varchar",
-  length: String(length),
-  isNullable,
-});
-const integer = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "int",
-  isNullable,
-});
-const bigint = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "bigint",
-  isNullable,
-});
 const references = (column: string, table: string, onDelete = "CASCADE") =>
   new TableForeignKey({
     columnNames: [column],

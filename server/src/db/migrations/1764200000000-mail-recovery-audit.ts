@@ -1,32 +1,5 @@
-import {
-  MigrationInterface,
-  QueryRunner,
-  Table,
-  TableColumnOptions,
-  TableForeignKey,
-  TableIndex,
-} from "typeorm";
-
-const id = (): TableColumnOptions => ({
-  name: "id",
-  // "integer": SQLite allows AUTOINCREMENT only on INTEGER PRIMARY KEY; MySQL reads it as INT.
-  type: "integer",
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: "increment",
-});
-const instant = (name: string, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "datetime",
-  precision: 3,
-  isNullable,
-});
-const text = (name: string, length: number, isNullable = false): TableColumnOptions => ({
-  name,
-  type: "varchar",
-  length: String(length),
-  isNullable,
-});
+import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from "typeorm";
+import { id, instant, text } from "./columns";
 
 /**
  * One-time e-mail tokens (password reset, address confirmation), the mail outbox that is written
