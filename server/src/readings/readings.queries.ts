@@ -2,22 +2,47 @@ import type { EntityManager } from "typeorm";
 import { In, IsNull, Not } from "typeorm";
 import { ReadingEntity } from "./reading.entity";
 
-/** The latest reading (by time taken, then id) of each meter, in one statement. */
+const SEEKS_PER_STATEMENT = 200;
+
+/**
+ * The latest reading (by time taken, then id) of each meter: one index seek per meter on
+ * (meter_id, taken_at, id), then the rows by primary key, so the cost does not grow with a
+ * meter's history (a NOT EXISTS over all of it did, quadratically).
+ */
 export async function latestReadings(
   manager: EntityManager,
   meterIds: readonly number[],
 ): Promise<Map<number, ReadingEntity>> {
   if (meterIds.length === 0) return new Map();
-  const rows = await manager
-    .getRepository(ReadingEntity)
-    .createQueryBuilder("r")
-    .where("r.meter_id IN (:...meterIds)", { meterIds })
-    .andWhere(
-      `NOT EXISTS (SELECT 1 FROM readings later WHERE later.meter_id = r.meter_id AND
-        (later.taken_at > r.taken_at OR (later.taken_at = r.taken_at AND later.id > r.id)))`,
-    )
-    .getMany();
+  const ids: number[] = [];
+  // SQLite allows 500 SELECTs in one compound statement.
+  for (let start = 0; start < meterIds.length; start += SEEKS_PER_STATEMENT) {
+    const chunk = meterIds.slice(start, start + SEEKS_PER_STATEMENT);
+    const seeks = chunk.map(
+      (_, i) =>
+        `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? ` +
+        `ORDER BY taken_at DESC, id DESC LIMIT 1) AS latest${i}`,
+    );
+    const rows: Array<{ id: number | string }> = await manager.query(
+      seeks.join(" UNION ALL "),
+      chunk,
+    );
+    ids.push(...rows.map((row) => Number(row.id)));
+  }
+  if (ids.length === 0) return new Map();
+  const rows = await manager.getRepository(ReadingEntity).findBy({ id: In(ids) });
   return new Map(rows.map((r) => [r.meterId, r]));
+}
+
+/** The latest reading of one meter (a single index seek). */
+export function latestReading(
+  manager: EntityManager,
+  meterId: number,
+): Promise<ReadingEntity | null> {
+  return manager.getRepository(ReadingEntity).findOne({
+    where: { meterId },
+    order: { takenAt: "DESC", id: "DESC" },
+  });
 }
 
 /** The counted sendings (slot 1 and 2) of each meter in one period, in slot order. */

@@ -16,7 +16,7 @@ import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
 import { ReadingEntity } from "./reading.entity";
-import { countedSendings, latestReadings } from "./readings.queries";
+import { countedSendings, latestReading } from "./readings.queries";
 
 export interface Sending {
   /** The meter, for a subscriber (`Meter.id`). */
@@ -130,7 +130,7 @@ export class ReadingsService {
         if (again) return again;
         const now = this.clock.now();
         const period = periodOf(now);
-        const latest = (await latestReadings(manager, [meter.id])).get(meter.id);
+        const latest = (await latestReading(manager, meter.id)) ?? undefined;
         const sendings = (await countedSendings(manager, [meter.id], period)).get(meter.id) ?? [];
         const decision = decideSending(meterMonth(latest, sendings), value);
         if (decision.kind === "refuse") {

@@ -2,25 +2,24 @@ import "reflect-metadata";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { createConnection } from "mysql2/promise";
-import { parseDatabaseUrl } from "../server/src/config";
-import { openDatabase } from "../server/src/db/open-database";
-import { generateRegistry, REGISTRY_HEADERS } from "../server/src/registry/registry-generator";
-import { importRegistry } from "../server/src/registry/registry-import";
-import { systemClock } from "../server/src/shared/clock";
+import { parseDatabaseUrl } from "../../server/src/config";
+import { openDatabase } from "../../server/src/db/open-database";
+import { generateRegistry, REGISTRY_HEADERS } from "../../server/src/registry/registry-generator";
+import { importRegistry } from "../../server/src/registry/registry-import";
+import { systemClock } from "../../server/src/shared/clock";
+
+export interface ImportFigures {
+  accounts: number;
+  importSeconds: number;
+  loadDataSeconds: number;
+}
 
 /**
  * Scenario 8: `registry:import` of N generated accounts into MariaDB against MariaDB's own
  * `LOAD DATA LOCAL INFILE` of the same accounts.csv, in the same run, each into a fresh database.
- * Usage: DATABASE_URL=mysql://… ts-node bench/import.bench.ts [--accounts 600000]
  */
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { accounts: { type: "string", default: "600000" } } });
-  const accounts = Number(values.accounts);
-  const url = process.env.DATABASE_URL;
-  if (!url?.startsWith("mysql://")) throw new Error("Set DATABASE_URL to a MariaDB/MySQL URL.");
-
+export async function measureImport(url: string, accounts: number): Promise<ImportFigures> {
   const dir = mkdtempSync(join(tmpdir(), "gas-bench-import-"));
   let csv = REGISTRY_HEADERS.accounts;
   for (const lines of generateRegistry({ accounts, months: 0, until: "2026-10", seed: 1 })) {
@@ -67,22 +66,12 @@ async function main(): Promise<void> {
       "SELECT COUNT(*) AS loaded FROM accounts",
     )) as unknown as [[{ loaded: number }]];
 
-    console.log(`| scenario | seconds | ratio |\n|---|---|---|`);
-    console.log(
-      `| LOAD DATA LOCAL INFILE, ${loaded} accounts | ${loadSeconds.toFixed(1)} | 1.00 |`,
-    );
-    console.log(
-      `| npm run registry:import, ${accounts} accounts | ${importSeconds.toFixed(1)} | ${(importSeconds / loadSeconds).toFixed(2)} |`,
-    );
+    if (Number(loaded) !== accounts) throw new Error(`LOAD DATA loaded ${loaded} of ${accounts}`);
     await admin.query("DROP DATABASE gas_bench_import");
     await admin.query("DROP DATABASE gas_bench_load_data");
+    return { accounts, importSeconds, loadDataSeconds: loadSeconds };
   } finally {
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

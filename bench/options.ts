@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+
+export interface BenchSize {
+  /** Readings in the database at each growth stage (scenario 4). */
+  stages: number[];
+  /** Generated registry accounts (24 months of readings each). */
+  baseAccounts: number;
+  /** Readings of each of the two deep-history meters. */
+  deepReadings: number;
+  usersPerGroup: number;
+  usersWithFifty: number;
+  /** Seconds of each load run, and its connections. */
+  loadSeconds: number;
+  connections: number;
+  /** Concurrent sendings (scenario 2). */
+  sendingConnections: number;
+  mixedSeconds: number;
+  loginSeconds: number;
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  db: "mysql" | "sqlite";
+  size: BenchSize;
+  /** Scenario numbers to run (default: all). */
+  only: Set<number>;
+  build: boolean;
+}
+
+const FULL: BenchSize = {
+  stages: [10_000, 1_000_000, 10_000_000],
+  baseAccounts: 300,
+  deepReadings: 1_000,
+  usersPerGroup: 4_000,
+  usersWithFifty: 1_000,
+  loadSeconds: 10,
+  connections: 20,
+  sendingConnections: 50,
+  mixedSeconds: 60,
+  loginSeconds: 10,
+};
+
+const QUICK: BenchSize = {
+  ...FULL,
+  stages: [10_000, 100_000],
+  usersPerGroup: 1_000,
+  usersWithFifty: 200,
+  loadSeconds: 2,
+  mixedSeconds: 5,
+  loginSeconds: 3,
+};
+
+export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      db: { type: "string", default: "mysql" },
+      only: { type: "string" },
+      "no-build": { type: "boolean", default: false },
+    },
+  });
+  if (values.db !== "mysql" && values.db !== "sqlite") {
+    throw new Error("--db must be mysql (DATABASE_URL=mysql://…) or sqlite.");
+  }
+  const only = new Set((values.only ?? "1,2,3,4,5,6,7,8").split(",").map((n) => Number(n.trim())));
+  return {
+    quick: values.quick!,
+    db: values.db,
+    size: values.quick ? QUICK : FULL,
+    only,
+    build: !values["no-build"],
+  };
+}
