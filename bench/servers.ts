@@ -26,8 +26,11 @@ export interface RunningServer {
  * sets X-Forwarded-For: each simulated subscriber has its own address, as on the street.
  */
 export function startFullStack(databaseUrl: string, port: number): Promise<RunningServer> {
+  const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(join(ROOT, "dist/server/src/main.js"), [], {
     cwd: ROOT,
+    // BENCH_CPU_PROF=DIR: a V8 CPU profile of the full stack, written when it stops.
+    execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {
       ...process.env,

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
@@ -13,7 +14,12 @@ export interface AccessClaims {
 
 /** Subscriber access tokens: HS256 only, short-lived, bound to a server-side session (sid). */
 export class AccessTokens {
-  constructor(private readonly secret: string) {}
+  /** A KeyObject: given a string, jsonwebtoken first tries it as a public key on every call. */
+  private readonly secret: KeyObject;
+
+  constructor(secret: string) {
+    this.secret = createSecretKey(Buffer.from(secret, "utf8"));
+  }
 
   sign(claims: AccessClaims, now: Date): { token: string; expiresAt: Date } {
     const iat = Math.floor(now.getTime() / 1000);

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { isScope, type Scope } from "./scopes";
 
@@ -23,14 +23,17 @@ export const keyId = (secret: string) =>
  * Integrator access tokens: HS256 with their own key (INTEGRATOR_JWT_SECRET), a `kid` header,
  * and the previous key still accepted during a rotation (INTEGRATOR_JWT_PREVIOUS_SECRET).
  */
+const secretKey = (secret: string) => createSecretKey(Buffer.from(secret, "utf8"));
+
 export class IntegratorTokens {
-  private readonly keys = new Map<string, string>();
+  /** KeyObjects: given a string, jsonwebtoken first tries it as a public key on every call. */
+  private readonly keys = new Map<string, KeyObject>();
   private readonly currentKid: string;
 
   constructor(current: string, previous: string | null = null) {
     this.currentKid = keyId(current);
-    this.keys.set(this.currentKid, current);
-    if (previous) this.keys.set(keyId(previous), previous);
+    this.keys.set(this.currentKid, secretKey(current));
+    if (previous) this.keys.set(keyId(previous), secretKey(previous));
   }
 
   sign(claims: IntegratorClaims, now: Date): { token: string; expiresAt: Date } {
