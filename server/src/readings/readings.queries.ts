@@ -1,37 +1,38 @@
 import type { EntityManager } from "typeorm";
 import { In, IsNull, Not } from "typeorm";
+import { hydrate } from "../db/hydrate";
 import { ReadingEntity } from "./reading.entity";
 
 const SEEKS_PER_STATEMENT = 200;
 
 /**
  * The latest reading (by time taken, then id) of each meter: one index seek per meter on
- * (meter_id, taken_at, id), then the rows by primary key, so the cost does not grow with a
- * meter's history (a NOT EXISTS over all of it did, quadratically).
+ * (meter_id, taken_at, id), joined back to its row, so the cost does not grow with a meter's
+ * history (a NOT EXISTS over all of it did, quadratically).
  */
 export async function latestReadings(
   manager: EntityManager,
   meterIds: readonly number[],
 ): Promise<Map<number, ReadingEntity>> {
-  if (meterIds.length === 0) return new Map();
-  const ids: number[] = [];
+  const latest = new Map<number, ReadingEntity>();
   // SQLite allows 500 SELECTs in one compound statement.
   for (let start = 0; start < meterIds.length; start += SEEKS_PER_STATEMENT) {
     const chunk = meterIds.slice(start, start + SEEKS_PER_STATEMENT);
     const seeks = chunk.map(
       (_, i) =>
         `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? ` +
-        `ORDER BY taken_at DESC, id DESC LIMIT 1) AS latest${i}`,
+        `ORDER BY taken_at DESC, id DESC LIMIT 1) AS seek${i}`,
     );
-    const rows: Array<{ id: number | string }> = await manager.query(
-      seeks.join(" UNION ALL "),
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT r.* FROM (${seeks.join(" UNION ALL ")}) AS latest ` +
+        `INNER JOIN readings r ON r.id = latest.id`,
       chunk,
     );
-    ids.push(...rows.map((row) => Number(row.id)));
+    for (const reading of hydrate(manager, ReadingEntity, rows)) {
+      latest.set(reading.meterId, reading);
+    }
   }
-  if (ids.length === 0) return new Map();
-  const rows = await manager.getRepository(ReadingEntity).findBy({ id: In(ids) });
-  return new Map(rows.map((r) => [r.meterId, r]));
+  return latest;
 }
 
 /** The latest reading of one meter (a single index seek). */
