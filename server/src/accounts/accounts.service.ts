@@ -1,5 +1,4 @@
-import type { DataSource, EntityManager } from "typeorm";
-import { In } from "typeorm";
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
@@ -148,33 +147,32 @@ export class AccountsService {
   /** An account the user may see, or null: someone else's account answers like a missing one. */
   async accessibleAccount(user: UserEntity, accountNumber: string): Promise<AccountEntity | null> {
     const number = normalizeAccountNumber(accountNumber, "number");
-    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
-    if (!account) return null;
-    return (await this.canAccess(this.dataSource.manager, user, [account.id])).has(account.id)
-      ? account
-      : null;
+    return this.visibleTo(
+      user,
+      this.dataSource
+        .getRepository(AccountEntity)
+        .createQueryBuilder("a")
+        .where("a.number = :number", { number }),
+    );
   }
 
-  /** Which of the given accounts the user may see. */
-  async canAccess(
-    manager: EntityManager,
+  /**
+   * The row of `query` if the user may see its account (aliased `a`): linked to an individual,
+   * or owned by a legal entity's BIN; one statement.
+   */
+  async visibleTo<T extends ObjectLiteral>(
     user: UserEntity,
-    accountIds: number[],
-  ): Promise<Set<number>> {
-    if (accountIds.length === 0) return new Set();
+    query: SelectQueryBuilder<T>,
+  ): Promise<T | null> {
     if (user.personType === PersonType.LEGAL_ENTITY) {
-      if (!user.bin) return new Set();
-      const owned = await manager.getRepository(AccountEntity).find({
-        select: { id: true },
-        where: { id: In(accountIds), ownerBin: user.bin },
-      });
-      return new Set(owned.map((a) => a.id));
+      if (!user.bin) return null;
+      return query.andWhere("a.owner_bin = :bin", { bin: user.bin }).getOne();
     }
-    const links = await manager.getRepository(AccountLinkEntity).find({
-      select: { accountId: true },
-      where: { userId: user.id, accountId: In(accountIds) },
-    });
-    return new Set(links.map((l) => l.accountId));
+    return query
+      .innerJoin(AccountLinkEntity, "l", "l.account_id = a.id AND l.user_id = :userId", {
+        userId: user.id,
+      })
+      .getOne();
   }
 
   async hasAccountsOfBin(manager: EntityManager, bin: string): Promise<boolean> {

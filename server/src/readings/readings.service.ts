@@ -76,11 +76,16 @@ export class ReadingsService {
   async accessibleMeter(user: UserEntity, meterId: string): Promise<MeterEntity> {
     const id = /^\d{1,12}$/.test(meterId) ? Number(meterId) : NaN;
     const meter = Number.isSafeInteger(id)
-      ? await this.dataSource.getRepository(MeterEntity).findOneBy({ id })
+      ? await this.accounts.visibleTo(
+          user,
+          this.dataSource
+            .getRepository(MeterEntity)
+            .createQueryBuilder("m")
+            .innerJoin(AccountEntity, "a", "a.id = m.account_id")
+            .where("m.id = :id", { id }),
+        )
       : null;
     if (!meter) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
-    const allowed = await this.accounts.canAccess(this.dataSource.manager, user, [meter.accountId]);
-    if (!allowed.has(meter.accountId)) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
     return meter;
   }
 
