@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -112,7 +113,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // GQL-1 / RL-8 / RL-7: refused before anything runs.
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [operationShapeRule],
-    plugins: [fastifyApolloDrainPlugin(fastify), costPlugin(schema), clientBudgetPlugin(schema)],
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      costPlugin(schema),
+      clientBudgetPlugin(schema),
+      // No cache hints are used; on, it wraps every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     // FT-6: main.ts owns SIGTERM (not ready, drain delay, then close).
     stopOnTerminationSignals: false,
   });
