@@ -64,7 +64,8 @@ export async function retryRead<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-function isRetryable(error: unknown): boolean {
+/** CON-2: a deadlock or lock wait timeout (a busy SQLite): the transaction may run again. */
+export function isLockConflict(error: unknown): boolean {
   const { errno, code } = driverError(error);
   return (errno !== undefined && RETRYABLE_MYSQL_ERRNOS.has(errno)) || code === "SQLITE_BUSY";
 }
@@ -95,7 +96,7 @@ export async function withTransaction<T>(
       const run = () => dataSource.transaction(work);
       return await (isSqlite ? inTurn(dataSource, run) : run());
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS || !isLockConflict(error)) throw error;
       await sleep(10 * attempt + Math.random() * 40);
     }
   }

@@ -4,7 +4,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
-import { isConnectionError } from "../db/transaction";
+import { isConnectionError, isLockConflict } from "../db/transaction";
 import { isContractCode } from "../shared/errors";
 
 /** Errors of the GraphQL layer itself that a client may see as they are. */
@@ -74,9 +74,11 @@ export function createErrorFormatter(log: Logger) {
       );
       return { ...formatted, message };
     }
-    // FT-2: an outage is retryable, not a bug (also when the context could not be built).
-    if (isConnectionError(original)) {
-      log.warn({ err: redact(original) }, "database unavailable");
+    // FT-2: an outage is retryable, not a bug (also when the context could not be built);
+    // CON-2: so is a deadlock or lock wait timeout that outlasted the transaction's retries.
+    const outage = isConnectionError(original);
+    if (outage || isLockConflict(original)) {
+      log.warn({ err: redact(original) }, outage ? "database unavailable" : "database busy");
       return {
         ...base,
         message: "The service is temporarily unavailable; try again.",
