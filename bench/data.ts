@@ -197,7 +197,7 @@ export async function countReadings(dataSource: DataSource): Promise<number> {
   return Number(total);
 }
 
-const FILLER_CHUNK_METERS = 20_000;
+const FILLER_CHUNK_METERS = 10_000;
 
 /**
  * Grows the readings table to about `target` rows with other subscribers' meters, each with the

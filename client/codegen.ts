@@ -19,6 +19,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: { Decimal: "string", DateTime: "string", Period: "string" },
         skipTypename: true,
+        documentMode: "string",
       },
     },
   },

@@ -1,11 +1,4 @@
-import {
-  ApolloClient,
-  ApolloError,
-  HttpLink,
-  InMemoryCache,
-  type OperationVariables,
-  type TypedDocumentNode,
-} from "@apollo/client/core";
+import type { TypedDocumentString } from "./gql/graphql";
 
 /** A refusal or failure in the app's terms: the contract code and, for input errors, the field. */
 export class ApiFailure extends Error {
@@ -25,48 +18,76 @@ export const NETWORK_ERROR = "NETWORK";
 let accessToken: string | null = null;
 export const setAccessToken = (token: string | null): void => {
   accessToken = token;
+  if (token === null) prefetched.clear();
 };
 export const hasAccessToken = (): boolean => accessToken !== null;
 
-/** HttpLink sends `content-type: application/json`, which Apollo's CSRF prevention requires. */
-export const apolloClient = new ApolloClient({
-  link: new HttpLink({
-    uri: "/graphql",
-    credentials: "same-origin",
-    fetch: (input, init) => {
-      const headers = new Headers(init?.headers);
-      if (accessToken) headers.set("authorization", `Bearer ${accessToken}`);
-      return fetch(input, { ...init, headers });
-    },
-  }),
-  cache: new InMemoryCache(),
-  defaultOptions: {
-    query: { fetchPolicy: "no-cache", errorPolicy: "none" },
-    mutate: { fetchPolicy: "no-cache", errorPolicy: "none" },
+/** An operation: the typed document string that codegen makes of each `graphql(…)`. */
+export type Operation<TData, TVars> = TypedDocumentString<TData, TVars>;
+
+interface GraphQLResponse<TData> {
+  data?: TData | null;
+  errors?: Array<{ message?: string; extensions?: Record<string, unknown> }>;
+}
+
+const operationName = (query: string): string | undefined =>
+  /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1];
+
+/**
+ * GraphQL over HTTP: one `POST /graphql` per operation, nothing cached (every screen shows the
+ * server's state). A plain fetch: the app needs no client-side cache, so no GraphQL client
+ * library is loaded on a phone before the first screen. `content-type: application/json` is what
+ * the server's CSRF prevention requires; the session cookie goes along (same origin).
+ */
+export const transport = {
+  async request<TData, TVars>(
+    operation: Operation<TData, TVars>,
+    variables?: TVars,
+  ): Promise<TData> {
+    const query = operation.toString();
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+    };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    let response: Response;
+    try {
+      response = await fetch("/graphql", {
+        method: "POST",
+        credentials: "same-origin",
+        headers,
+        body: JSON.stringify({
+          operationName: operationName(query),
+          query,
+          variables: variables ?? {},
+        }),
+      });
+    } catch {
+      throw new ApiFailure(NETWORK_ERROR);
+    }
+    let body: GraphQLResponse<TData> | null = null;
+    try {
+      body = (await response.json()) as GraphQLResponse<TData>;
+    } catch {
+      body = null; // not JSON: a proxy's error page, a cut connection
+    }
+    const first = body?.errors?.[0];
+    if (first) {
+      const extensions = first.extensions ?? {};
+      const code = typeof extensions.code === "string" ? extensions.code : "INTERNAL";
+      const field = typeof extensions.field === "string" ? extensions.field : undefined;
+      throw new ApiFailure(code, field, extensions);
+    }
+    if (response.status === 429) throw new ApiFailure("RATE_LIMITED");
+    if (response.status >= 500) throw new ApiFailure("SERVICE_UNAVAILABLE");
+    if (!response.ok) throw new ApiFailure(NETWORK_ERROR);
+    if (!body?.data) throw new ApiFailure("INTERNAL");
+    return body.data;
   },
-});
+};
 
 export function toFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
-  if (error instanceof ApolloError) {
-    const first = error.graphQLErrors[0];
-    if (first) {
-      const extensions = (first.extensions ?? {}) as Record<string, unknown>;
-      const code = typeof extensions.code === "string" ? extensions.code : "INTERNAL";
-      const field = typeof extensions.field === "string" ? extensions.field : undefined;
-      return new ApiFailure(code, field, extensions);
-    }
-    const network = error.networkError as { statusCode?: number; result?: unknown } | null;
-    const result = network?.result as { errors?: { extensions?: Record<string, unknown> }[] };
-    const nested = result?.errors?.[0]?.extensions;
-    if (nested && typeof nested.code === "string") {
-      return new ApiFailure(nested.code, nested.field as string | undefined, nested);
-    }
-    if (network?.statusCode === 429) return new ApiFailure("RATE_LIMITED");
-    if (network?.statusCode && network.statusCode >= 500)
-      return new ApiFailure("SERVICE_UNAVAILABLE");
-    return new ApiFailure(NETWORK_ERROR);
-  }
   return new ApiFailure(NETWORK_ERROR);
 }
 
@@ -106,25 +127,46 @@ export interface CallOptions {
   recover?: boolean;
 }
 
-export function runQuery<TData, TVars extends OperationVariables>(
-  query: TypedDocumentNode<TData, TVars>,
+/** A prefetched answer is handed over once, and only this soon after it was asked for. */
+const PREFETCH_FRESH_MS = 10_000;
+const prefetched = new Map<string, { at: number; result: Promise<unknown> }>();
+const prefetchKey = (query: { toString(): string }, variables: unknown) =>
+  `${query.toString()}\n${JSON.stringify(variables ?? {})}`;
+
+export function runQuery<TData, TVars>(
+  query: Operation<TData, TVars>,
   variables?: TVars,
   options: CallOptions = {},
 ): Promise<TData> {
-  return withRecovery(async () => {
-    const result = await apolloClient.query({ query, variables });
-    return result.data;
-  }, options.recover ?? true);
+  const key = prefetchKey(query, variables);
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  if (early && Date.now() - early.at < PREFETCH_FRESH_MS) return early.result as Promise<TData>;
+  return withRecovery(() => transport.request(query, variables), options.recover ?? true);
 }
 
-export function runMutation<TData, TVars extends OperationVariables>(
-  mutation: TypedDocumentNode<TData, TVars>,
+/**
+ * Starts a page's query while the page's code is still on its way (the router does this when a
+ * navigation is allowed); the page's own `runQuery` with the same variables then takes this
+ * answer instead of asking again, so the two downloads overlap instead of following each other.
+ */
+export function prefetchQuery<TData, TVars>(
+  query: Operation<TData, TVars>,
+  variables?: TVars,
+): void {
+  const key = prefetchKey(query, variables);
+  const asked = prefetched.get(key);
+  if (asked && Date.now() - asked.at < PREFETCH_FRESH_MS) return; // already on its way
+  prefetched.delete(key);
+  const result = runQuery(query, variables);
+  result.catch(() => undefined); // the page sees the failure when it takes the answer
+  prefetched.set(key, { at: Date.now(), result });
+}
+
+export function runMutation<TData, TVars>(
+  mutation: Operation<TData, TVars>,
   variables?: TVars,
   options: CallOptions = {},
 ): Promise<TData> {
-  return withRecovery(async () => {
-    const result = await apolloClient.mutate({ mutation, variables });
-    if (!result.data) throw new ApiFailure("INTERNAL");
-    return result.data;
-  }, options.recover ?? true);
+  return withRecovery(() => transport.request(mutation, variables), options.recover ?? true);
 }

@@ -1,12 +1,12 @@
-import { createApp } from "vue";
+import { createApp, watch } from "vue";
 import App from "./App.vue";
 import { configureSessionRecovery } from "./api";
 import { listenForInstallPrompt } from "./composables/useInstallPrompt";
 import { sendPendingWhenOnline } from "./composables/useOfflineReadings";
 import { applyLocale, initialLocale } from "./composables/useLocale";
-import { clearSession, refreshSession } from "./composables/useSession";
+import { clearSession, refreshSession, restoreSession, useSession } from "./composables/useSession";
 import { i18n } from "./i18n";
-import { router } from "./router";
+import { preloadPage, router } from "./router";
 import "./styles.css";
 
 listenForInstallPrompt();
@@ -21,12 +21,45 @@ configureSessionRecovery(
 );
 
 async function start(): Promise<void> {
+  // The first screen waits for the session check (the router's guard), its messages and its
+  // page's code: all are asked for at once, not one round trip after another.
+  const path = location.pathname + location.search + location.hash;
+  const target = router.resolve(path);
+  const { requiresAuth, guestOnly, prefetch } = target.meta;
+  if (requiresAuth && prefetch) {
+    // A logged-in page's data too, as soon as the session is back (the user's messages may
+    // still be loading).
+    const stop = watch(
+      useSession().user,
+      (user) => {
+        if (!user) return;
+        stop();
+        prefetch(target);
+      },
+      { flush: "sync" },
+    );
+    void restoreSession().finally(stop);
+  } else if (requiresAuth || guestOnly) {
+    void restoreSession();
+  }
+  const messages = applyLocale(initialLocale());
+  preloadPage(path);
   try {
-    await applyLocale(initialLocale());
+    await messages;
   } catch {
     // The locale chunk did not load (offline on first visit): the shell's message stays.
   }
   createApp(App).use(i18n).use(router).mount("#app");
 }
 
-void start();
+// The service worker (offline shell, installable app) once the page has loaded: its precache
+// downloads never compete with the first screen.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => undefined);
+  });
+}
+
+// In a task of its own: evaluating the app's code and starting the first screen's requests
+// are two shorter tasks rather than one long one that keeps a slow phone busy.
+setTimeout(() => void start(), 0);

@@ -1,5 +1,15 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
+import {
+  START_LOCATION,
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+} from "vue-router";
+import { prefetchQuery } from "./api";
 import { restoreSession, useSession } from "./composables/useSession";
+import { MyAccountsQuery } from "./operations/accounts";
+import { AccountReadingsQuery } from "./operations/readings";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -9,6 +19,8 @@ declare module "vue-router" {
     guestOnly?: boolean;
     /** i18n key of the page title. */
     titleKey: string;
+    /** Starts the page's data query while its code loads (logged-in pages). */
+    prefetch?: (to: Pick<RouteLocationNormalized, "params">) => void;
   }
 }
 
@@ -54,14 +66,22 @@ export const routes: RouteRecordRaw[] = [
     path: "/accounts",
     name: "accounts",
     component: () => import("./pages/AccountsPage.vue"),
-    meta: { requiresAuth: true, titleKey: "accounts.title" },
+    meta: {
+      requiresAuth: true,
+      titleKey: "accounts.title",
+      prefetch: () => prefetchQuery(MyAccountsQuery),
+    },
   },
   {
     path: "/accounts/:number",
     name: "readings",
     component: () => import("./pages/ReadingsPage.vue"),
     props: true,
-    meta: { requiresAuth: true, titleKey: "readings.title" },
+    meta: {
+      requiresAuth: true,
+      titleKey: "readings.title",
+      prefetch: (to) => prefetchQuery(AccountReadingsQuery, { number: String(to.params.number) }),
+    },
   },
   {
     path: "/settings",
@@ -75,7 +95,8 @@ export const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  // The first page is at the top already; scrolling there would force a layout before it paints.
+  scrollBehavior: (_to, from) => (from === START_LOCATION ? false : { top: 0 }),
 });
 
 router.beforeEach(async (to) => {
@@ -85,5 +106,32 @@ router.beforeEach(async (to) => {
     return { name: "login", query: to.fullPath === "/accounts" ? {} : { next: to.fullPath } };
   }
   if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
+  // Allowed: the page's data is asked for now, while the router loads the page's code.
+  if (isLoggedIn.value) to.meta.prefetch?.(to);
   return true;
 });
+
+/**
+ * Starts downloading the code of the page at `path` (and of the page it redirects to) without
+ * waiting for the navigation: on a slow network the first screen's chunk then travels together
+ * with the locale and the session check instead of after them.
+ */
+export function preloadPage(path: string): void {
+  let target = router.resolve(path);
+  const redirect = target.matched[target.matched.length - 1]?.redirect;
+  if (redirect && typeof redirect !== "function") {
+    target = router.resolve(redirect as RouteLocationRaw);
+  }
+  for (const record of target.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      // Lazy pages are `() => import(…)` (vue-router's own test for a component that is not
+      // one); the router's import later finds the module already loaded.
+      const lazy =
+        typeof component === "function" &&
+        !("displayName" in component || "props" in component || "__vccOpts" in component);
+      if (lazy) {
+        void (component as () => Promise<unknown>)().catch(() => undefined);
+      }
+    }
+  }
+}

@@ -20,9 +20,17 @@ export function initialLocale(): AppLocale {
   return isAppLocale(browser) ? browser : "ru";
 }
 
-/** Switches the UI language: loads its messages, sets `<html lang>`, remembers the choice. */
+let latestRequest = 0;
+
+/**
+ * Switches the UI language: loads its messages, sets `<html lang>`, remembers the choice.
+ * The last request wins: the start-up guess and the logged-in user's language load in parallel,
+ * and a guess that arrives late must not undo the user's language.
+ */
 export async function applyLocale(locale: AppLocale): Promise<void> {
+  const request = ++latestRequest;
   await loadLocaleMessages(locale);
+  if (request !== latestRequest) return;
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
   try {

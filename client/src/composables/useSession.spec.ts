@@ -1,4 +1,4 @@
-import { apolloClient, hasAccessToken, runQuery } from "../api";
+import { ApiFailure, hasAccessToken, runQuery, transport } from "../api";
 import { MyAccountsQuery } from "../operations/accounts";
 import { configureSessionRecovery } from "../api";
 import { clearSession, logout, refreshSession, useSession } from "./useSession";
@@ -23,11 +23,7 @@ const auth = {
   refreshSession: { accessToken: "token-1", expiresAt: "2026-11-26T06:00:00Z", user },
 };
 const unauthenticated = () =>
-  Object.assign(
-    new (jest.requireActual("@apollo/client/core").ApolloError)({
-      graphQLErrors: [{ message: "no", extensions: { code: "UNAUTHENTICATED" } }],
-    }),
-  );
+  new ApiFailure("UNAUTHENTICATED", undefined, { code: "UNAUTHENTICATED" });
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -36,7 +32,7 @@ afterEach(() => {
 
 describe("session", () => {
   it("refreshes once for concurrent callers (single-flight) and keeps the token in memory only", async () => {
-    const mutate = jest.spyOn(apolloClient, "mutate").mockResolvedValue({ data: auth } as never);
+    const mutate = jest.spyOn(transport, "request").mockResolvedValue(auth as never);
     const results = await Promise.all([refreshSession(), refreshSession(), refreshSession()]);
     expect(results).toEqual([true, true, true]);
     expect(mutate).toHaveBeenCalledTimes(1);
@@ -47,7 +43,7 @@ describe("session", () => {
   });
 
   it("answers false when there is no session cookie", async () => {
-    jest.spyOn(apolloClient, "mutate").mockRejectedValue(unauthenticated());
+    jest.spyOn(transport, "request").mockRejectedValue(unauthenticated());
     await expect(refreshSession()).resolves.toBe(false);
   });
 
@@ -56,9 +52,9 @@ describe("session", () => {
     const expired = jest.fn();
     configureSessionRecovery(refresh, expired);
     const query = jest
-      .spyOn(apolloClient, "query")
+      .spyOn(transport, "request")
       .mockRejectedValueOnce(unauthenticated())
-      .mockResolvedValueOnce({ data: { me: null } } as never);
+      .mockResolvedValueOnce({ me: null } as never);
     await expect(runQuery(MyAccountsQuery)).resolves.toEqual({ me: null });
     expect(refresh).toHaveBeenCalledTimes(1);
 
@@ -69,9 +65,9 @@ describe("session", () => {
 
   it("logout ends the session on the server and forgets everything here", async () => {
     const mutate = jest
-      .spyOn(apolloClient, "mutate")
-      .mockResolvedValueOnce({ data: auth } as never)
-      .mockResolvedValueOnce({ data: { logout: true } } as never);
+      .spyOn(transport, "request")
+      .mockResolvedValueOnce(auth as never)
+      .mockResolvedValueOnce({ logout: true } as never);
     await refreshSession();
     expect(hasAccessToken()).toBe(true);
     await logout();

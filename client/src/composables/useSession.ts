@@ -1,12 +1,5 @@
 import { computed, shallowRef } from "vue";
-import {
-  ApiFailure,
-  NETWORK_ERROR,
-  apolloClient,
-  runMutation,
-  setAccessToken,
-  toFailure,
-} from "../api";
+import { ApiFailure, NETWORK_ERROR, runMutation, setAccessToken, toFailure } from "../api";
 import type { UserFieldsFragment } from "../gql/graphql";
 import { LoginMutation, LogoutMutation, RefreshSessionMutation } from "../operations/session";
 import { applyLocale, fromApiLanguage } from "./useLocale";
@@ -49,11 +42,10 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** Forgets the session in this tab: token, user, cached data. */
+/** Forgets the session in this tab: token and user (nothing else is cached). */
 export function clearSession(): void {
   setAccessToken(null);
   user.value = null;
-  void apolloClient.clearStore();
 }
 
 /** On load: one attempt to resume the session from the cookie (remember-me). */

@@ -1,6 +1,5 @@
 /* eslint-disable */
 import * as types from "./graphql";
-import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
 
 /**
  * Map of all GraphQL operations in the project.
@@ -76,136 +75,119 @@ const documents: Documents = {
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- *
- *
- * @example
- * ```ts
- * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
- * ```
- *
- * The query argument is unknown!
- * Please regenerate the types.
- */
-export function graphql(source: string): unknown;
-
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n  }\n",
-): (typeof documents)["\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n  }\n"];
+): typeof import("./graphql").AccountCardFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n",
-): (typeof documents)["\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n"];
+): typeof import("./graphql").MyAccountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n",
-): (typeof documents)["\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n"];
+): typeof import("./graphql").LinkAccountDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n",
-): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"];
+): typeof import("./graphql").RequestPasswordResetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n",
-): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+): typeof import("./graphql").ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n",
-): (typeof documents)["\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n"];
+): typeof import("./graphql").ConfirmEmailDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n",
-): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+): typeof import("./graphql").UpdateProfileDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n",
-): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+): typeof import("./graphql").ChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n",
-): (typeof documents)["\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n"];
+): typeof import("./graphql").ReadingFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n",
-): (typeof documents)["\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n"];
+): typeof import("./graphql").SubmissionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        node {\n          ...ReadingFields\n        }\n      }\n    }\n  }\n",
-): (typeof documents)["\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        node {\n          ...ReadingFields\n        }\n      }\n    }\n  }\n"];
+): typeof import("./graphql").MeterFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n",
-): (typeof documents)["\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n"];
+): typeof import("./graphql").AccountReadingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n    }\n  }\n",
-): (typeof documents)["\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n    }\n  }\n"];
+): typeof import("./graphql").SubmitReadingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  query AccountSubmissions($number: String!) {\n    account(number: $number) {\n      number\n      meters {\n        id\n        submission {\n          ...SubmissionFields\n        }\n      }\n    }\n  }\n",
-): (typeof documents)["\n  query AccountSubmissions($number: String!) {\n    account(number: $number) {\n      number\n      meters {\n        id\n        submission {\n          ...SubmissionFields\n        }\n      }\n    }\n  }\n"];
+): typeof import("./graphql").AccountSubmissionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n",
-): (typeof documents)["\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n"];
+): typeof import("./graphql").UserFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n",
-): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+): typeof import("./graphql").LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n",
-): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
+): typeof import("./graphql").RefreshSessionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Logout {\n    logout\n  }\n",
-): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+): typeof import("./graphql").LogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n",
-): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
+): typeof import("./graphql").RegisterDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
-
-export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
-  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

@@ -16,7 +16,7 @@ export function mountRu<C extends Component>(
   } as ComponentMountingOptions<C>);
 }
 
-/** What @apollo/client throws for a GraphQL refusal. */
+/** What the API layer throws for a GraphQL refusal. */
 export function graphqlRefusal(
   code: string,
   field?: string,

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
@@ -8,7 +8,13 @@ const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$|\?)/;
 /** A request for a file (has an extension): a missing one is a 404, not the app. */
 const FILE_PATH = /\/[^/]+\.[A-Za-z0-9]+$/;
 /** Files that must be revalidated on every load so a new release reaches users. */
-const NO_CACHE_FILES = /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
+const NO_CACHE_FILES =
+  /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)(\.br|\.gz)?$/;
+/**
+ * Text files the build also wrote as `.br` and `.gz` (client/scripts/precompress.mjs): which copy
+ * is sent depends on Accept-Encoding, so caches must keep them apart.
+ */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|webmanifest|txt|xml)(\.br|\.gz)?$/;
 
 /** The built subscriber app: `client/dist` from the sources or from the compiled server. */
 export function findClientDist(): string | null {
@@ -20,9 +26,40 @@ export function findClientDist(): string | null {
   return candidates.find((dir) => existsSync(join(dir, "index.html"))) ?? null;
 }
 
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * The app's entry script (and what it imports) and stylesheet, from the build's Vite manifest,
+ * as a `Link` header for the shell: the browser starts fetching them with the HTML's headers
+ * instead of once it has parsed the HTML. Null without a manifest (an older build).
+ */
+export function entryPreloadLinks(root: string): string | null {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(join(root, ".vite", "manifest.json"), "utf8"));
+  } catch {
+    return null;
+  }
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+  if (!entry) return null;
+  const scripts = [entry.file, ...(entry.imports ?? []).map((key) => manifest[key]?.file)];
+  // `crossorigin` as on Vite's own tags, so the preloads are the requests the page makes.
+  return [
+    ...scripts.filter(Boolean).map((file) => `</${file}>; rel=modulepreload; crossorigin`),
+    ...(entry.css ?? []).map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
+  ].join(", ");
+}
+
 /**
  * Serves the single-page app at `/`: hashed assets cached for a year, the shell, service worker
  * and manifest always revalidated, and index.html for any other GET that is not the API's.
+ * Text files go out Brotli- or gzip-compressed from the copies the build wrote beside them, and
+ * the shell names the entry script and stylesheet in a `Link` header so they load right away.
  */
 export async function staticClient(fastify: FastifyInstance): Promise<void> {
   const root = findClientDist();
@@ -39,8 +76,11 @@ export async function staticClient(fastify: FastifyInstance): Promise<void> {
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build's Brotli/gzip copies, sent as they are when the browser accepts them.
+    preCompressed: true,
     setHeaders: (res, path) => {
-      const immutable = /[\\/]assets[\\/]/.test(path) || /workbox-[0-9a-f]+\.js$/.test(path);
+      const immutable =
+        /[\\/]assets[\\/]/.test(path) || /workbox-[0-9a-f]+\.js(\.br|\.gz)?$/.test(path);
       res.setHeader(
         "cache-control",
         NO_CACHE_FILES.test(path.replace(/\\/g, "/"))
@@ -49,11 +89,15 @@ export async function staticClient(fastify: FastifyInstance): Promise<void> {
             ? "public, max-age=31536000, immutable"
             : "public, max-age=3600",
       );
+      if (COMPRESSIBLE.test(path)) res.setHeader("vary", "accept-encoding");
     },
   });
 
-  const sendShell = (reply: FastifyReply) =>
-    reply.header("cache-control", "no-cache").sendFile("index.html");
+  const preload = entryPreloadLinks(root);
+  const sendShell = (reply: FastifyReply) => {
+    if (preload) reply.header("link", preload);
+    return reply.header("cache-control", "no-cache").sendFile("index.html");
+  };
 
   fastify.get("/", async (_request, reply) => sendShell(reply));
   fastify.get("/*", async (request, reply) => {
