@@ -31,7 +31,13 @@ export async function explainStatements(
     for (const [operation, item] of operations) {
       await dataSource.query("TRUNCATE TABLE mysql.general_log");
       await dataSource.query("SET GLOBAL general_log = 1");
-      await runLoad({ url: context.servers.full.url, connections: 1, amount: 1, items: [item] });
+      const answer = await runLoad({
+        url: context.servers.full.url,
+        connections: 1,
+        amount: 1,
+        items: [item],
+      });
+      context.log(`  EXPLAIN ${operation}: ${JSON.stringify(answer.codes)}`);
       await dataSource.query("SET GLOBAL general_log = 0");
       const logged: Array<{ sql: string | Buffer }> = await dataSource.query(
         `SELECT argument AS \`sql\` FROM mysql.general_log WHERE command_type = 'Query'
@@ -39,16 +45,23 @@ export async function explainStatements(
       );
       for (const { sql } of logged) {
         const text = String(sql).replace(/\s+/g, " ").trim();
-        if (!/^(SELECT|UPDATE|INSERT|DELETE)\b/i.test(text) || /general_log|GLOBAL/i.test(text))
+        // Only the request's own statements: not the probe's, nor the mail dispatcher's poll.
+        if (
+          !/^(SELECT|UPDATE|INSERT|DELETE)\b/i.test(text) ||
+          /general_log|GLOBAL|mail_outbox/i.test(text)
+        )
           continue;
         const rows: Array<Record<string, unknown>> = await dataSource.query(`EXPLAIN ${text}`);
         explained.push({
           operation,
           sql: text,
-          plan: rows.map(
-            (r) =>
-              `${r.table ?? "-"}: ${r.type ?? "-"} via ${r.key ?? "no index"}, ~${r.rows ?? "?"} rows` +
-              (r.Extra ? ` (${r.Extra})` : ""),
+          plan: collapse(
+            rows.map(
+              (r) =>
+                `${String(r.table ?? "-").replace(/\d+>$/, ">")}: ${r.type ?? "-"} via ` +
+                `${r.key ?? "no index"}, ~${r.rows ?? "?"} rows` +
+                (r.Extra ? ` (${r.Extra})` : ""),
+            ),
           ),
         });
       }
@@ -60,4 +73,11 @@ export async function explainStatements(
     await resetSendings(dataSource);
   }
   return explained;
+}
+
+/** The same line many times (a seek per meter) once, with how many. */
+function collapse(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, n]) => (n > 1 ? `${n} × ${line}` : line));
 }
