@@ -17,11 +17,12 @@ export async function bulkInsert<E extends ObjectLiteral>(
     (column) => !column.isGenerated && column.propertyName in rows[0],
   );
   const tuple = `(${columns.map(() => "?").join(", ")})`;
-  const parameters = rows.flatMap((row) =>
-    columns.map((column) =>
-      driver.preparePersistentValue(column.getEntityValue(row, true), column),
-    ),
-  );
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      parameters.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
+    }
+  }
   await manager.query(
     `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
       .map((column) => driver.escape(column.databaseName))

@@ -1,5 +1,6 @@
-import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { Transform, type TransformCallback } from "node:stream";
+import { finished } from "node:stream/promises";
 import { TextDecoder } from "node:util";
 import { CsvError, parse } from "csv-parse";
 
@@ -25,8 +26,6 @@ export function problem(message: string, line?: number): never {
   throw new RowProblem(message, line);
 }
 
-const LF = 0x0a;
-
 /** CSV mistakes people make, in words that do not need csv-parse's own (wrong) line numbers. */
 const CSV_PROBLEMS: Partial<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
@@ -35,14 +34,9 @@ const CSV_PROBLEMS: Partial<Record<string, string>> = {
     'text after a closing quote (double a quote inside a quoted field: "")',
 };
 
-/**
- * Where the file's line breaks are, learnt while the bytes stream past (csv-parse's own line
- * count goes wrong after a quoted CRLF; byte offsets do not). Also checks the bytes are UTF-8.
- */
-class LineIndex extends Transform {
-  private readonly newlines: number[] = [];
+/** Passes the bytes through, failing on the first that is not UTF-8. */
+class Utf8Check extends Transform {
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true });
-  bytesRead = 0;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
     try {
@@ -50,42 +44,59 @@ class LineIndex extends Transform {
     } catch {
       return done(new RowProblem("the file is not valid UTF-8 text"));
     }
-    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) {
-      this.newlines.push(this.bytesRead + i);
-    }
-    this.bytesRead += chunk.length;
     done(null, chunk);
   }
 
-  /** The 1-based line of a byte offset. */
-  lineAt(offset: number): number {
-    let low = 0;
-    let high = this.newlines.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.newlines[mid] < offset) low = mid + 1;
-      else high = mid;
+  override _flush(done: TransformCallback) {
+    try {
+      this.utf8.decode();
+    } catch {
+      return done(new RowProblem("the file is not valid UTF-8 text"));
     }
-    return low + 1;
+    done();
   }
 }
 
-const newlinesIn = (values: string[]) =>
-  values.reduce((n, value) => n + value.split("\n").length - 1, 0);
-
-/** The first byte at or after `offset` that is not white space (read only when a row is bad). */
-function firstContentAfter(path: string, offset: number): number {
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const length = readSync(fd, buffer, 0, buffer.length, offset);
-    const index = buffer
-      .subarray(0, length)
-      .findIndex((byte) => !/\s/.test(String.fromCharCode(byte)));
-    return offset + Math.max(index, 0);
-  } finally {
-    closeSync(fd);
+/** The line breaks a record spans: its own and those inside its quoted fields. */
+function linesOf(values: string[]): number {
+  let lines = 1;
+  for (const value of values) {
+    for (let i = value.indexOf("\n"); i !== -1; i = value.indexOf("\n", i + 1)) lines += 1;
   }
+  return lines;
+}
+
+/** The file's records, the bytes checked as UTF-8 on the way. */
+function parseCsv(path: string, onRecord?: (values: string[]) => void) {
+  const utf8 = new Utf8Check();
+  const parser = createReadStream(path)
+    .on("error", (error) => utf8.destroy(error))
+    .pipe(utf8)
+    .on("error", (error) => parser.destroy(error))
+    .pipe(
+      parse({
+        bom: true,
+        relax_column_count: true,
+        record_delimiter: ["\r\n", "\n"],
+        on_record: onRecord && ((values: string[]) => (onRecord(values), values)),
+      }),
+    );
+  return parser;
+}
+
+/**
+ * The line on which the record that csv-parse refused starts. The reading loop cannot know: the
+ * parser runs ahead of it, and the records it buffered are dropped with the error. So the file is
+ * parsed again, counting every record the moment it is parsed (slower, but only for a bad file).
+ */
+async function lineOfBrokenRecord(path: string): Promise<number> {
+  let line = 1;
+  try {
+    await finished(parseCsv(path, (values) => (line += linesOf(values))).resume());
+  } catch {
+    // the same error again: `line` is where the broken record starts
+  }
+  return line;
 }
 
 export interface CsvProgress {
@@ -93,71 +104,77 @@ export interface CsvProgress {
   totalBytes: number;
 }
 
+/** Groups the parser's records, so that the reading loop wakes once a batch, not once a row. */
+class Batches extends Transform {
+  private batch: string[][] = [];
+
+  constructor(private readonly size: number) {
+    super({ objectMode: true });
+  }
+
+  override _transform(record: string[], _encoding: BufferEncoding, done: TransformCallback) {
+    this.batch.push(record);
+    if (this.batch.length >= this.size) {
+      this.push(this.batch);
+      this.batch = [];
+    }
+    done();
+  }
+
+  override _flush(done: TransformCallback) {
+    if (this.batch.length > 0) this.push(this.batch);
+    done();
+  }
+}
+
 /**
- * Streams the data rows of a CSV file, each with the line it starts on and its fields by column
- * name (trimmed). Blank lines are skipped; the header must hold exactly `columns`, in any order.
- * Memory stays flat however large the file is.
+ * Streams the data rows of a CSV file in batches of at most `rowsPerBatch`, each row with the
+ * line it starts on and its fields by column name (trimmed). Blank lines are skipped; the header
+ * must hold exactly `columns`, in any order. Memory stays flat however large the file is.
  */
-export async function* readCsvRows(
+export async function* readCsvBatches(
   path: string,
   columns: readonly string[],
+  rowsPerBatch: number,
   progress?: CsvProgress,
-): AsyncGenerator<CsvRow> {
-  const lines = new LineIndex();
-  let parsedTo = 0;
+): AsyncGenerator<CsvRow[]> {
   if (progress) progress.totalBytes = statSync(path).size;
-  const parser = createReadStream(path)
-    .on("error", (error) => lines.destroy(error))
-    .pipe(lines)
-    .on("error", (error) => parser.destroy(error))
-    .pipe(
-      parse({
-        bom: true,
-        relax_column_count: true,
-        record_delimiter: ["\r\n", "\n"],
-        // Each record travels with the byte offset of its end. The parser runs ahead of the loop
-        // below, so `parsedTo` also says how far it got before an error.
-        on_record: (record: string[], context) => {
-          parsedTo = (context as { bytes?: number }).bytes ?? parsedTo;
-          return { values: record, end: parsedTo };
-        },
-      }),
-    );
+  const parser = parseCsv(path);
+  const batches = parser
+    .on("error", (error) => batches.destroy(error))
+    .pipe(new Batches(rowsPerBatch));
+  // Lines are counted from the records themselves (csv-parse's own count goes wrong after a
+  // quoted CRLF); blank lines arrive as records of one blank field.
+  let nextLine = 1;
   let header: string[] | undefined;
   try {
-    for await (const { values: raw, end } of parser as AsyncIterable<{
-      values: string[];
-      end: number;
-    }>) {
-      if (progress) progress.bytesRead = end;
-      const values = raw.map((value) => value.trim());
-      if (values.every((value) => value === "")) continue;
-      // The line of the record's last byte, less the line breaks inside its quoted fields.
-      const lastLine = lines.lineAt(end - 1);
-      const line = raw.some((value) => value.includes("\n"))
-        ? lastLine - newlinesIn(raw)
-        : lastLine;
-      if (!header) {
-        checkHeader(values, columns, line);
-        header = values;
-        continue;
+    for await (const records of batches as AsyncIterable<string[][]>) {
+      if (progress) progress.bytesRead = Math.min(parser.info.bytes, progress.totalBytes);
+      const rows: CsvRow[] = [];
+      for (const raw of records) {
+        const line = nextLine;
+        nextLine += linesOf(raw);
+        if (raw.every((value) => value.trim() === "")) continue;
+        if (!header) {
+          header = raw.map((value) => value.trim());
+          checkHeader(header, columns, line);
+          continue;
+        }
+        if (raw.length !== header.length) {
+          problem(`has ${raw.length} fields, the header has ${header.length}`, line);
+        }
+        const fields: Fields = {};
+        for (let i = 0; i < header.length; i++) fields[header[i]] = raw[i].trim();
+        rows.push({ line, fields });
       }
-      if (values.length !== header.length) {
-        problem(`has ${values.length} fields, the header has ${header.length}`, line);
-      }
-      const fields: Fields = {};
-      for (let i = 0; i < header.length; i++) fields[header[i]] = values[i];
-      yield { line, fields };
+      if (rows.length > 0) yield rows;
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    // The broken record starts at the first non-blank byte after the last good one.
-    problem(
-      CSV_PROBLEMS[error.code] ?? error.message,
-      lines.lineAt(firstContentAfter(path, parsedTo)),
-    );
+    problem(CSV_PROBLEMS[error.code] ?? error.message, await lineOfBrokenRecord(path));
   } finally {
     parser.destroy();
+    batches.destroy();
   }
   if (!header) problem("the header row is missing");
 }

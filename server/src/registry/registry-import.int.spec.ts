@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** A temporary registry folder holding the given files. */
-function registry(files: Partial<Record<RegistryFile, string>>): string {
+function registry(files: Partial<Record<RegistryFile, string | Buffer>>): string {
   const folder = mkdtempSync(join(tmpdir(), "gas-registry-"));
   folders.push(folder);
   for (const [name, content] of Object.entries(files)) {
@@ -273,6 +273,17 @@ describe("importRegistry", () => {
   ])("refuses %s", async (_, accounts, message) => {
     const before = await tableCounts();
     expect((await failure(registry({ accounts }))).message).toMatch(message);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it.each([
+    ["in the middle", Buffer.from([0xd0, 0xff, 0x2c, 0x61, 0x0a])],
+    ["cut at the end of the file", Buffer.from([0xd0])],
+  ])("refuses a file that is not UTF-8 (%s)", async (_, bytes) => {
+    const before = await tableCounts();
+    const header = Buffer.from("number,holder_name,address,owner_bin\n0099000009,Аня,b,\n");
+    const error = await failure(registry({ accounts: Buffer.concat([header, bytes]) }));
+    expect(error.message).toMatch(/^accounts\.csv: the file is not valid UTF-8 text/);
     expect(await tableCounts()).toEqual(before);
   });
 

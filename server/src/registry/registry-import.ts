@@ -24,7 +24,7 @@ import {
   type CsvRow,
   type Fields,
   problem,
-  readCsvRows,
+  readCsvBatches,
   RowProblem,
 } from "./csv-stream";
 
@@ -96,8 +96,9 @@ export class RegistryFileError extends RegistryError {
 export async function readRegistryFile(dir: string, name: RegistryFile): Promise<Fields[]> {
   const rows: Fields[] = [];
   try {
-    for await (const row of readCsvRows(join(dir, `${name}.csv`), SPECS[name].columns)) {
-      rows.push(row.fields);
+    const file = join(dir, `${name}.csv`);
+    for await (const batch of readCsvBatches(file, SPECS[name].columns, 1000)) {
+      for (const row of batch) rows.push(row.fields);
     }
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;
@@ -114,7 +115,9 @@ const quoted = (value: string) => JSON.stringify(value);
 function text(fields: Fields, column: string, maxLength: number): string {
   const value = fields[column];
   if (value === "") problem(`${column} is empty`);
-  if ([...value].length > maxLength) problem(`${column} is longer than ${maxLength} characters`);
+  // UTF-16 length ≥ code points: most values never need counting.
+  if (value.length > maxLength && [...value].length > maxLength)
+    problem(`${column} is longer than ${maxLength} characters`);
   return value;
 }
 
@@ -187,7 +190,9 @@ const accounts: FileSpec<AccountEntity, AccountRow> = {
   key: (row) => row.number,
   stored: (rows) => ({ number: In(rows.map((row) => row.number)) }),
   mutable: ["holderName", "address", "ownerBin"],
-  inserted: (row, now) => ({ ...row, createdAt: now, updatedAt: now }),
+  inserted: ({ number, holderName, address, ownerBin }, now) =>
+    // Spelled out: spreading the row took a tenth of a first import's CPU profile.
+    ({ number, holderName, address, ownerBin, createdAt: now, updatedAt: now }),
   touched: (now) => ({ updatedAt: now }),
 };
 
@@ -321,6 +326,9 @@ async function importFile(
       const now = clock.now();
       const firstLineOfKey = new Map<string, number>();
       const rowsPerBatch = batchSize(dataSource.getMetadata(spec.entity).columns.length);
+      // A first import finds nothing stored: its batches skip the lookup (duplicates inside the
+      // file are caught by firstLineOfKey, and the transaction holds what earlier batches wrote).
+      const tableWasEmpty = !(await manager.exists(spec.entity));
       let written = 0;
       const flush = async (pending: CsvRow[]) => {
         const ids = spec.reference
@@ -340,7 +348,7 @@ async function importFile(
             throw error;
           }
         });
-        const batch = await writeBatch(manager, spec, rows, now);
+        const batch = await writeBatch(manager, spec, rows, now, tableWasEmpty);
         counts.created += batch.created;
         counts.updated += batch.updated;
         counts.unchanged += batch.unchanged;
@@ -350,18 +358,12 @@ async function importFile(
       report(0, false);
       // One batch is written while the next is read and parsed.
       let writing: Promise<void> = Promise.resolve();
-      let pending: CsvRow[] = [];
-      for await (const row of readCsvRows(join(dir, file), spec.columns, csv)) {
-        pending.push(row);
-        if (pending.length < rowsPerBatch) continue;
-        const batch = pending;
-        pending = [];
+      for await (const batch of readCsvBatches(join(dir, file), spec.columns, rowsPerBatch, csv)) {
         await writing;
         writing = flush(batch);
         writing.catch(() => undefined); // awaited before the next batch or at the end
       }
       await writing;
-      if (pending.length > 0) await flush(pending);
       report(written, true);
       return counts;
     });
@@ -398,8 +400,9 @@ async function writeBatch(
   spec: AnySpec,
   rows: ObjectLiteral[],
   now: Date,
+  nothingStored: boolean,
 ): Promise<FileCounts> {
-  const stored = await manager.find(spec.entity, { where: spec.stored(rows) });
+  const stored = nothingStored ? [] : await manager.find(spec.entity, { where: spec.stored(rows) });
   const storedByKey = new Map(stored.map((entity) => [spec.key(entity), entity]));
   const counts = noCounts();
   const inserts: ObjectLiteral[] = [];
