@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, createWriteStream, mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { once } from "node:events";
 import type { DataSource } from "typeorm";
 import { AccountLinkEntity } from "../server/src/accounts/account-link.entity";
 import { AccountEntity } from "../server/src/accounts/account.entity";
@@ -10,8 +9,8 @@ import { PasswordHasher } from "../server/src/auth/password-hasher";
 import { SessionEntity } from "../server/src/auth/session.entity";
 import { bulkInsert } from "../server/src/db/bulk-insert";
 import { MeterEntity } from "../server/src/readings/meter.entity";
-import { generateRegistry, REGISTRY_HEADERS } from "../server/src/registry/registry-generator";
 import { importRegistry } from "../server/src/registry/registry-import";
+import { writeRegistry } from "../server/src/registry/write-registry";
 import { systemClock } from "../server/src/shared/clock";
 import { Language, PersonType, UserRole } from "../server/src/shared/enums";
 import { UserEntity } from "../server/src/users/user.entity";
@@ -53,25 +52,12 @@ const REGISTRY_MONTHS = 24;
  */
 export async function importBaseRegistry(dataSource: DataSource, size: BenchSize): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "gas-bench-registry-"));
-  const files = Object.fromEntries(
-    (Object.keys(REGISTRY_HEADERS) as (keyof typeof REGISTRY_HEADERS)[]).map((name) => {
-      const stream = createWriteStream(join(dir, `${name}.csv`));
-      stream.write(REGISTRY_HEADERS[name]);
-      return [name, stream];
-    }),
-  );
-  for (const lines of generateRegistry({
+  await writeRegistry(dir, {
     accounts: size.baseAccounts,
     months: REGISTRY_MONTHS,
     until: "2026-10",
     seed: 1,
-  })) {
-    for (const [name, stream] of Object.entries(files)) {
-      const text = lines[name as keyof typeof lines];
-      if (text && !stream.write(text)) await once(stream, "drain");
-    }
-  }
-  await Promise.all(Object.values(files).map((s) => new Promise((done) => s.end(done))));
+  });
   // Daily inspector readings from 2019 on, older than the generated months.
   let deep = "";
   for (const serial of ["G4-0000000001-1", "G4-0000000002-1"]) {

@@ -1,8 +1,6 @@
-import { once } from "node:events";
-import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { generateRegistry, REGISTRY_HEADERS, type RegistryLines } from "./registry-generator";
+import { writeRegistry } from "./write-registry";
 
 /** `npm run registry:generate -- --accounts N --out DIR [--months 12] [--until 2026-10] [--seed 1]` */
 async function main(): Promise<void> {
@@ -29,26 +27,13 @@ async function main(): Promise<void> {
     );
   }
   const dir = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
-  mkdirSync(dir, { recursive: true });
-  const files = Object.fromEntries(
-    (Object.keys(REGISTRY_HEADERS) as (keyof RegistryLines)[]).map((name) => {
-      const stream = createWriteStream(join(dir, `${name}.csv`));
-      stream.write(REGISTRY_HEADERS[name]);
-      return [name, stream];
-    }),
-  ) as Record<keyof RegistryLines, WriteStream>;
   const started = Date.now();
-  for (const lines of generateRegistry({
+  await writeRegistry(dir, {
     accounts,
     months,
     until: values.until!,
     seed: Number(values.seed),
-  })) {
-    for (const name of Object.keys(files) as (keyof RegistryLines)[]) {
-      if (lines[name] && !files[name].write(lines[name])) await once(files[name], "drain");
-    }
-  }
-  await Promise.all(Object.values(files).map((stream) => new Promise((done) => stream.end(done))));
+  });
   console.log(
     `Wrote ${accounts} accounts to ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
@@ -6,8 +6,8 @@ import { AccountEntity } from "../accounts/account.entity";
 import { ReadingEntity } from "../readings/reading.entity";
 import { isValidBin } from "../shared/bin";
 import { FixedClock } from "../shared/clock";
-import { generateRegistry, REGISTRY_HEADERS, type RegistryLines } from "./registry-generator";
 import { importRegistry } from "./registry-import";
+import { writeRegistry } from "./write-registry";
 
 const ACCOUNTS = 20_000;
 let db: TestDatabase;
@@ -16,16 +16,7 @@ let dir: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), "gas-generated-"));
-  const files: RegistryLines = { ...REGISTRY_HEADERS };
-  for (const lines of generateRegistry({
-    accounts: ACCOUNTS,
-    months: 12,
-    until: "2026-10",
-    seed: 7,
-  })) {
-    for (const name of Object.keys(files) as (keyof RegistryLines)[]) files[name] += lines[name];
-  }
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `${name}.csv`), text);
+  await writeRegistry(dir, { accounts: ACCOUNTS, months: 12, until: "2026-10", seed: 7 });
 }, 60_000);
 
 afterAll(async () => {
