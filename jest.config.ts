@@ -35,7 +35,9 @@ const config: Config = {
         "^@shared/(.*)$": "<rootDir>/server/src/shared/$1",
         "^@/(.*)$": "<rootDir>/client/src/$1",
       },
-      // Vue, vue-i18n and Apollo resolve to their Node builds under jsdom.
+      // Vue and vue-i18n resolve to their Node builds under jsdom. Jest runs no Vite plugin, so
+      // the locale JSON arrives as plain strings (not precompiled as in the build), and
+      // vue-i18n's Node build, which includes the message compiler, compiles them here.
       testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
     },
   ],

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath, URL } from "node:url";
+import VueI18nPlugin from "@intlify/unplugin-vue-i18n/vite";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -43,6 +44,7 @@ export default defineConfig({
     },
   },
   define: {
+    __INTLIFY_PROD_DEVTOOLS__: false,
     __VUE_OPTIONS_API__: false,
     __VUE_PROD_DEVTOOLS__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
@@ -100,6 +102,16 @@ export default defineConfig({
   },
   plugins: [
     vue(),
+    // The locale files are compiled here, at build time, so the phone never compiles a message.
+    // vue-i18n 11's runtime build still registers the message compiler; dropMessageCompiler is
+    // what leaves it out of the bundle. Components import I18nT, so no global components or v-t.
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL("./src/locales/*.json", import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      dropMessageCompiler: true,
+      fullInstall: false,
+    }),
     VitePWA({
       registerType: "autoUpdate",
       // main.ts registers the service worker after the load event (no extra script request).

@@ -1,7 +1,7 @@
 import en from "./en.json";
 import kk from "./kk.json";
 import ru from "./ru.json";
-import { russianPluralIndex } from "../i18n";
+import { i18n, loadLocaleMessages, LOCALES, russianPluralIndex } from "../i18n";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -110,5 +110,45 @@ describe("russianPluralIndex", () => {
     [111, 2],
   ])("%i → form %i", (n, form) => {
     expect(russianPluralIndex(n, 3)).toBe(form);
+  });
+});
+
+describe("through vue-i18n", () => {
+  const { t } = i18n.global;
+
+  it("loads only the language asked for", async () => {
+    await loadLocaleMessages("kk");
+    expect(i18n.global.availableLocales).toEqual(["kk"]);
+    for (const locale of LOCALES) await loadLocaleMessages(locale);
+    expect([...i18n.global.availableLocales].sort()).toEqual(["en", "kk", "ru"]);
+  });
+
+  // The build compiles the same messages with the same compiler (@intlify/unplugin-vue-i18n):
+  // a syntax error here (a bare "@", say) would fail it there.
+  it.each(LOCALES)("%s: every message compiles and fills its placeholders", (locale) => {
+    i18n.global.locale.value = locale;
+    const broken = [...locales[locale]]
+      .filter(([key, message]) => {
+        const values = Object.fromEntries(placeholders(message).map((name) => [name, "X"]));
+        const text = t(key, { ...values, n: 2 });
+        return text === key || /[{}]/.test(text);
+      })
+      .map(([key]) => key);
+    expect(broken).toEqual([]);
+  });
+
+  it("picks the forms of the real plural messages", () => {
+    i18n.global.locale.value = "ru";
+    expect([1, 3, 5, 21].map((n) => t("readings.count", n))).toEqual([
+      "Всего 1 показание",
+      "Всего 3 показания",
+      "Всего 5 показаний",
+      "Всего 21 показание",
+    ]);
+    expect(t("accounts.count", 2)).toBe("2 лицевых счета");
+    i18n.global.locale.value = "kk";
+    expect(t("readings.count", 2)).toBe(kk.readings.count.replace("{n}", "2"));
+    i18n.global.locale.value = "en";
+    expect([1, 2].map((n) => t("readings.inDays", n))).toEqual(["(in 1 day)", "(in 2 days)"]);
   });
 });
