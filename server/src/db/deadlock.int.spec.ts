@@ -101,6 +101,23 @@ onMysql("deadlocks and lock wait timeouts in a sending (T3)", () => {
     };
   }
 
+  const send = (client: GraphQLClient, meterId: number) =>
+    client.request(SUBMIT, { input: { meterId: String(meterId), value: "1600" } });
+
+  /** A retried sending that went through: answered, stored once, one audit row, one feed number. */
+  async function expectStoredOnce(
+    response: Awaited<ReturnType<typeof send>>,
+    { meterId, userId, before }: { meterId: number; userId: number; before: bigint },
+  ) {
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.submitReading).toMatchObject({ value: "1600.000", isCorrection: false });
+    expect(await stored(meterId, userId)).toEqual({
+      sendings: [[1, "1600000"]],
+      audits: 1,
+      feedNumber: String(before + 1n),
+    });
+  }
+
   const appWait = (lockers: RawSession[], seen: string[] = []) =>
     nextLockWait(observer, t.db, {
       statement: AUDIT_INSERT,
@@ -113,26 +130,14 @@ onMysql("deadlocks and lock wait timeouts in a sending (T3)", () => {
       const { client, meterId, userId } = await subscriber();
       const before = BigInt(await feedNumber());
       const session = await locker({ heavy: true });
-      const pending = client.request(SUBMIT, {
-        input: { meterId: String(meterId), value: "1600" },
-      });
+      const pending = send(client, meterId);
       await appWait([session]);
       // The app holds the meter and waits for this session; this session now waits for the
       // meter: a deadlock. It gets the meter only once the app's transaction was rolled back.
       await lockMeter(session, meterId);
       await session.query("ROLLBACK");
 
-      const response = await pending;
-      expect(response.errors).toBeUndefined();
-      expect(response.data!.submitReading).toMatchObject({
-        value: "1600.000",
-        isCorrection: false,
-      });
-      expect(await stored(meterId, userId)).toEqual({
-        sendings: [[1, "1600000"]],
-        audits: 1,
-        feedNumber: String(before + 1n),
-      });
+      await expectStoredOnce(await pending, { meterId, userId, before });
     });
 
     it("that comes back is tried 4 times (3 retries), then answered SERVICE_UNAVAILABLE; nothing stored", async () => {
@@ -140,9 +145,7 @@ onMysql("deadlocks and lock wait timeouts in a sending (T3)", () => {
       const before = await stored(meterId, userId);
       let current = await locker({ heavy: true });
       const attempts: string[] = [];
-      const pending = client.request(SUBMIT, {
-        input: { meterId: String(meterId), value: "1600" },
-      });
+      const pending = send(client, meterId);
       for (let round = 1; round <= MAX_ATTEMPTS; round++) {
         attempts.push((await appWait(lockers, attempts)).trxId);
         // The next locker takes the same gap (gap locks do not conflict) before this one lets
@@ -178,25 +181,13 @@ onMysql("deadlocks and lock wait timeouts in a sending (T3)", () => {
       const { client, meterId, userId } = await subscriber();
       const before = BigInt(await feedNumber());
       const session = await locker({ heavy: false });
-      const pending = client.request(SUBMIT, {
-        input: { meterId: String(meterId), value: "1600" },
-      });
+      const pending = send(client, meterId);
       const first = await appWait([session]);
       // The first attempt timed out and was rolled back; the second waits again.
       await appWait([session], [first.trxId]);
       await session.query("ROLLBACK");
 
-      const response = await pending;
-      expect(response.errors).toBeUndefined();
-      expect(response.data!.submitReading).toMatchObject({
-        value: "1600.000",
-        isCorrection: false,
-      });
-      expect(await stored(meterId, userId)).toEqual({
-        sendings: [[1, "1600000"]],
-        audits: 1,
-        feedNumber: String(before + 1n),
-      });
+      await expectStoredOnce(await pending, { meterId, userId, before });
     });
 
     it("that persists is tried 4 times (3 retries), then answered SERVICE_UNAVAILABLE; nothing stored", async () => {
@@ -204,9 +195,7 @@ onMysql("deadlocks and lock wait timeouts in a sending (T3)", () => {
       const before = await stored(meterId, userId);
       const session = await locker({ heavy: false });
       const attempts = new Set<string>();
-      const pending = client.request(SUBMIT, {
-        input: { meterId: String(meterId), value: "1600" },
-      });
+      const pending = send(client, meterId);
       while (!(await isSettled(pending))) {
         for (const wait of await lockWaits(observer, t.db, [observer.id, session.id])) {
           if (AUDIT_INSERT.test(wait.query)) attempts.add(wait.trxId);

@@ -39,21 +39,24 @@ class Utf8Check extends Transform {
   private readonly utf8 = new TextDecoder("utf-8", { fatal: true });
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-    try {
-      this.utf8.decode(chunk, { stream: true });
-    } catch {
-      return done(new RowProblem("the file is not valid UTF-8 text"));
-    }
-    done(null, chunk);
+    done(
+      this.failure(() => this.utf8.decode(chunk, { stream: true })),
+      chunk,
+    );
   }
 
+  /** The end of the file: a sequence cut short there is not UTF-8 either. */
   override _flush(done: TransformCallback) {
+    done(this.failure(() => this.utf8.decode()));
+  }
+
+  private failure(decode: () => void): RowProblem | null {
     try {
-      this.utf8.decode();
+      decode();
+      return null;
     } catch {
-      return done(new RowProblem("the file is not valid UTF-8 text"));
+      return new RowProblem("the file is not valid UTF-8 text");
     }
-    done();
   }
 }
 
