@@ -89,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // FT-8: mail leaves through the outbox; the dispatcher retries while SMTP is down.
   if (options.mailDispatcher ?? true) fastify.addHook("onReady", async () => services.mail.start());
   fastify.addHook("onClose", async () => services.mail.stop());
+  // After the requests have drained: ends the password-hashing threads.
+  fastify.addHook("onClose", async () => services.hasher.close());
 
   if (options.countStatements) {
     fastify.addHook("onRequest", (_request, _reply, done) => {

@@ -51,6 +51,7 @@ export function createServices(
     tokens,
     sessions,
     sessionCookie: new SessionCookie(config.isProduction),
+    hasher,
     audit,
     limits,
     auth: new AuthService(dataSource, clock, hasher, tokens, sessions, limits.requests, audit),

@@ -1,37 +1,36 @@
 import { createHmac } from "node:crypto";
 import { availableParallelism } from "node:os";
+import { extname, join } from "node:path";
 import bcrypt from "bcrypt";
+import { Piscina } from "piscina";
 
-/**
- * At most one hash per core but one at a time: bcrypt runs on libuv's pool (4 threads), and four
- * hashes on a two-core machine starve the event loop that serves every other request.
- */
-export const HASHES_AT_ONCE = Math.max(1, availableParallelism() - 1);
-
-/** Runs work `limit` at a time, the rest in arrival order. */
-export function concurrencyLimit(limit: number) {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= limit) await new Promise<void>((start) => waiting.push(start));
-    running++;
-    try {
-      return await work();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
-}
+// The worker next to this file: .js when built; .ts under ts-node and jest, where each thread
+// compiles it with ts-node (built, threads keep node's own options).
+const WORKER_FILE = join(__dirname, `password-hash.worker${extname(__filename)}`);
+const WORKER_EXEC_ARGV =
+  extname(__filename) === ".ts"
+    ? ["--require", require.resolve("ts-node/register/transpile-only")]
+    : undefined;
 
 /**
  * bcrypt over base64(HMAC-SHA-384(password, pepper)): the pre-hash is 64 ASCII bytes, so long
  * Cyrillic or Kazakh passwords lose nothing to bcrypt's 72-byte cut, and a stolen table
- * without the pepper is useless. Native bcrypt hashes on libuv's pool, off the event loop.
+ * without the pepper is useless. bcrypt runs on a pool of worker threads, one per core, that
+ * lower their own priority (password-hash.worker.ts): a login flood uses the idle CPU but the
+ * kernel runs the event loop and the database first. Idle threads keep no process alive.
  */
 export class PasswordHasher {
   private dummyHash?: Promise<string>;
-  private readonly inTurn = concurrencyLimit(HASHES_AT_ONCE);
+  private readonly pool = new Piscina({
+    filename: WORKER_FILE,
+    execArgv: WORKER_EXEC_ARGV,
+    // The export a starting thread loads; without one piscina fails the thread.
+    name: "hash",
+    minThreads: 0,
+    maxThreads: availableParallelism(),
+    // Threads stay warm through a burst of logins and leave after a quiet minute.
+    idleTimeout: 60_000,
+  });
 
   constructor(
     private readonly pepper: string,
@@ -39,11 +38,11 @@ export class PasswordHasher {
   ) {}
 
   hash(password: string): Promise<string> {
-    return this.inTurn(() => bcrypt.hash(this.prehash(password), this.cost));
+    return this.pool.run({ prehashed: this.prehash(password), cost: this.cost }, { name: "hash" });
   }
 
   verify(password: string, hash: string): Promise<boolean> {
-    return this.inTurn(() => bcrypt.compare(this.prehash(password), hash));
+    return this.pool.run({ prehashed: this.prehash(password), hash }, { name: "compare" });
   }
 
   /** Same work as a real check, for an unknown e-mail, so timing tells nothing. */
@@ -55,6 +54,11 @@ export class PasswordHasher {
 
   needsRehash(hash: string): boolean {
     return bcrypt.getRounds(hash) < this.cost;
+  }
+
+  /** Ends the threads (at shutdown); hashes still queued are rejected. */
+  close(): Promise<void> {
+    return this.pool.destroy();
   }
 
   private prehash(password: string): string {

@@ -25,9 +25,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel }, pino.destination(2));
   let dataSource: DataSource | undefined;
+  const hasher = new PasswordHasher(config.passwordPepper, config.bcryptCost);
   try {
     dataSource = await openDatabase(config.database, log);
-    const hasher = new PasswordHasher(config.passwordPepper, config.bcryptCost);
     const audit = new AuditService(dataSource, systemClock);
     const noLimiter = { lift: async () => false };
     const operators = new OperatorsService(dataSource, systemClock, noLimiter, audit, hasher);
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       throw error;
     }
   } finally {
+    await hasher.close();
     await dataSource?.destroy();
   }
 }
