@@ -10,7 +10,7 @@ const apiPort = process.env.API_PORT ?? "4000";
 const apiTarget = `http://localhost:${apiPort}`;
 const SRC = fileURLToPath(new URL("./src/", import.meta.url));
 const PAGE = /\/src\/pages\/[^/]+\.vue$/;
-const FORMAT = /\/(composables\/useFormat|kazakh-dates|shared\/almaty-time)\.ts$/;
+const FORMAT = /\/(composables\/useFormat|kazakh-dates|intl-formatters|shared\/almaty-time)\.ts$/;
 
 /**
  * Brotli and gzip copies of the built text files, written once at build time and sent as they

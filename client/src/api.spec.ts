@@ -2,6 +2,7 @@ import {
   ApiFailure,
   NETWORK_ERROR,
   prefetchQuery,
+  takeArrived,
   runMutation,
   runQuery,
   setAccessToken,
@@ -157,6 +158,28 @@ describe("prefetching a page's query", () => {
     setAccessToken("token-2");
     await runQuery(MyAccountsQuery);
     expect(fetchMock).toHaveBeenCalledTimes(4);
+  });
+
+  it("hands an answer that has arrived to the page's first render, once", async () => {
+    fetchMock.mockResolvedValue(reply(200, { data: { me: null } }));
+    setAccessToken("token-1");
+    const settled = prefetchQuery(MyAccountsQuery);
+    expect(takeArrived(MyAccountsQuery)).toBeUndefined(); // still on its way
+    await settled;
+    expect(takeArrived(AccountReadingsQuery, { number: "0012345678" })).toBeUndefined();
+    expect(takeArrived(MyAccountsQuery)).toEqual({ me: null });
+    expect(takeArrived(MyAccountsQuery)).toBeUndefined();
+    await runQuery(MyAccountsQuery); // taken: the page's own load asks the server
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it("settles a failed prefetch without an answer, and the page's query gets the failure", async () => {
+    fetchMock.mockRejectedValue(new TypeError("Failed to fetch"));
+    setAccessToken("token-1");
+    await expect(prefetchQuery(MyAccountsQuery)).resolves.toBeUndefined();
+    expect(takeArrived(MyAccountsQuery)).toBeUndefined();
+    expect((await failureOf(runQuery(MyAccountsQuery))).code).toBe(NETWORK_ERROR);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it("gives the page the failure of a prefetched query", async () => {

@@ -129,9 +129,32 @@ export interface CallOptions {
 
 /** A prefetched answer is handed over once, and only this soon after it was asked for. */
 const PREFETCH_FRESH_MS = 10_000;
-const prefetched = new Map<string, { at: number; result: Promise<unknown> }>();
+interface Prefetch {
+  at: number;
+  result: Promise<unknown>;
+  /** Resolves (never rejects) once the answer or the failure is here. */
+  settled: Promise<void>;
+  /** Set once the answer is here, so that a page can draw it in its first render. */
+  arrived?: { data: unknown };
+}
+const prefetched = new Map<string, Prefetch>();
 const prefetchKey = (query: { toString(): string }, variables: unknown) =>
   `${query.toString()}\n${JSON.stringify(variables ?? {})}`;
+
+/**
+ * The prefetched answer if it has already arrived (handed over once, like `runQuery`'s), so a
+ * page draws its first screen complete instead of empty and then filled in.
+ */
+export function takeArrived<TData, TVars>(
+  query: Operation<TData, TVars>,
+  variables?: TVars,
+): TData | undefined {
+  const key = prefetchKey(query, variables);
+  const early = prefetched.get(key);
+  if (!early?.arrived || Date.now() - early.at >= PREFETCH_FRESH_MS) return undefined;
+  prefetched.delete(key);
+  return early.arrived.data as TData;
+}
 
 export function runQuery<TData, TVars>(
   query: Operation<TData, TVars>,
@@ -149,18 +172,27 @@ export function runQuery<TData, TVars>(
  * Starts a page's query while the page's code is still on its way (the router does this when a
  * navigation is allowed); the page's own `runQuery` with the same variables then takes this
  * answer instead of asking again, so the two downloads overlap instead of following each other.
+ * Resolves when the answer (or the failure) has arrived.
  */
 export function prefetchQuery<TData, TVars>(
   query: Operation<TData, TVars>,
   variables?: TVars,
-): void {
+): Promise<void> {
   const key = prefetchKey(query, variables);
   const asked = prefetched.get(key);
-  if (asked && Date.now() - asked.at < PREFETCH_FRESH_MS) return; // already on its way
+  if (asked && Date.now() - asked.at < PREFETCH_FRESH_MS) return asked.settled; // on its way
   prefetched.delete(key);
   const result = runQuery(query, variables);
-  result.catch(() => undefined); // the page sees the failure when it takes the answer
-  prefetched.set(key, { at: Date.now(), result });
+  const prefetch: Prefetch = {
+    at: Date.now(),
+    result,
+    settled: result.then(
+      (data) => void (prefetch.arrived = { data }),
+      () => undefined, // the page sees the failure when it takes the answer
+    ),
+  };
+  prefetched.set(key, prefetch);
+  return prefetch.settled;
 }
 
 export function runMutation<TData, TVars>(

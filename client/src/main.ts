@@ -6,6 +6,7 @@ import { sendPendingWhenOnline } from "./composables/useOfflineReadings";
 import { applyLocale, initialLocale } from "./composables/useLocale";
 import { clearSession, refreshSession, restoreSession, useSession } from "./composables/useSession";
 import { i18n } from "./i18n";
+import { prepareIntl } from "./intl-prepare";
 import { preloadPage, router } from "./router";
 import "./styles.css";
 
@@ -26,6 +27,10 @@ async function start(): Promise<void> {
   const path = location.pathname + location.search + location.hash;
   const target = router.resolve(path);
   const { requiresAuth, guestOnly, prefetch } = target.meta;
+  const locale = initialLocale();
+  if (requiresAuth) prepareIntl(locale);
+  let firstData: Promise<void> | undefined;
+  let session: Promise<void> | undefined;
   if (requiresAuth && prefetch) {
     // A logged-in page's data too, as soon as the session is back (the user's messages may
     // still be loading).
@@ -34,21 +39,24 @@ async function start(): Promise<void> {
       (user) => {
         if (!user) return;
         stop();
-        prefetch(target);
+        firstData = prefetch(target);
       },
       { flush: "sync" },
     );
-    void restoreSession().finally(stop);
+    session = restoreSession().finally(stop);
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
   }
-  const messages = applyLocale(initialLocale());
+  const messages = applyLocale(locale);
   preloadPage(path);
   try {
     await messages;
   } catch {
     // The locale chunk did not load (offline on first visit): the shell's message stays.
   }
+  // The first screen is drawn once, complete, rather than empty and filled in a moment later.
+  await session;
+  await firstData;
   createApp(App).use(i18n).use(router).mount("#app");
 }
 

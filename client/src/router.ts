@@ -19,8 +19,9 @@ declare module "vue-router" {
     guestOnly?: boolean;
     /** i18n key of the page title. */
     titleKey: string;
-    /** Starts the page's data query while its code loads (logged-in pages). */
-    prefetch?: (to: Pick<RouteLocationNormalized, "params">) => void;
+    /** Starts the page's data query while its code loads (logged-in pages); resolves when its
+     * answer or failure has arrived. */
+    prefetch?: (to: Pick<RouteLocationNormalized, "params">) => Promise<void>;
   }
 }
 
@@ -107,7 +108,7 @@ router.beforeEach(async (to) => {
   }
   if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
   // Allowed: the page's data is asked for now, while the router loads the page's code.
-  if (isLoggedIn.value) to.meta.prefetch?.(to);
+  if (isLoggedIn.value) void to.meta.prefetch?.(to);
   return true;
 });
 

@@ -1,5 +1,4 @@
 import { computed } from "vue";
-import { ALMATY_TIME_ZONE } from "@shared/almaty-time";
 import { formatReadingMilli } from "@shared/decimal";
 import {
   intlHasKazakhMonths,
@@ -7,6 +6,7 @@ import {
   kazakhMonthShort,
   kazakhMonthYear,
 } from "../kazakh-dates";
+import { intlFormatter, type FormatKind } from "../intl-formatters";
 import { useLocale } from "./useLocale";
 
 /**
@@ -21,45 +21,21 @@ export function useFormat() {
   /** Kazakh by hand when Intl has no Kazakh data (numbers then follow ru-KZ: the same marks). */
   const kazakhByHand = computed(() => locale.value === "kk" && !intlHasKazakhMonths());
   const numberTag = computed(() => (kazakhByHand.value ? "ru-KZ" : intlTag.value));
-  const readingFormat = computed(
-    () =>
-      new Intl.NumberFormat(numberTag.value, {
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 3,
-      }),
-  );
-  const moneyFormat = computed(
-    () =>
-      new Intl.NumberFormat(numberTag.value, {
-        style: "currency",
-        currency: "KZT",
-        currencyDisplay: "narrowSymbol",
-      }),
-  );
-  const dateFormat = computed(
-    () => new Intl.DateTimeFormat(intlTag.value, { dateStyle: "long", timeZone: ALMATY_TIME_ZONE }),
-  );
-  const monthFormat = computed(
-    () => new Intl.DateTimeFormat(intlTag.value, { month: "short", timeZone: "UTC" }),
-  );
-  const monthYearFormat = computed(
-    () =>
-      new Intl.DateTimeFormat(intlTag.value, { month: "long", year: "numeric", timeZone: "UTC" }),
-  );
-
+  const tags = computed(() => ({ words: intlTag.value, number: numberTag.value }));
+  const use = <K extends FormatKind>(kind: K) => intlFormatter(kind, tags.value);
   return {
     /** "1234.567" → "1 234,567" (ru). */
-    reading: (value: string) => readingFormat.value.format(exact(value)),
-    readingMilli: (milli: bigint) => readingFormat.value.format(exact(formatReadingMilli(milli))),
+    reading: (value: string) => use("reading").format(exact(value)),
+    readingMilli: (milli: bigint) => use("reading").format(exact(formatReadingMilli(milli))),
     /** "12345.67" → "12 345,67 ₸" (ru). */
-    money: (value: string) => moneyFormat.value.format(exact(value)),
+    money: (value: string) => use("money").format(exact(value)),
     date: (iso: string) =>
-      kazakhByHand.value ? kazakhDate(iso) : dateFormat.value.format(new Date(iso)),
+      kazakhByHand.value ? kazakhDate(iso) : use("date").format(new Date(iso)),
     /** "2026-11" → "нояб." */
     monthShort: (period: string) =>
       kazakhByHand.value
         ? kazakhMonthShort(period)
-        : monthFormat.value
+        : use("month")
             .format(new Date(`${period}-15T00:00:00Z`))
             .replace(".", "")
             .slice(0, 3),
@@ -67,6 +43,6 @@ export function useFormat() {
     monthLong: (period: string) =>
       kazakhByHand.value
         ? kazakhMonthYear(period)
-        : monthYearFormat.value.format(new Date(`${period}-15T00:00:00Z`)),
+        : use("monthYear").format(new Date(`${period}-15T00:00:00Z`)),
   };
 }

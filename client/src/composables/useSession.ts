@@ -1,6 +1,7 @@
 import { computed, shallowRef } from "vue";
 import { ApiFailure, NETWORK_ERROR, runMutation, setAccessToken, toFailure } from "../api";
 import type { UserFieldsFragment } from "../gql/graphql";
+import { prepareIntl } from "../intl-prepare";
 import { LoginMutation, LogoutMutation, RefreshSessionMutation } from "../operations/session";
 import { applyLocale, fromApiLanguage } from "./useLocale";
 import { forgetPendingReadings } from "./useOfflineReadings";
@@ -58,6 +59,7 @@ export function restoreSession(): Promise<void> {
 }
 
 export async function login(email: string, password: string, rememberMe: boolean): Promise<void> {
+  prepareIntl();
   const data = await runMutation(
     LoginMutation,
     { input: { email: email.trim(), password, rememberMe } },

@@ -1,5 +1,5 @@
 import { mount, RouterLinkStub, type ComponentMountingOptions } from "@vue/test-utils";
-import type { Component } from "vue";
+import { nextTick, type Component } from "vue";
 import { i18n } from "../i18n";
 import ru from "../locales/ru.json";
 
@@ -30,3 +30,9 @@ export function graphqlRefusal(
 
 /** Intl groups digits with no-break spaces; tests compare with plain ones. */
 export const plain = (text: string): string => text.replace(/[\u00A0\u202F]/g, " ");
+
+/** Lets `useAfterFirstRender` content appear: its task, then Vue's re-render. */
+export async function afterFirstRender(): Promise<void> {
+  await new Promise((done) => setTimeout(done, 0));
+  await nextTick();
+}

@@ -12,17 +12,20 @@ export type Period = string;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-// Creating a DateTimeFormat loads ICU zone data; one instance serves every call.
-const almatyFormat = new Intl.DateTimeFormat("en-US", {
-  timeZone: ALMATY_TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+// Creating a DateTimeFormat loads ICU zone data; one instance serves every call. Made on first
+// use: a browser that imports this module only for its periods never pays for it.
+let almatyFormat: Intl.DateTimeFormat | null = null;
+const almatyFormatter = () =>
+  (almatyFormat ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: ALMATY_TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }));
 
 interface LocalDateTime {
   year: number;
@@ -65,7 +68,7 @@ function almatyFields(instant: Date): LocalDateTime {
 
 function icuFields(instant: Date): LocalDateTime {
   const fields: Record<string, number> = {};
-  for (const part of almatyFormat.formatToParts(instant)) {
+  for (const part of almatyFormatter().formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
   }
   return {

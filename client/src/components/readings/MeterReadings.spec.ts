@@ -1,5 +1,5 @@
 import type { ReadingSource } from "../../gql/graphql";
-import { mountRu } from "../../test/mount";
+import { afterFirstRender, mountRu } from "../../test/mount";
 import MeterReadings from "./MeterReadings.vue";
 import SubmissionStatus from "./SubmissionStatus.vue";
 
@@ -69,8 +69,10 @@ describe("readings screen states", () => {
     expect(notice).toContain("Передача показаний откроется 1 декабря 2026 г.");
   });
 
-  it("history: value, date and who took it, in words; corrections marked", () => {
+  it("history: value, date and who took it, in words; corrections marked", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(0), showSerial: true } });
+    expect(wrapper.findAll(".history__item")).toHaveLength(0); // below the fold: a task later
+    await afterFirstRender();
     const items = wrapper.findAll(".history__item").map((item) => item.text());
     expect(items[0]).toContain("130,5 м³");
     expect(items[0]).toContain("20 ноября 2026 г.");
@@ -81,8 +83,9 @@ describe("readings screen states", () => {
     expect(wrapper.get("h2").text()).toBe("Счетчик № G4-1");
   });
 
-  it("chart: twelve months as SVG bars, described in words", () => {
+  it("chart: twelve months as SVG bars, described in words", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(2), showSerial: false } });
+    await afterFirstRender();
     expect(wrapper.findAll("svg rect")).toHaveLength(12);
     expect(wrapper.get("svg").attributes("aria-label")).toContain("ноябрь 2026 г.: 30,5 м³");
     expect(wrapper.get("svg").attributes("aria-label")).toContain("октябрь 2026 г.: 10 м³");
