@@ -321,6 +321,22 @@ describe("importRegistry", () => {
     expect((await run(dir)).accounts).toEqual(counts(1203, 0, 0));
     expect((await run(dir)).accounts).toEqual(counts(0, 0, 1203));
   });
+
+  it("refuses a bad row batches after the first, written or not, and writes nothing", async () => {
+    const lines = Array.from(
+      { length: 3609 },
+      (_, i) => `0097${String(i).padStart(6, "0")},Абонент ${i},г. Алматы,`,
+    );
+    const header = "number,holder_name,address,owner_bin";
+    const before = await tableCounts();
+    const duplicate = registry({ accounts: [header, ...lines, lines[0]].join("\n") });
+    expect((await failure(duplicate)).message).toMatch(
+      /^accounts\.csv line 3611: same number as line 2 /,
+    );
+    const malformed = registry({ accounts: [header, ...lines, "0097-bad-!,X,Y,"].join("\n") });
+    expect((await failure(malformed)).message).toMatch(/^accounts\.csv line 3611: /);
+    expect(await tableCounts()).toEqual(before);
+  });
 });
 
 describe("demo seed", () => {

@@ -328,11 +328,12 @@ async function importFile(
       // file are caught by firstLineOfKey, and the transaction holds what earlier batches wrote).
       const tableWasEmpty = !(await manager.exists(spec.entity));
       let written = 0;
-      const flush = async (pending: CsvRow[]) => {
+      /** Parses and checks a batch in file order (its references looked up first). */
+      const parseBatch = async (pending: CsvRow[]): Promise<ObjectLiteral[]> => {
         const ids = spec.reference
           ? await referenceIds(manager, spec.reference, pending)
           : new Map();
-        const rows = pending.map(({ line, fields }) => {
+        return pending.map(({ line, fields }) => {
           try {
             const row = spec.parse(fields, ids);
             const earlier = firstLineOfKey.get(spec.key(row));
@@ -346,22 +347,35 @@ async function importFile(
             throw error;
           }
         });
+      };
+      const write = async (rows: ObjectLiteral[]) => {
         const batch = await writeBatch(manager, spec, rows, now, tableWasEmpty);
         counts.created += batch.created;
         counts.updated += batch.updated;
         counts.unchanged += batch.unchanged;
-        written += pending.length;
+        written += rows.length;
         report(written, false);
       };
       report(0, false);
-      // One batch is written while the next is read and parsed.
+      // A batch is read, parsed and checked while the one before it is written.
       let writing: Promise<void> = Promise.resolve();
-      for await (const batch of readCsvBatches(join(dir, file), spec.columns, rowsPerBatch, csv)) {
+      try {
+        for await (const batch of readCsvBatches(
+          join(dir, file),
+          spec.columns,
+          rowsPerBatch,
+          csv,
+        )) {
+          const rows = await parseBatch(batch);
+          await writing;
+          writing = write(rows);
+          writing.catch(() => undefined); // awaited before the next batch or at the end
+        }
         await writing;
-        writing = flush(batch);
-        writing.catch(() => undefined); // awaited before the next batch or at the end
+      } catch (error) {
+        await writing.catch(() => undefined); // the transaction ends only after its last write
+        throw error;
       }
-      await writing;
       report(written, true);
       return counts;
     });
