@@ -21,14 +21,14 @@ configureSessionRecovery(
   },
 );
 
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
 async function start(): Promise<void> {
   // The first screen waits for the session check (the router's guard), its messages and its
   // page's code: all are asked for at once, not one round trip after another.
   const path = location.pathname + location.search + location.hash;
   const target = router.resolve(path);
   const { requiresAuth, guestOnly, prefetch } = target.meta;
-  const locale = initialLocale();
-  if (requiresAuth) prepareIntl(locale);
   let firstData: Promise<void> | undefined;
   let session: Promise<void> | undefined;
   if (requiresAuth && prefetch) {
@@ -47,14 +47,18 @@ async function start(): Promise<void> {
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
   }
+  // The session check is on its way; the other requests start in a task of their own.
+  await nextTask();
+  const locale = initialLocale();
   const messages = applyLocale(locale);
   preloadPage(path);
+  if (requiresAuth) prepareIntl(locale);
   try {
     await messages;
   } catch {
     // The locale chunk did not load (offline on first visit): the shell's message stays.
   }
-  // The first screen is drawn once, complete, rather than empty and filled in a moment later.
+  // The first screen is drawn with its data rather than empty and filled in a moment later.
   await session;
   await firstData;
   createApp(App).use(i18n).use(router).mount("#app");

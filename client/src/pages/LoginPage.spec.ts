@@ -1,5 +1,5 @@
 import { flushPromises } from "@vue/test-utils";
-import { graphqlRefusal, mountRu } from "../test/mount";
+import { afterRenderSteps, graphqlRefusal, mountRu } from "../test/mount";
 import LoginPage from "./LoginPage.vue";
 
 const replace = jest.fn();
@@ -17,6 +17,7 @@ beforeEach(() => {
 
 async function submit(email: string, password: string, remember = false) {
   const wrapper = mountRu(LoginPage);
+  await afterRenderSteps();
   await wrapper.get("#login-email").setValue(email);
   await wrapper.get("#login-password").setValue(password);
   if (remember) await wrapper.get("#login-remember").setValue(true);
@@ -26,9 +27,11 @@ async function submit(email: string, password: string, remember = false) {
 }
 
 describe("LoginPage", () => {
-  it("has the guide's words", () => {
+  it("has the guide's words: the title first, the form and its links a task later", async () => {
     const wrapper = mountRu(LoginPage);
     expect(wrapper.get("h1").text()).toBe("Вход в приложение");
+    expect(wrapper.find("form").exists()).toBe(false);
+    await afterRenderSteps();
     expect(wrapper.text()).toContain("Запомнить меня");
     expect(wrapper.get("button[type=submit]").text()).toBe("Войти");
     expect(wrapper.text()).toContain("Регистрация");

@@ -31,8 +31,10 @@ export function graphqlRefusal(
 /** Intl groups digits with no-break spaces; tests compare with plain ones. */
 export const plain = (text: string): string => text.replace(/[\u00A0\u202F]/g, " ");
 
-/** Lets `useAfterFirstRender` content appear: its task, then Vue's re-render. */
-export async function afterFirstRender(): Promise<void> {
-  await new Promise((done) => setTimeout(done, 0));
-  await nextTick();
+/** Lets content drawn in steps (`useRenderSteps`) appear: each step's task, then Vue's render. */
+export async function afterRenderSteps(steps = 3): Promise<void> {
+  for (let step = 0; step < steps; step++) {
+    await new Promise((done) => setTimeout(done, 0));
+    await nextTick();
+  }
 }

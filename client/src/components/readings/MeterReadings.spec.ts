@@ -1,5 +1,5 @@
 import type { ReadingSource } from "../../gql/graphql";
-import { afterFirstRender, mountRu } from "../../test/mount";
+import { afterRenderSteps, mountRu } from "../../test/mount";
 import MeterReadings from "./MeterReadings.vue";
 import SubmissionStatus from "./SubmissionStatus.vue";
 
@@ -43,26 +43,30 @@ function meter(remaining: number, reopensAt: string | null = null) {
 }
 
 describe("readings screen states", () => {
-  it("open month: the form, and the rule of two sendings", () => {
+  it("open month: the form, and the rule of two sendings", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(2), showSerial: false } });
+    expect(wrapper.find("form").exists()).toBe(false); // drawn a task after the status
+    await afterRenderSteps(1);
     expect(wrapper.find("form").exists()).toBe(true);
     expect(wrapper.text()).toContain(
       "В текущем месяце вы можете отправить показания только два раза",
     );
   });
 
-  it("after the first sending: one correction left", () => {
+  it("after the first sending: one correction left", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(1), showSerial: false } });
+    await afterRenderSteps();
     expect(wrapper.find("form").exists()).toBe(true);
     expect(wrapper.get("[data-testid=submission-one-left]").text()).toBe(
       "Показания за ноябрь 2026 г. отправлены. Вы можете скорректировать их еще один раз.",
     );
   });
 
-  it("after two sendings: the form gives way to a notice with the reopening date", () => {
+  it("after two sendings: the form gives way to a notice with the reopening date", async () => {
     const wrapper = mountRu(MeterReadings, {
       props: { meter: meter(0, "2026-11-30T19:00:00.000Z"), showSerial: false },
     });
+    await afterRenderSteps();
     expect(wrapper.find("form").exists()).toBe(false);
     const notice = wrapper.get("[data-testid=submission-closed]").text();
     expect(notice).toContain("Вы уже отправили показания два раза");
@@ -71,8 +75,8 @@ describe("readings screen states", () => {
 
   it("history: value, date and who took it, in words; corrections marked", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(0), showSerial: true } });
-    expect(wrapper.findAll(".history__item")).toHaveLength(0); // below the fold: a task later
-    await afterFirstRender();
+    expect(wrapper.findAll(".history__item")).toHaveLength(0); // below the fold: drawn later
+    await afterRenderSteps();
     const items = wrapper.findAll(".history__item").map((item) => item.text());
     expect(items[0]).toContain("130,5 м³");
     expect(items[0]).toContain("20 ноября 2026 г.");
@@ -85,7 +89,7 @@ describe("readings screen states", () => {
 
   it("chart: twelve months as SVG bars, described in words", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(2), showSerial: false } });
-    await afterFirstRender();
+    await afterRenderSteps();
     expect(wrapper.findAll("svg rect")).toHaveLength(12);
     expect(wrapper.get("svg").attributes("aria-label")).toContain("ноябрь 2026 г.: 30,5 м³");
     expect(wrapper.get("svg").attributes("aria-label")).toContain("октябрь 2026 г.: 10 м³");
