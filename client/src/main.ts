@@ -29,8 +29,6 @@ async function start(): Promise<void> {
   const path = location.pathname + location.search + location.hash;
   const target = router.resolve(path);
   const { requiresAuth, guestOnly, prefetch } = target.meta;
-  let firstData: Promise<void> | undefined;
-  let session: Promise<void> | undefined;
   if (requiresAuth && prefetch) {
     // A logged-in page's data too, as soon as the session is back (the user's messages may
     // still be loading).
@@ -39,11 +37,11 @@ async function start(): Promise<void> {
       (user) => {
         if (!user) return;
         stop();
-        firstData = prefetch(target);
+        void prefetch(target);
       },
       { flush: "sync" },
     );
-    session = restoreSession().finally(stop);
+    void restoreSession().finally(stop);
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
   }
@@ -58,9 +56,8 @@ async function start(): Promise<void> {
   } catch {
     // The locale chunk did not load (offline on first visit): the shell's message stays.
   }
-  // The first screen is drawn with its data rather than empty and filled in a moment later.
-  await session;
-  await firstData;
+  // Mounted while the session and the first page's data travel; the page itself is drawn once
+  // both are here (the router's guard), and the splash shows until then.
   createApp(App).use(i18n).use(router).mount("#app");
 }
 

@@ -100,15 +100,17 @@ export const router = createRouter({
   scrollBehavior: (_to, from) => (from === START_LOCATION ? false : { top: 0 }),
 });
 
-router.beforeEach(async (to) => {
+router.beforeEach(async (to, from) => {
   const { isLoggedIn } = useSession();
   if (to.meta.requiresAuth || to.meta.guestOnly) await restoreSession();
   if (to.meta.requiresAuth && !isLoggedIn.value) {
     return { name: "login", query: to.fullPath === "/accounts" ? {} : { next: to.fullPath } };
   }
   if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
-  // Allowed: the page's data is asked for now, while the router loads the page's code.
-  if (isLoggedIn.value) void to.meta.prefetch?.(to);
+  // Allowed: the page's data is asked for now, while the router loads the page's code. The
+  // first page waits for it, to be drawn once, with its data, rather than empty and then filled.
+  const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
+  if (from === START_LOCATION) await data;
   return true;
 });
 
