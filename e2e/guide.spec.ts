@@ -99,7 +99,10 @@ test("an individual follows the guide in Russian, then uses the app in Kazakh", 
   );
 
   // The session survives a reload (refresh through the cookie; the token is in memory only).
+  // The first screen of a logged-in user sets Intl up in a worker (allowed by the CSP).
+  const intlWorker = page.waitForResponse(/\/assets\/intl-worker-[\w-]+\.js$/);
   await page.reload();
+  expect((await intlWorker).ok()).toBe(true);
   await expect(page.getByRole("link", { name: /1002003004/ })).toBeVisible();
 
   // Readings: history, a too-low value refused, send, correct, the third blocked.

@@ -1,4 +1,4 @@
-import { intlFormatter, prepareIntlFormatters } from "./intl-formatters";
+import { intlFormatter, makeIntlFormatters, prepareIntlFormatters } from "./intl-formatters";
 
 const ru = { words: "ru-RU", number: "ru-RU" };
 
@@ -33,6 +33,21 @@ describe("Intl formatters", () => {
     } finally {
       jest.restoreAllMocks();
       jest.useRealTimers();
+    }
+  });
+
+  it("makes every formatter of a language at once (what the worker runs)", () => {
+    const de = { words: "de-DE", number: "de-DE" };
+    makeIntlFormatters(de);
+    const numberFormats = jest.spyOn(Intl, "NumberFormat");
+    const dateFormats = jest.spyOn(Intl, "DateTimeFormat");
+    try {
+      intlFormatter("money", de);
+      intlFormatter("monthYear", de);
+      expect(numberFormats).not.toHaveBeenCalled();
+      expect(dateFormats).not.toHaveBeenCalled();
+    } finally {
+      jest.restoreAllMocks();
     }
   });
 });

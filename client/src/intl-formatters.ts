@@ -43,6 +43,11 @@ export function intlFormatter<K extends FormatKind>(kind: K, tags: IntlTags): Fo
   return formatter as Formatter<K>;
 }
 
+/** Makes every formatter of a language now (in a worker: see intl-worker.ts). */
+export function makeIntlFormatters(tags: IntlTags): void {
+  for (const kind of Object.keys(FORMATS) as FormatKind[]) intlFormatter(kind, tags).format(0);
+}
+
 /**
  * Makes the formatters of a language ahead of need, one task each, while the first screen's
  * data is on its way: the first one sets ICU up, which takes a phone tens of milliseconds.

@@ -45,12 +45,18 @@ async function start(): Promise<void> {
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
   }
+  const locale = initialLocale();
+  // Dates and amounts: ICU is set up in a worker while the first screen's data travels.
+  if (requiresAuth) {
+    prepareIntl(
+      locale,
+      () => new Worker(new URL("./intl-worker.ts", import.meta.url), { type: "module" }),
+    );
+  }
   // The session check is on its way; the other requests start in a task of their own.
   await nextTask();
-  const locale = initialLocale();
   const messages = applyLocale(locale);
   preloadPage(path);
-  if (requiresAuth) prepareIntl(locale);
   try {
     await messages;
   } catch {

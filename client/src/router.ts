@@ -7,6 +7,7 @@ import {
   type RouteRecordRaw,
 } from "vue-router";
 import { prefetchQuery } from "./api";
+import { intlWorkerDone } from "./intl-prepare";
 import { restoreSession, useSession } from "./composables/useSession";
 import { MyAccountsQuery } from "./operations/accounts";
 import { AccountReadingsQuery } from "./operations/readings";
@@ -108,9 +109,10 @@ router.beforeEach(async (to, from) => {
   }
   if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
   // Allowed: the page's data is asked for now, while the router loads the page's code. The
-  // first page waits for it, to be drawn once, with its data, rather than empty and then filled.
+  // first page waits for it, to be drawn once, with its data, rather than empty and then filled
+  // (and for the worker setting Intl up, so that the page does not set it up a second time).
   const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
-  if (from === START_LOCATION) await data;
+  if (from === START_LOCATION) await Promise.all([data, intlWorkerDone()]);
   return true;
 });
 
