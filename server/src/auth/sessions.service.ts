@@ -2,6 +2,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Not } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
+import { hydrate } from "../db/hydrate";
+import { columnParameter } from "../db/parameters";
 import { AppError } from "../shared/errors";
 import type { Clock } from "../shared/clock";
 import { UserEntity } from "../users/user.entity";
@@ -114,15 +116,13 @@ export class SessionsService {
 
   /** The user behind a live session, in one statement; null when the session is gone. */
   async activeUser(sessionId: string, userId: number): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder("u")
-      .innerJoin(SessionEntity, "s", "s.user_id = u.id")
-      .where("s.id = :sessionId AND u.id = :userId AND s.expires_at > :now", {
-        sessionId,
-        userId,
-        now: this.clock.now(),
-      })
-      .getOne();
+    const manager = this.dataSource.manager;
+    const now = columnParameter(manager, SessionEntity, "expiresAt", this.clock.now());
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      "SELECT u.* FROM users u INNER JOIN sessions s ON s.user_id = u.id " +
+        "WHERE s.id = ? AND u.id = ? AND s.expires_at > ?",
+      [sessionId, userId, now],
+    );
+    return hydrate(manager, UserEntity, rows)[0] ?? null;
   }
 }

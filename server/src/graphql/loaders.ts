@@ -1,10 +1,9 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import { retryRead } from "../db/transaction";
-import { MeterEntity } from "../readings/meter.entity";
+import type { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
-import { countedSendings, latestReadings } from "../readings/readings.queries";
+import { countedSendings, latestReadings, metersOfAccounts } from "../readings/readings.queries";
 
 /** Per-request batching: the accounts screen costs the same statements for 1 or 50 accounts. */
 export function createLoaders(dataSource: DataSource, period: string) {
@@ -12,12 +11,7 @@ export function createLoaders(dataSource: DataSource, period: string) {
   return {
     period,
     metersByAccount: new DataLoader<number, MeterEntity[]>(async (accountIds) => {
-      const meters = await retryRead(() =>
-        manager.getRepository(MeterEntity).find({
-          where: { accountId: In([...accountIds]) },
-          order: { installedAt: "ASC", id: "ASC" },
-        }),
-      );
+      const meters = await retryRead(() => metersOfAccounts(manager, accountIds));
       return accountIds.map((id) => meters.filter((m) => m.accountId === id));
     }),
     latestReading: new DataLoader<number, ReadingEntity | null>(async (meterIds) => {

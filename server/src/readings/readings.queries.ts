@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { In, IsNull, Not } from "typeorm";
 import { hydrate } from "../db/hydrate";
+import { placeholders } from "../db/parameters";
+import { MeterEntity } from "./meter.entity";
 import { ReadingEntity } from "./reading.entity";
 
 const SEEKS_PER_STATEMENT = 200;
@@ -54,10 +55,27 @@ export async function countedSendings(
 ): Promise<Map<number, ReadingEntity[]>> {
   const byMeter = new Map<number, ReadingEntity[]>(meterIds.map((id) => [id, []]));
   if (meterIds.length === 0) return byMeter;
-  const rows = await manager.getRepository(ReadingEntity).find({
-    where: { meterId: In([...meterIds]), period, slot: Not(IsNull()) },
-    order: { slot: "ASC" },
-  });
-  for (const row of rows) byMeter.get(row.meterId)?.push(row);
+  const rows: Array<Record<string, unknown>> = await manager.query(
+    `SELECT r.* FROM readings r WHERE r.meter_id IN (${placeholders(meterIds.length)}) ` +
+      "AND r.period = ? AND r.slot IS NOT NULL ORDER BY r.slot",
+    [...meterIds, period],
+  );
+  for (const reading of hydrate(manager, ReadingEntity, rows)) {
+    byMeter.get(reading.meterId)?.push(reading);
+  }
   return byMeter;
+}
+
+/** The meters of some accounts, each account's in order of installation. */
+export async function metersOfAccounts(
+  manager: EntityManager,
+  accountIds: readonly number[],
+): Promise<MeterEntity[]> {
+  if (accountIds.length === 0) return [];
+  const rows: Array<Record<string, unknown>> = await manager.query(
+    `SELECT m.* FROM meters m WHERE m.account_id IN (${placeholders(accountIds.length)}) ` +
+      "ORDER BY m.installed_at, m.id",
+    [...accountIds],
+  );
+  return hydrate(manager, MeterEntity, rows);
 }
