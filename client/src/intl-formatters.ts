@@ -28,6 +28,7 @@ const FORMATS = {
 };
 
 export type FormatKind = keyof typeof FORMATS;
+const KINDS = Object.keys(FORMATS) as FormatKind[];
 type Formatter<K extends FormatKind> = ReturnType<(typeof FORMATS)[K]>;
 
 const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -45,7 +46,7 @@ export function intlFormatter<K extends FormatKind>(kind: K, tags: IntlTags): Fo
 
 /** Makes every formatter of a language now (in a worker: see intl-worker.ts). */
 export function makeIntlFormatters(tags: IntlTags): void {
-  for (const kind of Object.keys(FORMATS) as FormatKind[]) intlFormatter(kind, tags).format(0);
+  for (const kind of KINDS) intlFormatter(kind, tags).format(0);
 }
 
 /**
@@ -53,10 +54,9 @@ export function makeIntlFormatters(tags: IntlTags): void {
  * data is on its way: the first one sets ICU up, which takes a phone tens of milliseconds.
  */
 export function prepareIntlFormatters(tags: IntlTags): void {
-  const kinds = Object.keys(FORMATS) as FormatKind[];
   const prepare = (index: number) => {
-    if (index >= kinds.length) return;
-    intlFormatter(kinds[index], tags);
+    if (index >= KINDS.length) return;
+    intlFormatter(KINDS[index], tags);
     setTimeout(() => prepare(index + 1), 0);
   };
   prepare(0);

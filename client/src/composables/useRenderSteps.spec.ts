@@ -1,8 +1,7 @@
 import { mount } from "@vue/test-utils";
 import { defineComponent, h, nextTick } from "vue";
+import { afterRenderSteps } from "../test/mount";
 import { useRenderSteps } from "./useRenderSteps";
-
-const nextTask = () => new Promise((done) => setTimeout(done, 0));
 
 const Steps = defineComponent({
   setup() {
@@ -23,14 +22,11 @@ describe("useRenderSteps", () => {
     expect(parts()).toEqual(["first"]);
     await nextTick();
     expect(parts()).toEqual(["first"]); // not in the same task
-    await nextTask();
-    await nextTick();
+    await afterRenderSteps(1);
     expect(parts()).toEqual(["first", "second"]);
-    await nextTask();
-    await nextTick();
+    await afterRenderSteps(1);
     expect(parts()).toEqual(["first", "second", "third"]);
-    await nextTask();
-    await nextTask();
+    await afterRenderSteps(2);
     expect(parts()).toEqual(["first", "second", "third"]);
   });
 

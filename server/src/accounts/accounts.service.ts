@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
-import { hydrate } from "../db/hydrate";
+import { selectEntities } from "../db/hydrate";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { GuessLimiter } from "../rate-limit/guess-limiter";
 import type { Clock } from "../shared/clock";
@@ -130,20 +130,19 @@ export class AccountsService {
 
   /** The accounts a user sees: his links, or, for a legal entity, every account of its BIN. */
   async accountsOf(user: UserEntity): Promise<AccountEntity[]> {
-    const manager = this.dataSource.manager;
+    const accounts = this.dataSource.getRepository(AccountEntity);
     if (user.personType === PersonType.LEGAL_ENTITY) {
       return user.bin
-        ? manager
-            .getRepository(AccountEntity)
-            .find({ where: { ownerBin: user.bin }, order: { number: "ASC" } })
+        ? accounts.find({ where: { ownerBin: user.bin }, order: { number: "ASC" } })
         : [];
     }
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    return selectEntities(
+      accounts.manager,
+      AccountEntity,
       "SELECT a.* FROM accounts a INNER JOIN account_links l ON l.account_id = a.id " +
         "WHERE l.user_id = ? ORDER BY l.created_at, l.id",
       [user.id],
     );
-    return hydrate(manager, AccountEntity, rows);
   }
 
   /** An account the user may see, or null: someone else's account answers like a missing one. */

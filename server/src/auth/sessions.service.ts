@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Not } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
-import { hydrate } from "../db/hydrate";
+import { selectEntities } from "../db/hydrate";
 import { columnParameter } from "../db/parameters";
 import { AppError } from "../shared/errors";
 import type { Clock } from "../shared/clock";
@@ -118,11 +118,13 @@ export class SessionsService {
   async activeUser(sessionId: string, userId: number): Promise<UserEntity | null> {
     const manager = this.dataSource.manager;
     const now = columnParameter(manager, SessionEntity, "expiresAt", this.clock.now());
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const [user] = await selectEntities(
+      manager,
+      UserEntity,
       "SELECT u.* FROM users u INNER JOIN sessions s ON s.user_id = u.id " +
         "WHERE s.id = ? AND u.id = ? AND s.expires_at > ?",
       [sessionId, userId, now],
     );
-    return hydrate(manager, UserEntity, rows)[0] ?? null;
+    return user ?? null;
   }
 }

@@ -19,3 +19,14 @@ export function hydrate<E extends ObjectLiteral>(
     return entity;
   });
 }
+
+/** Runs a hand-written `SELECT t.* …` and returns its rows as entities (see hydrate). */
+export async function selectEntities<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  sql: string,
+  parameters: unknown[],
+): Promise<E[]> {
+  const rows: Array<Record<string, unknown>> = await manager.query(sql, parameters);
+  return hydrate(manager, target, rows);
+}

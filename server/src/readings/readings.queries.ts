@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { hydrate } from "../db/hydrate";
+import { selectEntities } from "../db/hydrate";
 import { placeholders } from "../db/parameters";
 import { MeterEntity } from "./meter.entity";
 import { ReadingEntity } from "./reading.entity";
@@ -24,12 +24,14 @@ export async function latestReadings(
         `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? ` +
         `ORDER BY taken_at DESC, id DESC LIMIT 1) AS seek${i}`,
     );
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const readings = await selectEntities(
+      manager,
+      ReadingEntity,
       `SELECT r.* FROM (${seeks.join(" UNION ALL ")}) AS latest ` +
         `INNER JOIN readings r ON r.id = latest.id`,
       chunk,
     );
-    for (const reading of hydrate(manager, ReadingEntity, rows)) {
+    for (const reading of readings) {
       latest.set(reading.meterId, reading);
     }
   }
@@ -55,12 +57,14 @@ export async function countedSendings(
 ): Promise<Map<number, ReadingEntity[]>> {
   const byMeter = new Map<number, ReadingEntity[]>(meterIds.map((id) => [id, []]));
   if (meterIds.length === 0) return byMeter;
-  const rows: Array<Record<string, unknown>> = await manager.query(
+  const readings = await selectEntities(
+    manager,
+    ReadingEntity,
     `SELECT r.* FROM readings r WHERE r.meter_id IN (${placeholders(meterIds.length)}) ` +
       "AND r.period = ? AND r.slot IS NOT NULL ORDER BY r.slot",
     [...meterIds, period],
   );
-  for (const reading of hydrate(manager, ReadingEntity, rows)) {
+  for (const reading of readings) {
     byMeter.get(reading.meterId)?.push(reading);
   }
   return byMeter;
@@ -72,10 +76,11 @@ export async function metersOfAccounts(
   accountIds: readonly number[],
 ): Promise<MeterEntity[]> {
   if (accountIds.length === 0) return [];
-  const rows: Array<Record<string, unknown>> = await manager.query(
+  return selectEntities(
+    manager,
+    MeterEntity,
     `SELECT m.* FROM meters m WHERE m.account_id IN (${placeholders(accountIds.length)}) ` +
       "ORDER BY m.installed_at, m.id",
     [...accountIds],
   );
-  return hydrate(manager, MeterEntity, rows);
 }
