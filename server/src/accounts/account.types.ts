@@ -1,7 +1,10 @@
 import { Field, ObjectType } from "type-graphql";
 import type { AccountEntity } from "./account.entity";
 
-@ObjectType({ description: "A personal account (лицевой счёт) of the utility's registry." })
+@ObjectType({
+  description: "A personal account (лицевой счёт) of the utility's registry.",
+  simpleResolvers: true,
+})
 export class Account {
   @Field({ description: "The account number, leading zeros kept." })
   number: string;

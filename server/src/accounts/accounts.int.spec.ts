@@ -136,4 +136,53 @@ describe("the accounts screen", () => {
       `accounts screen: ${small.statements} statements for 1 account, ${large.statements} for 50`,
     );
   });
+
+  it("answers the same, in the same statements, when asked through fragments and aliases", async () => {
+    const client = t.client();
+    await registerAndLogin(client, registration(mine));
+    await client.ok(LINK, {
+      input: { accountNumber: relatives.account.number, lastPaymentAmount: relatives.lastPayment },
+    });
+    const plain = await client.request(ACCOUNTS_SCREEN);
+    const shaped = await client.request(
+      /* GraphQL */ `
+        query ($withReading: Boolean!) {
+          me {
+            accounts {
+              ...Card
+            }
+          }
+        }
+        fragment Card on Account {
+          number
+          holderName
+          address
+          meters {
+            id
+            serialNumber
+            ... on Meter {
+              lastReading @include(if: $withReading) {
+                value
+                takenAt
+                source
+              }
+            }
+            window: submission {
+              period
+              used
+              remaining
+              minimumValue
+              reopensAt
+            }
+          }
+        }
+      `,
+      { withReading: true },
+    );
+    const renamed = JSON.parse(
+      JSON.stringify(shaped.data).replaceAll('"window":', '"submission":'),
+    );
+    expect(renamed).toEqual(plain.data);
+    expect(shaped.statements).toBe(plain.statements);
+  });
 });

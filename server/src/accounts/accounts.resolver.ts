@@ -1,5 +1,9 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { loadMetersAhead } from "../graphql/loaders";
+import { Selection } from "../graphql/look-ahead";
+import { mapMaybe, type MaybePromise } from "../shared/maybe-async";
 import { Meter } from "../readings/reading.types";
 import { Account } from "./account.types";
 import { LinkAccountInput } from "./dto/link-account.input";
@@ -13,17 +17,22 @@ export class AccountsResolver {
   async account(
     @Arg("number", { description: "The account number." }) number: string,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Account | null> {
     const { user } = requireViewer(ctx);
     const account = await ctx.services.accounts.accessibleAccount(user, number);
-    return account ? Account.from(account) : null;
+    if (!account) return null;
+    await loadMetersAhead(ctx.loaders, [account.id], Selection.of(info));
+    return Account.from(account);
   }
 
   @FieldResolver(() => [Meter], {
     description: "The account's meters; a replaced one keeps its history.",
   })
-  async meters(@Root() account: Account, @Ctx() ctx: GraphQLContext): Promise<Meter[]> {
-    return (await ctx.loaders.metersByAccount.load(account.entity.id)).map(Meter.from);
+  meters(@Root() account: Account, @Ctx() ctx: GraphQLContext): MaybePromise<Meter[]> {
+    return mapMaybe(ctx.loaders.metersByAccount.get(account.entity.id), (meters) =>
+      meters.map(Meter.from),
+    );
   }
 
   @Mutation(() => Account, {

@@ -22,7 +22,7 @@ registerEnumType(ItemStatus, {
   },
 });
 
-@ObjectType({ description: "A short-lived access token of an API client." })
+@ObjectType({ description: "A short-lived access token of an API client.", simpleResolvers: true })
 export class ApiToken {
   @Field({ description: "Send as `Authorization: Bearer <accessToken>`." })
   accessToken: string;
@@ -34,7 +34,10 @@ export class ApiToken {
   scopes: string[];
 }
 
-@ObjectType({ description: "The answer for one item of a registry sync batch." })
+@ObjectType({
+  description: "The answer for one item of a registry sync batch.",
+  simpleResolvers: true,
+})
 export class ItemResult {
   @Field(() => Int, { description: "The item's position in the batch, from 0." })
   index: number;
@@ -58,7 +61,10 @@ export class ItemResult {
   message: string | null;
 }
 
-@ObjectType({ description: "The answer to a registry sync batch: one result per item, in order." })
+@ObjectType({
+  description: "The answer to a registry sync batch: one result per item, in order.",
+  simpleResolvers: true,
+})
 export class SyncResult {
   @Field(() => [ItemResult], { description: "One result per item, in the batch's order." })
   items: ItemResult[];
@@ -188,7 +194,10 @@ export class PartnerReadingInput {
   idempotencyKey: string;
 }
 
-@ObjectType({ description: "A reading sent through this service (subscriber or partner)." })
+@ObjectType({
+  description: "A reading sent through this service (subscriber or partner).",
+  simpleResolvers: true,
+})
 export class ExportedReading {
   @Field(() => ID, { description: "The reading's id." })
   id: string;
@@ -228,7 +237,7 @@ export class ExportedReading {
   }
 }
 
-@ObjectType({ description: "An exported reading and the cursor after it." })
+@ObjectType({ description: "An exported reading and the cursor after it.", simpleResolvers: true })
 export class ExportedReadingEdge {
   @Field({ description: "Pass as `after` to continue after this reading." })
   cursor: string;
@@ -237,7 +246,7 @@ export class ExportedReadingEdge {
   node: ExportedReading;
 }
 
-@ObjectType({ description: "A page of exported readings, in commit order." })
+@ObjectType({ description: "A page of exported readings, in commit order.", simpleResolvers: true })
 export class ExportedReadingConnection {
   @Field(() => [ExportedReadingEdge], { description: "The readings of this page." })
   edges: ExportedReadingEdge[];

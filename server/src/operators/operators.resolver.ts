@@ -5,7 +5,10 @@ import { PersonType, UserRole } from "../shared/enums";
 import { AppError, invalidField } from "../shared/errors";
 import type { UserEntity } from "../users/user.entity";
 
-@ObjectType({ description: "A user who sees an account, as an operator is shown him." })
+@ObjectType({
+  description: "A user who sees an account, as an operator is shown him.",
+  simpleResolvers: true,
+})
 export class LinkedUser {
   @Field(() => ID, { description: "The user's id." })
   id: string;
@@ -29,7 +32,10 @@ export class LinkedUser {
   linkedAt: Date | null;
 }
 
-@ObjectType({ description: "A registry account as the support desk sees it." })
+@ObjectType({
+  description: "A registry account as the support desk sees it.",
+  simpleResolvers: true,
+})
 export class OperatorAccountView {
   @Field(() => Account, { description: "The account, with its meters and their history." })
   account: Account;

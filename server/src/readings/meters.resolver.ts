@@ -4,13 +4,15 @@ import { PageInfo } from "../shared/pagination";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
 import { meterMonth, windowView } from "./readings.service";
+import { bothMaybe, mapMaybe, type MaybePromise } from "../shared/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {
   @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
-  async lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): Promise<Reading | null> {
-    const reading = await ctx.loaders.latestReading.load(meter.entity.id);
-    return reading ? Reading.from(reading) : null;
+  lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {
+    return mapMaybe(ctx.loaders.latestReading.get(meter.entity.id), (reading) =>
+      reading ? Reading.from(reading) : null,
+    );
   }
 
   @FieldResolver(() => ReadingConnection, { description: "The meter's readings, newest first." })
@@ -40,14 +42,15 @@ export class MetersResolver {
     description:
       "The current month for this meter: the limit of two sendings a month counts per meter.",
   })
-  async submission(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): Promise<SubmissionWindow> {
-    const [latest, sendings] = await Promise.all([
-      ctx.loaders.latestReading.load(meter.entity.id),
-      ctx.loaders.countedSendings.load(meter.entity.id),
-    ]);
-    return Object.assign(
-      new SubmissionWindow(),
-      windowView(ctx.loaders.period, meterMonth(latest ?? undefined, sendings)),
+  submission(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<SubmissionWindow> {
+    const { latestReading, countedSendings, period } = ctx.loaders;
+    return mapMaybe(
+      bothMaybe(latestReading.get(meter.entity.id), countedSendings.get(meter.entity.id)),
+      ([latest, sendings]) =>
+        Object.assign(
+          new SubmissionWindow(),
+          windowView(period, meterMonth(latest ?? undefined, sendings)),
+        ),
     );
   }
 

@@ -7,7 +7,7 @@ import { DecimalScalar } from "../shared/scalars/decimal.scalar";
 import type { MeterEntity } from "./meter.entity";
 import type { ReadingEntity } from "./reading.entity";
 
-@ObjectType({ description: "A gas meter reading." })
+@ObjectType({ description: "A gas meter reading.", simpleResolvers: true })
 export class Reading {
   @Field(() => ID, { description: "Stable identifier of the reading." })
   id: string;
@@ -41,7 +41,7 @@ export class Reading {
   }
 }
 
-@ObjectType({ description: "A gas meter of an account." })
+@ObjectType({ description: "A gas meter of an account.", simpleResolvers: true })
 export class Meter {
   @Field(() => ID, { description: "Identifier to send readings for (`submitReading.meterId`)." })
   id: string;
@@ -72,7 +72,10 @@ export class Meter {
   }
 }
 
-@ObjectType({ description: "The current month's sending window of a meter: two sendings a month." })
+@ObjectType({
+  description: "The current month's sending window of a meter: two sendings a month.",
+  simpleResolvers: true,
+})
 export class SubmissionWindow {
   @Field(() => PeriodScalar, { description: "The current Almaty month." })
   period: string;
@@ -93,7 +96,7 @@ export class SubmissionWindow {
   reopensAt: Date | null;
 }
 
-@ObjectType({ description: "An edge of a reading connection." })
+@ObjectType({ description: "An edge of a reading connection.", simpleResolvers: true })
 export class ReadingEdge {
   @Field({ description: "Position of this reading, for `after`." })
   cursor: string;
@@ -102,7 +105,7 @@ export class ReadingEdge {
   node: Reading;
 }
 
-@ObjectType({ description: "A page of readings, newest first." })
+@ObjectType({ description: "A page of readings, newest first.", simpleResolvers: true })
 export class ReadingConnection {
   @Field(() => [ReadingEdge], { description: "The readings of this page." })
   edges: ReadingEdge[];

@@ -4,7 +4,7 @@ import { invalidField } from "./errors";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: "Where a page ends and whether more follow." })
+@ObjectType({ description: "Where a page ends and whether more follow.", simpleResolvers: true })
 export class PageInfo {
   @Field({ description: "True when another page follows this one." })
   hasNextPage: boolean;

@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Language, PersonType } from "../shared/enums";
 import type { UserEntity } from "./user.entity";
 
-@ObjectType({ description: "A subscriber of the service." })
+@ObjectType({ description: "A subscriber of the service.", simpleResolvers: true })
 export class User {
   @Field(() => ID, { description: "Stable identifier of the user." })
   id: string;
@@ -56,13 +56,13 @@ export class User {
   }
 }
 
-@ObjectType({ description: "The result of a registration." })
+@ObjectType({ description: "The result of a registration.", simpleResolvers: true })
 export class RegisterPayload {
   @Field(() => User, { description: "The new user; log in to get a session." })
   user: User;
 }
 
-@ObjectType({ description: "A session's access token." })
+@ObjectType({ description: "A session's access token.", simpleResolvers: true })
 export class AuthPayload {
   @Field({ description: "Short-lived JWT for `Authorization: Bearer`; keep it in memory only." })
   accessToken: string;

@@ -1,6 +1,9 @@
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/account.types";
 import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { loadMetersAhead } from "../graphql/loaders";
+import { Selection } from "../graphql/look-ahead";
 import { ChangePasswordInput } from "./dto/change-password.input";
 import { RegisterInput } from "./dto/register.input";
 import { UpdateProfileInput } from "./dto/update-profile.input";
@@ -21,8 +24,18 @@ export class UsersResolver {
     description:
       "The accounts the user sends readings for (a legal entity: all of its BIN's accounts).",
   })
-  async accounts(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<Account[]> {
-    return (await ctx.services.accounts.accountsOf(user.entity)).map(Account.from);
+  async accounts(
+    @Root() user: User,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Account[]> {
+    const accounts = await ctx.services.accounts.accountsOf(user.entity);
+    await loadMetersAhead(
+      ctx.loaders,
+      accounts.map((a) => a.id),
+      Selection.of(info),
+    );
+    return accounts.map(Account.from);
   }
 
   @Mutation(() => RegisterPayload, {

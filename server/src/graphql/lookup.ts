@@ -1,0 +1,28 @@
+import DataLoader from "dataloader";
+import type { MaybePromise } from "../shared/maybe-async";
+
+/**
+ * A per-request DataLoader whose loaded values can also be read synchronously: `get` answers a
+ * loaded key at once, and batches the others as DataLoader does.
+ */
+export class Lookup<K, V> {
+  private readonly loaded = new Map<K, V>();
+  private readonly loader: DataLoader<K, V>;
+
+  constructor(batch: (keys: readonly K[]) => Promise<V[]>) {
+    this.loader = new DataLoader<K, V>(async (keys) => {
+      const values = await batch(keys);
+      keys.forEach((key, i) => this.loaded.set(key, values[i]));
+      return values;
+    });
+  }
+
+  get(key: K): MaybePromise<V> {
+    return this.loaded.has(key) ? (this.loaded.get(key) as V) : this.loader.load(key);
+  }
+
+  /** Loads all these keys in one batch; afterwards `get` answers them at once. */
+  getAll(keys: readonly K[]): Promise<V[]> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+}
