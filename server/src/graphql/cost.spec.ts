@@ -33,3 +33,28 @@ describe("operationCost", () => {
     expect(operationCost(schema, parse(source), { n: 100 }, undefined)).toBe(cost);
   });
 });
+
+describe("operationCost of a document asked again", () => {
+  const schema = graphqlSchema();
+  const document = parse(
+    'query ($n: Int) { account(number: "1") { meters { readings(first: $n) { edges { node { id } } } } } }',
+  );
+
+  it("follows the variables of each request", () => {
+    for (const [n, cost] of [
+      [100, 102],
+      [5, 7],
+      [100, 102],
+      [undefined, 22],
+    ] as const) {
+      expect(operationCost(schema, document, n === undefined ? {} : { n }, undefined)).toBe(cost);
+    }
+  });
+
+  it("still answers after many different variables", () => {
+    for (let n = 1; n <= 200; n++) {
+      expect(operationCost(schema, document, { n }, undefined)).toBe(n + 2);
+    }
+    expect(operationCost(schema, document, { n: 3 }, undefined)).toBe(5);
+  });
+});

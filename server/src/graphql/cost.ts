@@ -1,5 +1,11 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, isCompositeType, type GraphQLSchema } from "graphql";
+import {
+  type DocumentNode,
+  GraphQLError,
+  getNamedType,
+  isCompositeType,
+  type GraphQLSchema,
+} from "graphql";
 import {
   fieldExtensionsEstimator,
   getComplexity,
@@ -30,19 +36,37 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   };
 }
 
+/**
+ * Costs worked out before, per parsed document (Apollo keeps one per query text, so the same
+ * screen asked again is one lookup) and per operation name and variables, a few dozen each.
+ */
+const knownCosts = new WeakMap<
+  DocumentNode,
+  { schema: GraphQLSchema; costs: Map<string, number> }
+>();
+const KNOWN_COSTS_PER_DOCUMENT = 64;
+
 export function operationCost(
   schema: GraphQLSchema,
-  document: Parameters<typeof getComplexity>[0]["query"],
+  document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ): number {
-  return getComplexity({
+  const key = JSON.stringify([operationName ?? null, variables ?? null]);
+  let known = knownCosts.get(document);
+  const knownCost = known?.schema === schema ? known.costs.get(key) : undefined;
+  if (knownCost !== undefined) return knownCost;
+  const cost = getComplexity({
     schema,
     query: document,
     variables,
     operationName,
     estimators: [fieldExtensionsEstimator(), costEstimator(schema)],
   });
+  if (known?.schema !== schema) knownCosts.set(document, (known = { schema, costs: new Map() }));
+  if (known.costs.size >= KNOWN_COSTS_PER_DOCUMENT) known.costs.clear();
+  known.costs.set(key, cost);
+  return cost;
 }
 
 /**
