@@ -2,26 +2,43 @@ import type { DataSource } from "typeorm";
 import { retryRead } from "../db/transaction";
 import type { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
-import { countedSendings, latestReadings, metersOfAccounts } from "../readings/readings.queries";
+import {
+  countedSendings,
+  latestReadings,
+  latestReadingsAndCountedSendings,
+  metersOfAccounts,
+} from "../readings/readings.queries";
 import type { Selection } from "./look-ahead";
 import { Lookup } from "./lookup";
 
 /** Per-request batching: the accounts screen costs the same statements for 1 or 50 accounts. */
 export function createLoaders(dataSource: DataSource, period: string) {
   const manager = dataSource.manager;
+  const latestReading = new Lookup<number, ReadingEntity | null>(async (meterIds) => {
+    const latest = await retryRead(() => latestReadings(manager, meterIds));
+    return meterIds.map((id) => latest.get(id) ?? null);
+  });
+  const countedSendingsOf = new Lookup<number, ReadingEntity[]>(async (meterIds) => {
+    const sendings = await retryRead(() => countedSendings(manager, meterIds, period));
+    return meterIds.map((id) => sendings.get(id) ?? []);
+  });
   return {
     period,
+    latestReading,
+    countedSendings: countedSendingsOf,
+    /** Loads both of the above for these meters in one statement. */
+    async loadReadingsOf(meterIds: readonly number[]): Promise<void> {
+      const { latest, sendings } = await retryRead(() =>
+        latestReadingsAndCountedSendings(manager, meterIds, period),
+      );
+      for (const id of meterIds) {
+        latestReading.set(id, latest.get(id) ?? null);
+        countedSendingsOf.set(id, sendings.get(id) ?? []);
+      }
+    },
     metersByAccount: new Lookup<number, MeterEntity[]>(async (accountIds) => {
       const meters = await retryRead(() => metersOfAccounts(manager, accountIds));
       return accountIds.map((id) => meters.filter((m) => m.accountId === id));
-    }),
-    latestReading: new Lookup<number, ReadingEntity | null>(async (meterIds) => {
-      const latest = await retryRead(() => latestReadings(manager, meterIds));
-      return meterIds.map((id) => latest.get(id) ?? null);
-    }),
-    countedSendings: new Lookup<number, ReadingEntity[]>(async (meterIds) => {
-      const sendings = await retryRead(() => countedSendings(manager, meterIds, period));
-      return meterIds.map((id) => sendings.get(id) ?? []);
     }),
   };
 }
@@ -30,8 +47,8 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
  * Loads, a level at a time, what `accounts` asks of these accounts' meters, so that the meter
- * fields then resolve synchronously: the same statements as field-by-field batching, without
- * a promise per field and object (9% more 50-account screens per second).
+ * fields then resolve synchronously, without a promise per field and object (9% more
+ * 50-account screens per second), and with one statement fewer than field-by-field batching.
  */
 export async function loadMetersAhead(
   loaders: Loaders,
@@ -42,9 +59,6 @@ export async function loadMetersAhead(
   const meters = accounts.under("meters");
   const meterIds = (await loaders.metersByAccount.getAll(accountIds)).flat().map((m) => m.id);
   // lastReading needs the latest reading; submission needs it and the month's sendings.
-  const wantsSubmission = meters.has("submission");
-  await Promise.all([
-    wantsSubmission || meters.has("lastReading") ? loaders.latestReading.getAll(meterIds) : null,
-    wantsSubmission ? loaders.countedSendings.getAll(meterIds) : null,
-  ]);
+  if (meters.has("submission")) await loaders.loadReadingsOf(meterIds);
+  else if (meters.has("lastReading")) await loaders.latestReading.getAll(meterIds);
 }

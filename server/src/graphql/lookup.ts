@@ -21,6 +21,11 @@ export class Lookup<K, V> {
     return this.loaded.has(key) ? (this.loaded.get(key) as V) : this.loader.load(key);
   }
 
+  /** Takes a value loaded some other way; `get` answers it at once. */
+  set(key: K, value: V): void {
+    this.loaded.set(key, value);
+  }
+
   /** Loads all these keys in one batch; afterwards `get` answers them at once. */
   getAll(keys: readonly K[]): Promise<V[]> {
     return Promise.all(keys.map((key) => this.get(key)));

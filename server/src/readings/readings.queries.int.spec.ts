@@ -1,7 +1,13 @@
 import { createRegistryAccount } from "../../test/factories";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { formatReadingMilli } from "../shared/decimal";
-import { latestReading, latestReadings } from "./readings.queries";
+import { ReadingSource } from "../shared/enums";
+import {
+  countedSendings,
+  latestReading,
+  latestReadings,
+  latestReadingsAndCountedSendings,
+} from "./readings.queries";
 import { ReadingEntity } from "./reading.entity";
 
 describe("latest readings", () => {
@@ -65,5 +71,41 @@ describe("latest readings", () => {
     meters.forEach((meter, i) =>
       expect(formatReadingMilli(latest.get(meter.id)!.valueMilli)).toBe(`${i + 2}.500`),
     );
+  });
+
+  it("reads the latest readings and a month's sendings in one statement as each alone", async () => {
+    const { meters } = await createRegistryAccount(db.dataSource, {
+      meters: Array.from({ length: 210 }, (_, i) => ({
+        readings: [[`${i + 1}.000`, "2026-10-20T05:00:00Z"]] as Array<[string, string]>,
+      })),
+    });
+    const readings = db.dataSource.getRepository(ReadingEntity);
+    // Sendings of November on every third meter, the correction (slot 2) stored first.
+    for (const [i, meter] of meters.entries()) {
+      if (i % 3 !== 0) continue;
+      const imported = await readings.findOneByOrFail({ meterId: meter.id });
+      for (const slot of [2, 1]) {
+        await readings.insert({
+          ...imported,
+          id: undefined,
+          valueMilli: BigInt((i + 10 + slot) * 1000),
+          takenAt: new Date(`2026-11-0${slot}T05:00:00Z`),
+          period: "2026-11",
+          source: ReadingSource.SUBSCRIBER,
+          slot,
+          isCorrection: slot === 2,
+          externalId: `test:sending:${meter.id}:${slot}`,
+        });
+      }
+    }
+    const ids = meters.map((m) => m.id);
+    const together = await latestReadingsAndCountedSendings(db.dataSource.manager, ids, "2026-11");
+    const latest = await latestReadings(db.dataSource.manager, ids);
+    const sendings = await countedSendings(db.dataSource.manager, ids, "2026-11");
+    expect(together.latest).toEqual(latest);
+    expect(together.sendings).toEqual(sendings);
+    expect(together.sendings.get(meters[0].id)!.map((r) => r.slot)).toEqual([1, 2]);
+    expect(together.sendings.get(meters[1].id)).toEqual([]);
+    expect(formatReadingMilli(together.latest.get(meters[0].id)!.valueMilli)).toBe("12.000");
   });
 });
