@@ -4,7 +4,6 @@ import { formatReadingMilli } from "../shared/decimal";
 import { ReadingSource } from "../shared/enums";
 import {
   countedSendings,
-  latestReading,
   latestReadings,
   latestReadingsAndCountedSendings,
 } from "./readings.queries";
@@ -48,10 +47,6 @@ describe("latest readings", () => {
     expect(formatReadingMilli(latest.get(meters[0].id)!.valueMilli)).toBe("300.000");
     expect(latest.has(meters[1].id)).toBe(false);
     expect(formatReadingMilli(latest.get(tie.id)!.valueMilli)).toBe("51.000");
-    for (const meter of meters) {
-      const single = await latestReading(db.dataSource.manager, meter.id);
-      expect(single?.id).toBe(latest.get(meter.id)?.id);
-    }
   });
 
   it("answers for more meters than one statement holds", async () => {

@@ -56,17 +56,6 @@ export async function latestReadings(
   return latest;
 }
 
-/** The latest reading of one meter (a single index seek). */
-export function latestReading(
-  manager: EntityManager,
-  meterId: number,
-): Promise<ReadingEntity | null> {
-  return manager.getRepository(ReadingEntity).findOne({
-    where: { meterId },
-    order: { takenAt: "DESC", id: "DESC" },
-  });
-}
-
 /** The counted sendings (slot 1 and 2) of each meter in one period, in slot order. */
 export async function countedSendings(
   manager: EntityManager,

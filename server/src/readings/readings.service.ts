@@ -16,7 +16,7 @@ import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
 import { ReadingEntity } from "./reading.entity";
-import { countedSendings, latestReading } from "./readings.queries";
+import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 export interface Sending {
   /** The meter, for a subscriber (`Meter.id`). */
@@ -135,9 +135,11 @@ export class ReadingsService {
         if (again) return again;
         const now = this.clock.now();
         const period = periodOf(now);
-        const latest = (await latestReading(manager, meter.id)) ?? undefined;
-        const sendings = (await countedSendings(manager, [meter.id], period)).get(meter.id) ?? [];
-        const decision = decideSending(meterMonth(latest, sendings), value);
+        const month = await latestReadingsAndCountedSendings(manager, [meter.id], period);
+        const decision = decideSending(
+          meterMonth(month.latest.get(meter.id), month.sendings.get(meter.id) ?? []),
+          value,
+        );
         if (decision.kind === "refuse") {
           const extensions =
             decision.code === "READING_BELOW_PREVIOUS"
