@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { isSqlite } from "../db/transaction";
 
 /**
  * The next position in the readings feed (CON-6). The UPDATE takes the row lock of the one-row
@@ -9,9 +10,16 @@ import type { EntityManager } from "typeorm";
  * leaves a hole in the numbering, never a reading out of order.
  */
 export async function nextFeedSeq(manager: EntityManager): Promise<bigint> {
-  await manager.query("UPDATE feed_sequence SET value = value + 1 WHERE name = 'readings'");
-  const rows: Array<{ value: string | number }> = await manager.query(
-    "SELECT value FROM feed_sequence WHERE name = 'readings'",
+  if (isSqlite(manager.connection)) {
+    const rows: Array<{ value: number }> = await manager.query(
+      "UPDATE feed_sequence SET value = value + 1 WHERE name = 'readings' RETURNING value",
+    );
+    return BigInt(rows[0].value);
+  }
+  // MySQL's sequence idiom: LAST_INSERT_ID(expr) sends the new value back with the UPDATE's
+  // answer, so the lock that orders the feed is held for one round trip fewer.
+  const answer: { insertId: number | string } = await manager.query(
+    "UPDATE feed_sequence SET value = LAST_INSERT_ID(value + 1) WHERE name = 'readings'",
   );
-  return BigInt(rows[0].value);
+  return BigInt(answer.insertId);
 }

@@ -4,6 +4,7 @@ import { AccountEntity } from "../accounts/account.entity";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
+import { insertEntity } from "../db/bulk-insert";
 import { nextFeedSeq } from "./feed-sequence";
 import { isSqlite, isUniqueViolation, withTransaction } from "../db/transaction";
 import { periodEnd, periodOf } from "../shared/almaty-time";
@@ -164,7 +165,7 @@ export class ReadingsService {
           // Last: the feed_sequence row lock is then held only until the commit that follows.
           feedSeq: await nextFeedSeq(manager),
         });
-        const saved = await manager.getRepository(ReadingEntity).save(reading);
+        const saved = await insertEntity(manager, ReadingEntity, reading);
         await this.audit?.record(
           {
             type: "READING_SUBMITTED",
