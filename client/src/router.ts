@@ -5,6 +5,7 @@ import {
   type RouteLocationNormalized,
   type RouteLocationRaw,
   type RouteRecordRaw,
+  type Router,
 } from "vue-router";
 import { prefetchQuery } from "./api";
 import { intlWorkerDone } from "./intl-prepare";
@@ -94,34 +95,42 @@ export const routes: RouteRecordRaw[] = [
   { path: "/:pathMatch(.*)*", redirect: { name: "accounts" }, meta: { titleKey: "app.name" } },
 ];
 
-export const router = createRouter({
-  history: createWebHistory(),
-  routes,
-  // The first page is at the top already; scrolling there would force a layout before it paints.
-  scrollBehavior: (_to, from) => (from === START_LOCATION ? false : { top: 0 }),
-});
+/**
+ * The app's router. Made by main.ts in a task of its own rather than when this module is
+ * evaluated: building the route matchers is a few milliseconds of a phone's first screen, and
+ * the module's evaluation already holds the libraries' own start-up.
+ */
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    // The first page is at the top already; scrolling there would force a layout before it paints.
+    scrollBehavior: (_to, from) => (from === START_LOCATION ? false : { top: 0 }),
+  });
 
-router.beforeEach(async (to, from) => {
-  const { isLoggedIn } = useSession();
-  if (to.meta.requiresAuth || to.meta.guestOnly) await restoreSession();
-  if (to.meta.requiresAuth && !isLoggedIn.value) {
-    return { name: "login", query: to.fullPath === "/accounts" ? {} : { next: to.fullPath } };
-  }
-  if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
-  // Allowed: the page's data is asked for now, while the router loads the page's code. The
-  // first page waits for it, to be drawn once, with its data, rather than empty and then filled
-  // (and for the worker setting Intl up, so that the page does not set it up a second time).
-  const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
-  if (from === START_LOCATION) await Promise.all([data, intlWorkerDone()]);
-  return true;
-});
+  router.beforeEach(async (to, from) => {
+    const { isLoggedIn } = useSession();
+    if (to.meta.requiresAuth || to.meta.guestOnly) await restoreSession();
+    if (to.meta.requiresAuth && !isLoggedIn.value) {
+      return { name: "login", query: to.fullPath === "/accounts" ? {} : { next: to.fullPath } };
+    }
+    if (to.meta.guestOnly && isLoggedIn.value) return { name: "accounts" };
+    // Allowed: the page's data is asked for now, while the router loads the page's code. The
+    // first page waits for it, to be drawn once, with its data, rather than empty and then filled
+    // (and for the worker setting Intl up, so that the page does not set it up a second time).
+    const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
+    if (from === START_LOCATION) await Promise.all([data, intlWorkerDone()]);
+    return true;
+  });
+  return router;
+}
 
 /**
  * Starts downloading the code of the page at `path` (and of the page it redirects to) without
  * waiting for the navigation: on a slow network the first screen's chunk then travels together
  * with the locale and the session check instead of after them.
  */
-export function preloadPage(path: string): void {
+export function preloadPage(router: Router, path: string): void {
   let target = router.resolve(path);
   const redirect = target.matched[target.matched.length - 1]?.redirect;
   if (redirect && typeof redirect !== "function") {
