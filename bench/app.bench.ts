@@ -25,6 +25,9 @@ async function main(): Promise<void> {
       "LCP ms (≤ 2000)": row.lcpMs,
       "TBT ms": row.tbtMs,
       "FCP ms": row.fcpMs,
+      "every run": row.scores.join(" "),
+      benchmarkIndex: row.benchmarkIndex,
+      "main thread on CPU": `${Math.round(row.mainThreadCpuShare * 100)}%`,
     })),
   );
 }

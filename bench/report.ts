@@ -217,12 +217,12 @@ export function markdown(results: BenchResults): string {
       "",
       "### App (scenario 7)",
       "",
-      "| screen | performance | LCP | TBT | FCP |",
-      "|---|---|---|---|---|",
+      "| screen | performance | LCP | TBT | FCP | every run's score | benchmarkIndex | main thread on CPU |",
+      "|---|---|---|---|---|---|---|---|",
     );
     for (const run of results.app.lighthouse) {
       lines.push(
-        `| ${run.screen} | ${run.performance} | ${(run.lcpMs / 1000).toFixed(2)} s | ${run.tbtMs.toFixed(0)} ms | ${(run.fcpMs / 1000).toFixed(2)} s |`,
+        `| ${run.screen} | ${run.performance} | ${(run.lcpMs / 1000).toFixed(2)} s | ${run.tbtMs.toFixed(0)} ms | ${(run.fcpMs / 1000).toFixed(2)} s | ${run.scores.join(", ")} | ${run.benchmarkIndex} | ${Number.isFinite(run.mainThreadCpuShare) ? `${Math.round(run.mainThreadCpuShare * 100)}%` : "?"} |`,
       );
     }
     lines.push(

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
+import { mainThreadCpuShare } from "./main-thread";
 
 /**
  * Scenario 7, the subscriber app as a phone gets it: the initial JavaScript and CSS (gzipped),
@@ -22,6 +23,12 @@ export interface AppFigures {
     lcpMs: number;
     tbtMs: number;
     fcpMs: number;
+    /** Every run's score, in order: the spread says how steady the host was. */
+    scores: number[];
+    /** Lighthouse's measure of the host's CPU (its docs: 1000-1500 a low-end desktop). */
+    benchmarkIndex: number;
+    /** CPU ÷ wall time of the page's main-thread tasks after first paint (main-thread.ts). */
+    mainThreadCpuShare: number;
   }>;
 }
 
@@ -69,18 +76,27 @@ interface LighthouseResult {
   finalDisplayedUrl: string;
   runtimeError?: { code: string; message: string };
   runWarnings: string[];
+  environment: { benchmarkIndex: number };
   categories: { performance?: { score: number | null } };
   audits: Record<string, { numericValue?: number; details?: { items?: unknown[] } }>;
 }
 interface LighthouseRun {
   lhr: LighthouseResult;
   report: string;
+  cpuShare: number;
 }
 interface LighthouseModule {
   default: (
     url: string,
     flags: Record<string, unknown>,
-  ) => Promise<{ lhr: LighthouseResult; report: string | string[] } | undefined>;
+  ) => Promise<
+    | {
+        lhr: LighthouseResult;
+        report: string | string[];
+        artifacts?: { Trace?: { traceEvents: Parameters<typeof mainThreadCpuShare>[0] } };
+      }
+    | undefined
+  >;
 }
 interface MedianRunModule {
   computeMedianRun: (runs: LighthouseResult[]) => LighthouseResult;
@@ -176,7 +192,14 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
       }
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       const { runtimeError } = result.lhr;
-      if (!runtimeError) return { lhr: result.lhr, report: String(result.report) };
+      if (!runtimeError) {
+        const events = result.artifacts?.Trace?.traceEvents ?? [];
+        return {
+          lhr: result.lhr,
+          report: String(result.report),
+          cpuShare: mainThreadCpuShare(events),
+        };
+      }
       const problem = `Lighthouse on ${url}: ${runtimeError.code} ${runtimeError.message}`;
       if (attempt >= 2) throw new Error(problem);
       log(`${problem}; once more`);
@@ -185,8 +208,10 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
 
     const audit = async (screen: "login" | "readings", url: string) => {
       const results: LighthouseResult[] = [];
+      const cpuShares = new Map<LighthouseResult, number>();
       for (let run = 1; run <= runs; run++) {
-        const { lhr, report } = await runLighthouse(url, screen === "readings");
+        const { lhr, report, cpuShare } = await runLighthouse(url, screen === "readings");
+        cpuShares.set(lhr, cpuShare);
         if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) {
           throw new Error(`${url} ended on ${lhr.finalDisplayedUrl}, not on the ${screen} screen`);
         }
@@ -194,7 +219,8 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
         log(
           `${screen} run ${run}/${runs}: performance ${figures.performance}, ` +
             `FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms ` +
-            `(LCP element ${lcpElementOf(lhr)})`,
+            `(LCP element ${lcpElementOf(lhr)}; benchmarkIndex ${figures.benchmarkIndex}, ` +
+            `main thread on CPU ${percent(cpuShare)} of its task time)`,
         );
         for (const warning of lhr.runWarnings) log(`  warning: ${warning}`);
         if (options.reportDir) {
@@ -203,7 +229,12 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
         results.push(lhr);
       }
       // Lighthouse's own choice: the run closest to the median FCP and time to interactive.
-      return figuresOf(screen, results.length === 1 ? results[0] : computeMedianRun(results));
+      const median = results.length === 1 ? results[0] : computeMedianRun(results);
+      return {
+        ...figuresOf(screen, median),
+        scores: results.map((lhr) => figuresOf(screen, lhr).performance),
+        mainThreadCpuShare: round2(cpuShares.get(median) ?? Number.NaN),
+      };
     };
 
     // A first visit (no session cookie: /login stays the login screen), then a logged-in user.
@@ -229,6 +260,7 @@ function figuresOf(screen: "login" | "readings", lhr: LighthouseResult) {
     lcpMs: Math.round(value("largest-contentful-paint")),
     tbtMs: Math.round(value("total-blocking-time")),
     fcpMs: Math.round(value("first-contentful-paint")),
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
   };
 }
 
@@ -240,6 +272,8 @@ function lcpElementOf(lhr: LighthouseResult): string {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 interface RunningServer {
   url: string;
