@@ -34,6 +34,7 @@ const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
  */
 async function start(): Promise<void> {
   const appRouter = (router = createAppRouter());
+  await nextTask();
   // The first screen waits for the session check (the router's guard), its messages and its
   // page's code: all are asked for at once, not one round trip after another.
   const path = location.pathname + location.search + location.hash;
