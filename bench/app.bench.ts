@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { measureApp } from "./scenarios/app";
+import { formatCpuShare } from "./scenarios/main-thread";
 
 /**
  * Scenario 7 on its own: initial JS/CSS and Lighthouse mobile on the login and readings screens.
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       "FCP ms": row.fcpMs,
       "every run": row.scores.join(" "),
       benchmarkIndex: row.benchmarkIndex,
-      "main thread on CPU": `${Math.round(row.mainThreadCpuShare * 100)}%`,
+      "main thread on CPU": formatCpuShare(row.mainThreadCpuShare),
     })),
   );
 }

@@ -4,6 +4,7 @@ import type { ExplainedStatement } from "./scenarios/explain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
+import { formatCpuShare } from "./scenarios/main-thread";
 
 export interface BenchResults {
   date: string;
@@ -222,7 +223,7 @@ export function markdown(results: BenchResults): string {
     );
     for (const run of results.app.lighthouse) {
       lines.push(
-        `| ${run.screen} | ${run.performance} | ${(run.lcpMs / 1000).toFixed(2)} s | ${run.tbtMs.toFixed(0)} ms | ${(run.fcpMs / 1000).toFixed(2)} s | ${run.scores.join(", ")} | ${run.benchmarkIndex} | ${Number.isFinite(run.mainThreadCpuShare) ? `${Math.round(run.mainThreadCpuShare * 100)}%` : "?"} |`,
+        `| ${run.screen} | ${run.performance} | ${(run.lcpMs / 1000).toFixed(2)} s | ${run.tbtMs.toFixed(0)} ms | ${(run.fcpMs / 1000).toFixed(2)} s | ${run.scores.join(", ")} | ${run.benchmarkIndex} | ${formatCpuShare(run.mainThreadCpuShare)} |`,
       );
     }
     lines.push(

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
-import { mainThreadCpuShare } from "./main-thread";
+import { formatCpuShare, mainThreadCpuShare } from "./main-thread";
 
 /**
  * Scenario 7, the subscriber app as a phone gets it: the initial JavaScript and CSS (gzipped),
@@ -220,7 +220,7 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
           `${screen} run ${run}/${runs}: performance ${figures.performance}, ` +
             `FCP ${figures.fcpMs} ms, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms ` +
             `(LCP element ${lcpElementOf(lhr)}; benchmarkIndex ${figures.benchmarkIndex}, ` +
-            `main thread on CPU ${percent(cpuShare)} of its task time)`,
+            `main thread on CPU ${formatCpuShare(cpuShare)} of its task time)`,
         );
         for (const warning of lhr.runWarnings) log(`  warning: ${warning}`);
         if (options.reportDir) {
@@ -273,7 +273,6 @@ function lcpElementOf(lhr: LighthouseResult): string {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 interface RunningServer {
   url: string;

@@ -46,3 +46,7 @@ export function mainThreadCpuShare(events: TraceEvent[]): number {
   }
   return wall > 0 ? cpu / wall : Number.NaN;
 }
+
+/** The share as a whole percentage, or "?" when the trace did not give one. */
+export const formatCpuShare = (share: number): string =>
+  Number.isFinite(share) ? `${Math.round(share * 100)}%` : "?";
