@@ -62,3 +62,18 @@ export async function loadMetersAhead(
   if (meters.has("submission")) await loaders.loadReadingsOf(meterIds);
   else if (meters.has("lastReading")) await loaders.latestReading.getAll(meterIds);
 }
+
+/**
+ * After a sending, this request's loaded month of the meter is stale: drops it, then loads
+ * again, in one statement, what the answer selects under `meter`.
+ */
+export async function reloadMeterAfterSending(
+  loaders: Loaders,
+  meterId: number,
+  meter: Selection,
+): Promise<void> {
+  loaders.latestReading.forget(meterId);
+  loaders.countedSendings.forget(meterId);
+  if (meter.has("submission")) await loaders.loadReadingsOf([meterId]);
+  else if (meter.has("lastReading")) await loaders.latestReading.get(meterId);
+}

@@ -26,6 +26,12 @@ export class Lookup<K, V> {
     this.loaded.set(key, value);
   }
 
+  /** Drops what is loaded for this key (it changed): the next `get` loads it again. */
+  forget(key: K): void {
+    this.loaded.delete(key);
+    this.loader.clear(key);
+  }
+
   /** Loads all these keys in one batch; afterwards `get` answers them at once. */
   getAll(keys: readonly K[]): Promise<V[]> {
     return Promise.all(keys.map((key) => this.get(key)));

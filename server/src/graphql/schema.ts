@@ -7,6 +7,7 @@ import { AuthResolver } from "../auth/auth.resolver";
 import { IntegratorsResolver } from "../integrators/integrators.resolver";
 import { OperatorsResolver } from "../operators/operators.resolver";
 import { MetersResolver } from "../readings/meters.resolver";
+import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
@@ -21,6 +22,7 @@ export function graphqlSchema(): GraphQLSchema {
       UsersResolver,
       AccountsResolver,
       MetersResolver,
+      ReadingsResolver,
       IntegratorsResolver,
       OperatorsResolver,
       RecoveryResolver,

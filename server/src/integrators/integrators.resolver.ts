@@ -163,11 +163,12 @@ export class IntegratorsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
     const client = requireIntegrator(ctx, "readings:submit");
-    const reading = await ctx.services.readings.submit(
+    const { reading } = await ctx.services.readings.submit(
       { kind: "client", clientId: client.id },
       input,
       ctx.meta,
     );
+    // Partners see no Meter: their scopes cover sendings, not a subscriber's meter (AUTH-6).
     return Reading.from(reading);
   }
 }

@@ -1,5 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from "type-graphql";
 import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { reloadMeterAfterSending } from "../graphql/loaders";
+import { Selection } from "../graphql/look-ahead";
 import { PageInfo } from "../shared/pagination";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
@@ -11,7 +14,7 @@ export class MetersResolver {
   @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
   lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {
     return mapMaybe(ctx.loaders.latestReading.get(meter.entity.id), (reading) =>
-      reading ? Reading.from(reading) : null,
+      reading ? Reading.from(reading, meter.entity) : null,
     );
   }
 
@@ -29,7 +32,10 @@ export class MetersResolver {
   ): Promise<ReadingConnection> {
     const page = await ctx.services.readings.history(meter.entity.id, first, after);
     return Object.assign(new ReadingConnection(), {
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: Reading.from(e.reading) })),
+      edges: page.edges.map((e) => ({
+        cursor: e.cursor,
+        node: Reading.from(e.reading, meter.entity),
+      })),
       pageInfo: Object.assign(new PageInfo(), {
         hasNextPage: page.hasNextPage,
         endCursor: page.endCursor,
@@ -61,10 +67,15 @@ export class MetersResolver {
   async submitReading(
     @Arg("input", { description: "The input of this operation." }) input: SubmitReadingInput,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Reading> {
     const { user } = requireViewer(ctx);
-    return Reading.from(
-      await ctx.services.readings.submit({ kind: "user", user }, input, ctx.meta),
+    const { reading, meter } = await ctx.services.readings.submit(
+      { kind: "user", user },
+      input,
+      ctx.meta,
     );
+    await reloadMeterAfterSending(ctx.loaders, meter.id, Selection.of(info).under("meter"));
+    return Reading.from(reading, meter);
   }
 }

@@ -29,8 +29,12 @@ export class Reading {
   @Field({ description: "True for the month's second sending, which corrects the first." })
   isCorrection: boolean;
 
-  static from(entity: ReadingEntity): Reading {
+  /** The reading's meter, set only where the caller was shown to see it (`Reading.meter`). */
+  visibleMeter: MeterEntity | null;
+
+  static from(entity: ReadingEntity, visibleMeter: MeterEntity | null = null): Reading {
     return Object.assign(new Reading(), {
+      visibleMeter,
       id: String(entity.id),
       value: formatReadingMilli(entity.valueMilli),
       takenAt: entity.takenAt,

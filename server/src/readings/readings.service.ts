@@ -30,6 +30,12 @@ export interface Sending {
   idempotencyKey?: string | null;
 }
 
+/** A stored sending and its meter (which the caller was allowed to send to). */
+export interface Sent {
+  reading: ReadingEntity;
+  meter: MeterEntity;
+}
+
 /** Who sends a reading: a subscriber (on his accounts) or a partner's API client (any account). */
 export type Caller = { kind: "user"; user: UserEntity } | { kind: "client"; clientId: number };
 
@@ -109,11 +115,7 @@ export class ReadingsService {
    * are counted and the new one inserted; the unique (meter, period, slot) key backs the limit up,
    * and a retried request with the same idempotency key (per caller) returns the first result.
    */
-  async submit(
-    who: Caller,
-    sending: Sending,
-    meta: RequestMeta = NO_REQUEST,
-  ): Promise<ReadingEntity> {
+  async submit(who: Caller, sending: Sending, meta: RequestMeta = NO_REQUEST): Promise<Sent> {
     const value = parseReadingMilli(sending.value);
     if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
     const meterField = who.kind === "user" ? "meterId" : "meterSerial";
@@ -122,6 +124,16 @@ export class ReadingsService {
         ? await this.accessibleMeter(who.user, sending.meterId ?? "")
         : await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "");
     if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: meterField });
+    return { meter, reading: await this.send(who, sending, meter, value, meta) };
+  }
+
+  private async send(
+    who: Caller,
+    sending: Sending,
+    meter: MeterEntity,
+    value: bigint,
+    meta: RequestMeta,
+  ): Promise<ReadingEntity> {
     const caller = callerKey(who);
     const key = sending.idempotencyKey ?? null;
 
