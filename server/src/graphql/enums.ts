@@ -1,4 +1,5 @@
 import { registerEnumType } from "type-graphql";
+import { PasswordResetTokenStatus } from "../recovery/reset-token-status";
 import { Language, PersonType, ReadingSource } from "../shared/enums";
 
 registerEnumType(PersonType, {
@@ -29,5 +30,16 @@ registerEnumType(ReadingSource, {
     OPERATOR: { description: "An operator of the utility." },
     PARTNER: { description: "A partner channel (bank, payment app)." },
     ESTIMATE: { description: "An estimate by the billing system." },
+  },
+});
+
+registerEnumType(PasswordResetTokenStatus, {
+  name: "PasswordResetTokenStatus",
+  description: "What a password reset link can still do.",
+  valuesConfig: {
+    VALID: { description: "Unused and unexpired: it can set a new password." },
+    USED: { description: "Spent, or replaced by a newer link or a completed reset." },
+    EXPIRED: { description: "Unused, but its 30 minutes are over." },
+    INVALID: { description: "Not a reset token of this service (unknown or garbled)." },
   },
 });

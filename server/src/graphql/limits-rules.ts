@@ -21,6 +21,7 @@ export const SENSITIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   "refreshSession",
   "requestPasswordReset",
   "resetPassword",
+  "passwordResetTokenStatus",
   "changePassword",
 ]);
 

@@ -26,6 +26,8 @@ export const DEFAULT_BUDGETS = {
   /** RL-6: reset requests per e-mail string and per IP. */
   resetPerEmailHour: { points: 3, durationSeconds: HOUR, blockSeconds: 0 },
   resetPerIpHour: { points: 20, durationSeconds: HOUR, blockSeconds: 0 },
+  /** Reset link status checks per IP (`passwordResetTokenStatus`). */
+  resetStatusPerIpHour: { points: 30, durationSeconds: HOUR, blockSeconds: 0 },
   /** RL-7: operation cost per user (or IP when anonymous). */
   costPerMinute: { points: 300, durationSeconds: MINUTE, blockSeconds: 0 },
 } satisfies Record<string, Budget>;

@@ -25,6 +25,7 @@ export class RequestLimits {
   private readonly registerPerIp: RateLimiterAbstract;
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
+  private readonly resetStatusPerIp: RateLimiterAbstract;
   private readonly costPerCaller: RateLimiterMemory;
 
   constructor(
@@ -40,6 +41,11 @@ export class RequestLimits {
     this.registerPerIp = store.create("register_ip_h", budgets.registerPerIpHour, insured);
     this.resetPerEmail = store.create("reset_email_h", budgets.resetPerEmailHour, insured);
     this.resetPerIp = store.create("reset_ip_h", budgets.resetPerIpHour, insured);
+    this.resetStatusPerIp = store.create(
+      "reset_status_ip_h",
+      budgets.resetStatusPerIpHour,
+      insured,
+    );
     const cost = budgets.costPerMinute;
     this.costPerCaller = new RateLimiterMemory({
       keyPrefix: "cost",
@@ -118,6 +124,16 @@ export class RequestLimits {
     } catch {
       return false;
     }
+  }
+
+  /** A reset link's status check: a point per address; RATE_LIMITED once the hour's are spent. */
+  async beforeResetTokenCheck(meta: RequestMeta): Promise<void> {
+    const key = hashedKey(ipOf(meta));
+    await this.charge(
+      [{ budget: "resetStatusPerIpHour", limiter: this.resetStatusPerIp, key }],
+      "passwordResetTokenStatus",
+      meta,
+    );
   }
 
   /** RL-7: charges an operation's cost to its caller; RATE_LIMITED once the minute is spent. */

@@ -11,6 +11,7 @@ import { normalizeEmail } from "../users/email";
 import { UserEntity } from "../users/user.entity";
 import { assertAcceptablePassword } from "../users/users.service";
 import { hasTokenShape, newOneTimeToken, RESET_TOKEN_TTL_MS } from "./one-time-token";
+import { type PasswordResetTokenStatus, resetTokenStatus } from "./reset-token-status";
 import { type ResetRequestThrottle, unlimitedResetRequests } from "./reset-throttle";
 import { TokenPurpose } from "./user-token.entity";
 import { UserTokens } from "./user-tokens";
@@ -124,6 +125,18 @@ export class PasswordResetService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The token's status, for the reset page: read only, so it neither spends nor extends it, and
+   * it names no account. Limited per client address before anything is looked up.
+   */
+  async tokenStatus(token: string, meta: RequestMeta): Promise<PasswordResetTokenStatus> {
+    await this.throttle.beforeResetTokenCheck(meta);
+    const row = hasTokenShape(token)
+      ? await this.tokens.find(this.dataSource.manager, token, TokenPurpose.PASSWORD_RESET)
+      : null;
+    return resetTokenStatus(row, this.clock.now());
   }
 
   /** Used, expired and unknown tokens answer alike. */

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { GraphQLContext } from "../graphql/context";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";
+import { PasswordResetTokenStatus } from "./reset-token-status";
 
 @Resolver()
 export class RecoveryResolver {
@@ -29,6 +30,19 @@ export class RecoveryResolver {
   ): Promise<boolean> {
     await ctx.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
     return true;
+  }
+
+  @Query(() => PasswordResetTokenStatus, {
+    description:
+      "Whether a reset token can still set a password, without spending or extending it; names " +
+      "no account. Limited per client address (RATE_LIMITED with retryAfterSeconds).",
+  })
+  async passwordResetTokenStatus(
+    @Arg("token", { description: "The token from the reset link (after `#token=`)." })
+    token: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PasswordResetTokenStatus> {
+    return ctx.services.passwordReset.tokenStatus(token, ctx.meta);
   }
 
   @Mutation(() => Boolean, {

@@ -9,9 +9,12 @@ import type { RequestMeta } from "../audit/request-meta";
 export interface ResetRequestThrottle {
   /** Consumes a point for this request; false when a budget is spent. */
   mayRequestReset(email: string, meta: RequestMeta): Promise<boolean>;
+  /** Consumes a point per client address for a token status check; RATE_LIMITED when spent. */
+  beforeResetTokenCheck(meta: RequestMeta): Promise<void>;
 }
 
 /** Without a limiter (scripts, unit tests): every request may send. */
 export const unlimitedResetRequests: ResetRequestThrottle = {
   mayRequestReset: async () => true,
+  beforeResetTokenCheck: async () => {},
 };
