@@ -1,8 +1,9 @@
-import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
 import { AppError } from "../shared/errors";
 import type { Budgets } from "./budgets";
+import { remainingAttempts } from "./guess-feedback";
 import { hashedKey, type LimiterStore } from "./limiter-store";
 import { type Charge, charged, consumeAll, ipOf, refundAll, type TripRecorder } from "./refusal";
 
@@ -11,7 +12,9 @@ import { type Charge, charged, consumeAll, ipOf, refundAll, type TripRecorder } 
  * point is taken, atomically in the shared store, per account number, per client address (hour
  * and day) and per user; a refusal is RATE_LIMITED for known and unknown numbers alike. A failed
  * comparison keeps its points; any other outcome gives them back. These limiters have no memory
- * fallback: if the store fails, verification is refused (RL-2).
+ * fallback: if the store fails, verification is refused (RL-2). From the third failure on, a
+ * failed proof carries `remainingAttempts` (guess-feedback.ts): the budgets are keyed alike for
+ * known and unknown numbers, so it says nothing about whether the number exists.
  */
 export class GuessLimiter {
   private readonly perAccount: RateLimiterAbstract;
@@ -51,9 +54,12 @@ export class GuessLimiter {
         : []),
     ];
     const context = { ip: meta.ip, userId, requestId: meta.requestId, action: "accountProof" };
+    let granted: RateLimiterRes[] = [];
     await charged(
       (work) => this.store.run(work),
-      () => consumeAll(charges, this.log, context),
+      async () => {
+        granted = await consumeAll(charges, this.log, context);
+      },
       this.recordTrip,
       { action: "accountProof", meta, userId },
       this.log,
@@ -63,7 +69,7 @@ export class GuessLimiter {
       return await compare();
     } catch (error) {
       failed = error instanceof AppError && error.code === "ACCOUNT_VERIFICATION_FAILED";
-      throw error;
+      throw failed ? failedProof(granted) : error;
     } finally {
       if (!failed) await this.store.run(() => refundAll(charges, this.log));
     }
@@ -73,4 +79,15 @@ export class GuessLimiter {
   async lift(accountNumber: string): Promise<boolean> {
     return this.store.run(() => this.perAccount.delete(accountNumber));
   }
+}
+
+/** ACCOUNT_VERIFICATION_FAILED, with the failures left before a lock once that is told. */
+function failedProof(granted: readonly RateLimiterRes[]): AppError {
+  const remaining = remainingAttempts(
+    granted.map((res) => ({ consumed: res.consumedPoints, remaining: res.remainingPoints })),
+  );
+  return new AppError(
+    "ACCOUNT_VERIFICATION_FAILED",
+    remaining === undefined ? {} : { extensions: { remainingAttempts: remaining } },
+  );
 }

@@ -41,18 +41,19 @@ export interface Charge {
 }
 
 /**
- * Consumes one point on every charge at once. If any refuses, the points taken on the others
- * are given back and the refusal is thrown (RATE_LIMITED; SERVICE_UNAVAILABLE when a store
- * failed; a trip is thrown as LimitTripped so the caller can record it once out of the store).
+ * Consumes one point on every charge at once and answers each charge's state, in order. If any
+ * refuses, the points taken on the others are given back and the refusal is thrown
+ * (RATE_LIMITED; SERVICE_UNAVAILABLE when a store failed; a trip is thrown as LimitTripped so
+ * the caller can record it once out of the store).
  */
 export async function consumeAll(
   charges: Charge[],
   log: Logger,
   context: Record<string, unknown>,
-): Promise<void> {
+): Promise<RateLimiterRes[]> {
   const results = await Promise.allSettled(charges.map((c) => consumeRetrying(c)));
-  const refused = results.findIndex((r) => r.status === "rejected");
-  if (refused === -1) return;
+  const granted = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  if (granted.length === results.length) return granted;
   await refundAll(
     charges.filter((_, i) => results[i].status === "fulfilled"),
     log,

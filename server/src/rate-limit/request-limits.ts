@@ -57,7 +57,9 @@ export class RequestLimits {
   private charge(charges: Charge[], action: string, meta: RequestMeta, userId?: number) {
     return charged(
       (work) => this.store.run(work),
-      () => consumeAll(charges, this.log, { ip: meta.ip, requestId: meta.requestId, action }),
+      async () => {
+        await consumeAll(charges, this.log, { ip: meta.ip, requestId: meta.requestId, action });
+      },
       this.recordTrip,
       { action, meta, userId },
       this.log,
