@@ -1,15 +1,16 @@
+import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
-import { graphqlRefusal, mountRu } from "../../test/mount";
+import { scriptedClient, type Script } from "../../test/apollo";
+import { accountCard } from "../../test/fixtures";
+import { mountRu } from "../../test/mount";
 import AddAccountDialog from "./AddAccountDialog.vue";
 
-jest.mock("../../api", () => ({ ...jest.requireActual("../../api"), runMutation: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const api = require("../../api") as { runMutation: jest.Mock };
-
-beforeEach(() => api.runMutation.mockReset());
+let scripted = scriptedClient();
+const server = (script: Script) => (scripted = scriptedClient(script));
+beforeEach(() => server({}));
 
 async function submit(number: string, amount: string) {
-  const wrapper = mountRu(AddAccountDialog);
+  const wrapper = mountRu(AddAccountDialog, { global: { provide: scripted.provide } });
   await wrapper.get("#add-account-number").setValue(number);
   await wrapper.get("#add-account-payment").setValue(amount);
   await wrapper.get("form").trigger("submit");
@@ -19,7 +20,9 @@ async function submit(number: string, amount: string) {
 
 describe("AddAccountDialog", () => {
   it("is a labelled modal dialog", () => {
-    const dialog = mountRu(AddAccountDialog).get("[role=dialog]");
+    const dialog = mountRu(AddAccountDialog, { global: { provide: scripted.provide } }).get(
+      "[role=dialog]",
+    );
     expect(dialog.attributes("aria-modal")).toBe("true");
     expect(dialog.text()).toContain("Добавить лицевой счет");
   });
@@ -29,17 +32,15 @@ describe("AddAccountDialog", () => {
     expect(wrapper.get("#add-account-payment-error").text()).toContain(
       "до двух знаков после запятой",
     );
-    expect(api.runMutation).not.toHaveBeenCalled();
+    expect(scripted.sent).toHaveLength(0);
   });
 
   it("links the account and reports its number", async () => {
-    api.runMutation.mockResolvedValue({
-      linkAccount: { number: "1002003004", holderName: "И", address: "А" },
-    });
-    const wrapper = await submit("1002003004", "4 218,35");
-    expect(api.runMutation.mock.calls[0][1]).toEqual({
-      input: { accountNumber: "1002003004", lastPaymentAmount: "4 218,35" },
-    });
+    server({ LinkAccount: [{ data: { linkAccount: accountCard("1002003004", []) } }] });
+    const wrapper = await submit(" 1002003004 ", "4 218,35");
+    expect(scripted.named("LinkAccount").map((sent) => sent.variables)).toEqual([
+      { input: { accountNumber: "1002003004", lastPaymentAmount: "4 218,35" } },
+    ]);
     expect(wrapper.emitted("added")?.[0]).toEqual(["1002003004"]);
   });
 
@@ -50,7 +51,7 @@ describe("AddAccountDialog", () => {
     ],
     ["ACCOUNT_ALREADY_LINKED", "Этот лицевой счет уже есть в вашем списке."],
   ])("shows %s as a sentence", async (code, message) => {
-    api.runMutation.mockRejectedValue(graphqlRefusal(code));
+    server({ LinkAccount: [{ refusal: { code } }] });
     const wrapper = await submit("1002003004", "1,00");
     expect(wrapper.get(".alert").text()).toBe(message);
   });

@@ -1,39 +1,44 @@
+import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
-import { ApiFailure } from "../../api";
+import { apolloClient } from "../../apollo/client";
 import { useOfflineReadings } from "../../composables/useOfflineReadings";
-import { graphqlRefusal, mountRu, plain } from "../../test/mount";
+import { provideClient, singletonServer } from "../../test/apollo";
+import { meterFields, page, reading, submissionWindow, submitted } from "../../test/fixtures";
+import { mountRu, plain } from "../../test/mount";
+import { offline, type Answer } from "../../test/scripted-link";
 import ReadingForm from "./ReadingForm.vue";
 
-jest.mock("../../api", () => {
-  const actual = jest.requireActual("../../api");
-  return { ...actual, runMutation: jest.fn() };
-});
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const api = require("../../api") as { runMutation: jest.Mock };
+// The form sends through the client it is given; the outbox (a reading typed with no signal)
+// through the app's one client. Both are the same scripted client here.
+jest.mock("../../apollo/client", () =>
+  jest.requireActual("../../test/apollo-singleton").scriptedSingleton(),
+);
+jest.mock("idb-keyval", () => jest.requireActual("../../test/idb-memory"));
 
-const submission = (remaining: number) => ({
-  period: "2026-11",
-  used: 2 - remaining,
-  remaining,
-  minimumValue: "5017.118",
-  reopensAt: null,
-});
-const sent = {
-  id: "r9",
-  value: "5027.5",
-  takenAt: "2026-11-26T05:00:00Z",
-  source: "SUBSCRIBER",
-  period: "2026-11",
-  isCorrection: false,
+const sent = reading("r9", "5027.5", "2026-11", "SUBSCRIBER", false, "2026-11-26T05:00:00.000Z");
+const accepted: Answer = {
+  data: submitted(
+    sent,
+    meterFields(
+      "m1",
+      submissionWindow(1, "5027.5"),
+      page([sent, reading("r8", "5017.118", "2026-10")], 2),
+    ),
+  ),
 };
 
 function mountForm(typicalMilli = 0n, remaining = 2) {
   return mountRu(ReadingForm, {
-    props: { meterId: "m1", submission: submission(remaining), typicalMilli },
+    props: { meterId: "m1", submission: submissionWindow(remaining, "5017.118"), typicalMilli },
+    global: { provide: provideClient(apolloClient) },
   });
 }
+const submissions = () => singletonServer().named("SubmitReading");
 
-beforeEach(() => api.runMutation.mockReset());
+beforeEach(() => {
+  singletonServer().answer({});
+  useOfflineReadings().forgetPendingReadings();
+});
 
 describe("ReadingForm", () => {
   it("has a decimal keyboard and shows the allowed minimum", () => {
@@ -54,85 +59,135 @@ describe("ReadingForm", () => {
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5000");
     await wrapper.get("form").trigger("submit");
+    await flushPromises();
     expect(plain(wrapper.get("[role=alert]").text())).toBe(
       "Показания не могут быть меньше предыдущих (5 017,118 м³).",
     );
     expect(wrapper.get("input").attributes("aria-invalid")).toBe("true");
-    expect(api.runMutation).not.toHaveBeenCalled();
+    expect(submissions()).toHaveLength(0);
   });
 
-  it("refuses a malformed number", async () => {
+  it("refuses a malformed number without asking the server", async () => {
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5017.1234");
     await wrapper.get("form").trigger("submit");
+    await flushPromises();
     expect(plain(wrapper.text())).toContain(
       "Введите показания числом, до трех знаков после запятой",
     );
+    expect(submissions()).toHaveLength(0);
   });
 
   it("sends the value with an idempotency key and reports the sent reading", async () => {
-    api.runMutation.mockResolvedValue({ submitReading: sent });
+    singletonServer().answer({ SubmitReading: [accepted] });
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5027,5");
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    const variables = api.runMutation.mock.calls[0][1];
-    expect(variables.input).toMatchObject({ meterId: "m1", value: "5027,5" });
-    expect(variables.input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
-    expect(wrapper.emitted("sent")?.[0]).toEqual([sent]);
+    const { input } = submissions()[0].variables as {
+      input: { meterId: string; value: string; idempotencyKey: string };
+    };
+    expect(input).toMatchObject({ meterId: "m1", value: "5027,5" });
+    expect(input.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(wrapper.emitted("sent")?.[0]).toEqual([
+      expect.objectContaining({ id: "r9", value: "5027.5" }),
+    ]);
+    expect((wrapper.get("input").element as HTMLInputElement).value).toBe("");
   });
 
   it("keeps a reading typed with no signal and sends it later with the same key", async () => {
-    api.runMutation
-      .mockRejectedValueOnce(new ApiFailure("NETWORK"))
-      .mockResolvedValueOnce({ submitReading: sent });
+    singletonServer().answer({ SubmitReading: [offline(), accepted] });
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5027,5");
     await wrapper.get("form").trigger("submit");
     await flushPromises();
     expect(wrapper.emitted("queued")).toHaveLength(1);
-    const { pending, flushPendingReadings } = useOfflineReadings();
+    expect(wrapper.find("[role=alert]").exists()).toBe(false); // kept, not refused
+    const { pending, delivered, flushPendingReadings } = useOfflineReadings();
     expect(pending.value).toMatchObject([{ meterId: "m1", value: "5027,5" }]);
     expect(localStorage.getItem("gas.pendingReadings")).toContain("5027,5");
     await expect(flushPendingReadings()).resolves.toBe(1);
-    const [first, second] = api.runMutation.mock.calls.map((call) => call[1].input.idempotencyKey);
+    const [first, second] = submissions().map(
+      (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
+    );
     expect(second).toBe(first);
     expect(pending.value).toEqual([]);
+    expect(delivered.value).toMatchObject([{ idempotencyKey: first, period: "2026-11" }]);
     expect(localStorage.getItem("gas.pendingReadings")).toBeNull();
   });
 
-  it("shows the server's refusal beside the field", async () => {
-    api.runMutation.mockRejectedValue(
-      graphqlRefusal("READING_BELOW_PREVIOUS", "value", { minimumValue: "5030" }),
+  it("retries a refused sending of the same value with the same key, a new value with a new one", async () => {
+    singletonServer().answer({
+      SubmitReading: [{ refusal: { code: "SERVICE_UNAVAILABLE" } }, accepted, accepted],
+    });
+    const wrapper = mountForm();
+    await wrapper.get("input").setValue("5027,5");
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    await wrapper.get("input").setValue("5028");
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    const keys = submissions().map(
+      (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
     );
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+  });
+
+  it("shows the server's refusal beside the field, with the server's minimum", async () => {
+    singletonServer().answer({
+      SubmitReading: [
+        { refusal: { code: "READING_BELOW_PREVIOUS", field: "value", minimumValue: "5030" } },
+      ],
+    });
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5020");
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    expect(wrapper.get("#reading-m1-error").text()).toContain(
-      "Показания не могут быть меньше предыдущих",
+    expect(plain(wrapper.get("#reading-m1-error").text())).toBe(
+      "Показания не могут быть меньше предыдущих (5 030 м³).",
     );
+    expect((wrapper.get("input").element as HTMLInputElement).value).toBe("5020"); // kept
+    expect(wrapper.emitted("refused")?.[0]).toEqual(["READING_BELOW_PREVIOUS"]);
   });
 
   it("asks to confirm a usage far above the usual month, and does not refuse it", async () => {
-    api.runMutation.mockResolvedValue({ submitReading: sent });
+    singletonServer().answer({ SubmitReading: [accepted] });
     const wrapper = mountForm(1000n); // usual month: 1 m³
     await wrapper.get("input").setValue("5030");
     expect(plain(wrapper.text())).toContain("Расход намного больше обычного");
     expect(wrapper.get("button[type=submit]").attributes("disabled")).toBeDefined();
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    expect(submissions()).toHaveLength(0); // not without the confirmation
     await wrapper.get("input[type=checkbox]").setValue(true);
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    expect(api.runMutation).toHaveBeenCalledTimes(1);
+    expect(submissions()).toHaveLength(1);
   });
 
-  it("asks the page to reload when the month's limit was reached meanwhile", async () => {
-    api.runMutation.mockRejectedValue(graphqlRefusal("MONTHLY_LIMIT_REACHED", "value"));
+  it("tells the page when the month's limit was reached meanwhile", async () => {
+    singletonServer().answer({
+      SubmitReading: [{ refusal: { code: "MONTHLY_LIMIT_REACHED", field: "value" } }],
+    });
     const wrapper = mountForm(0n, 1);
     await wrapper.get("input").setValue("5020");
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    expect(wrapper.emitted("stale")).toHaveLength(1);
+    expect(wrapper.emitted("refused")?.[0]).toEqual(["MONTHLY_LIMIT_REACHED"]);
     expect(plain(wrapper.text())).toContain("В этом месяце показания уже отправлены два раза.");
+  });
+
+  it("writes the sending's answer to the cache: the meter's window and history", async () => {
+    singletonServer().answer({ SubmitReading: [accepted] });
+    const wrapper = mountForm();
+    await wrapper.get("input").setValue("5027,5");
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    const meter = apolloClient.cache.extract()['Meter:{"id":"m1"}'] as Record<string, unknown>;
+    expect(meter.submission).toMatchObject({ used: 1, remaining: 1 });
+    expect(meter.lastReading).toEqual({ __ref: 'Reading:{"id":"r9"}' });
   });
 });

@@ -1,11 +1,14 @@
+import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { useRegistrationDraft } from "../../composables/useRegistrationDraft";
-import { graphqlRefusal, mountRu } from "../../test/mount";
+import { scriptedClient, type Script } from "../../test/apollo";
+import { mountRu as mountWithMessages } from "../../test/mount";
 import RegisterForm from "./RegisterForm.vue";
 
-jest.mock("../../api", () => ({ ...jest.requireActual("../../api"), runMutation: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const api = require("../../api") as { runMutation: jest.Mock };
+let scripted = scriptedClient();
+const server = (script: Script) => (scripted = scriptedClient(script));
+const mountRu = (component: typeof RegisterForm) =>
+  mountWithMessages(component, { global: { provide: scripted.provide } });
 
 const PASSWORD = "Газовый-Счётчик-2026";
 
@@ -29,7 +32,7 @@ const errorOf = (wrapper: ReturnType<typeof mountRu>, id: string) =>
   wrapper.find(`#${id}-error`).text();
 
 beforeEach(() => {
-  api.runMutation.mockReset();
+  server({});
   useRegistrationDraft().reset();
 });
 
@@ -70,7 +73,7 @@ describe("RegisterForm", () => {
     expect(errorOf(wrapper, "reg-terms")).toBe(
       "Нужно принять условия пользовательского соглашения.",
     );
-    expect(api.runMutation).not.toHaveBeenCalled();
+    expect(scripted.sent).toHaveLength(0);
   });
 
   it("reveals the BIN for a legal entity and checks its check digit", async () => {
@@ -106,14 +109,23 @@ describe("RegisterForm", () => {
   });
 
   it("registers an individual: bin null, the interface language, and reports success", async () => {
-    api.runMutation.mockResolvedValue({
-      register: { user: { id: "1", email: "aigerim@example.kz" } },
+    server({
+      Register: [
+        {
+          data: {
+            register: {
+              __typename: "RegisterPayload",
+              user: { __typename: "User", id: "1", email: "aigerim@example.kz" },
+            },
+          },
+        },
+      ],
     });
     const wrapper = mountRu(RegisterForm);
     await fillValid(wrapper);
     await wrapper.get("form").trigger("submit");
     await flushPromises();
-    expect(api.runMutation.mock.calls[0][1].input).toMatchObject({
+    expect(scripted.named("Register")[0].variables.input).toMatchObject({
       email: "aigerim@example.kz",
       personType: "INDIVIDUAL",
       bin: null,
@@ -129,7 +141,7 @@ describe("RegisterForm", () => {
     ["WEAK_PASSWORD", "password", "reg-password", "Пароль слишком простой"],
     ["INVALID_PHONE", "phone", "reg-phone", "Введите номер мобильного телефона Казахстана"],
   ])("shows the server's %s beside the %s field", async (code, field, id, message) => {
-    api.runMutation.mockRejectedValue(graphqlRefusal(code, field));
+    server({ Register: [{ refusal: { code, field } }] });
     const wrapper = mountRu(RegisterForm);
     await fillValid(wrapper);
     await wrapper.get("form").trigger("submit");
@@ -138,7 +150,7 @@ describe("RegisterForm", () => {
   });
 
   it("shows a failed account proof without saying which of the two was wrong", async () => {
-    api.runMutation.mockRejectedValue(graphqlRefusal("ACCOUNT_VERIFICATION_FAILED"));
+    server({ Register: [{ refusal: { code: "ACCOUNT_VERIFICATION_FAILED" } }] });
     const wrapper = mountRu(RegisterForm);
     await fillValid(wrapper);
     await wrapper.get("form").trigger("submit");
@@ -149,7 +161,7 @@ describe("RegisterForm", () => {
   });
 
   it("points a rejected BIN to the support address", async () => {
-    api.runMutation.mockRejectedValue(graphqlRefusal("BIN_NOT_FOUND", "bin"));
+    server({ Register: [{ refusal: { code: "BIN_NOT_FOUND", field: "bin" } }] });
     const wrapper = mountRu(RegisterForm);
     await fillValid(wrapper);
     await wrapper.get("#reg-person-type").setValue("LEGAL_ENTITY");

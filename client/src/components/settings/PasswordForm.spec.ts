@@ -1,15 +1,15 @@
+import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
-import { graphqlRefusal, mountRu } from "../../test/mount";
+import { scriptedClient, type Script } from "../../test/apollo";
+import { mountRu } from "../../test/mount";
 import PasswordForm from "./PasswordForm.vue";
 
-jest.mock("../../api", () => ({ ...jest.requireActual("../../api"), runMutation: jest.fn() }));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const api = require("../../api") as { runMutation: jest.Mock };
-
-beforeEach(() => api.runMutation.mockReset());
+let scripted = scriptedClient();
+const server = (script: Script) => (scripted = scriptedClient(script));
+beforeEach(() => server({}));
 
 async function submit(current: string, next: string, repeat: string) {
-  const wrapper = mountRu(PasswordForm);
+  const wrapper = mountRu(PasswordForm, { global: { provide: scripted.provide } });
   await wrapper.get("#password-current").setValue(current);
   await wrapper.get("#password-new").setValue(next);
   await wrapper.get("#password-repeat").setValue(repeat);
@@ -24,12 +24,13 @@ describe("PasswordForm", () => {
     expect(wrapper.get("#password-new-error").text()).toBe(
       "Пароль должен содержать от 8 до 128 символов.",
     );
-    expect(api.runMutation).not.toHaveBeenCalled();
+    expect(scripted.sent).toHaveLength(0);
   });
 
   it("says when the repetition differs", async () => {
     const wrapper = await submit("old-password", "құпиясөз-1", "құпиясөз-2");
     expect(wrapper.get("#password-repeat-error").text()).toBe("Пароли не совпадают.");
+    expect(scripted.sent).toHaveLength(0);
   });
 
   it.each([
@@ -40,18 +41,20 @@ describe("PasswordForm", () => {
       "Текущий пароль указан неверно.",
     ],
     ["WEAK_PASSWORD", "newPassword", "#password-new-error", "Пароль слишком простой"],
-  ])("puts the server's %s beside its field", async (code, field, selector, message) => {
-    api.runMutation.mockRejectedValue(graphqlRefusal(code, field));
+    // The server names the new password `password`: shown under the new password.
+    ["WEAK_PASSWORD", "password", "#password-new-error", "Пароль слишком простой"],
+  ])("puts the server's %s (field %s) beside its field", async (code, field, selector, message) => {
+    server({ ChangePassword: [{ refusal: { code, field } }] });
     const wrapper = await submit("old-password", "құпиясөз-1", "құпиясөз-1");
     expect(wrapper.get(selector).text()).toContain(message);
   });
 
   it("changes the password and empties the fields", async () => {
-    api.runMutation.mockResolvedValue({ changePassword: true });
+    server({ ChangePassword: [{ data: { changePassword: true } }] });
     const wrapper = await submit("old-password", "құпиясөз-1", "құпиясөз-1");
-    expect(api.runMutation.mock.calls[0][1]).toEqual({
-      input: { currentPassword: "old-password", newPassword: "құпиясөз-1" },
-    });
+    expect(scripted.named("ChangePassword").map((sent) => sent.variables)).toEqual([
+      { input: { currentPassword: "old-password", newPassword: "құпиясөз-1" } },
+    ]);
     expect(wrapper.text()).toContain("Пароль изменен.");
     expect((wrapper.get("#password-new").element as HTMLInputElement).value).toBe("");
   });
