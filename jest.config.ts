@@ -34,6 +34,8 @@ const config: Config = {
       moduleNameMapper: {
         "^@shared/(.*)$": "<rootDir>/server/src/shared/$1",
         "^@/(.*)$": "<rootDir>/client/src/$1",
+        // @vue/apollo-composable's CommonJS build requires Apollo's ES module entry.
+        "^@apollo/client/core/index\\.js$": "<rootDir>/node_modules/@apollo/client/core/core.cjs",
       },
       // Vue and vue-i18n resolve to their Node builds under jsdom. Jest runs no Vite plugin, so
       // the locale JSON arrives as plain strings (not precompiled as in the build), and

@@ -1,6 +1,10 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-/** Paths are relative to the repository root (`npm run codegen`). Typed operations checked against the server's emitted contract: a change there breaks the build. */
+/**
+ * Paths are relative to the repository root (`npm run codegen`). Operations are checked against
+ * the server's emitted contract (a change there breaks the build) and emitted as
+ * `TypedDocumentNode`s, the parsed documents Apollo Client's cache reads.
+ */
 const config: CodegenConfig = {
   schema: "schema.graphql",
   documents: [
@@ -18,8 +22,6 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         scalars: { Decimal: "string", DateTime: "string", Period: "string" },
-        skipTypename: true,
-        documentMode: "string",
       },
     },
   },

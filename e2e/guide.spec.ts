@@ -123,12 +123,17 @@ test("an individual follows the guide in Russian, then uses the app in Kazakh", 
   await field.fill(`${Math.floor(minimum) + 10},5`);
   await expect(page.getByText("Расход с предыдущих показаний:")).toBeVisible();
   await page.getByRole("button", { name: "Передать показания" }).click();
-  await expect(page.getByText("Показания переданы.")).toBeVisible();
-  await expect(page.getByText("Вы можете скорректировать их еще один раз.")).toBeVisible();
+  // The sending is repeated back (value and month) and the form folds behind «Исправить».
+  const summary = page.getByTestId("sent-summary");
+  await expect(summary).toContainText(/^\s*[\d\s\u00a0]+,5 м³ за \S+ \d{4} г\. переданы\./);
+  await expect(page.getByText("Осталась одна корректировка.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Передать показания" })).toHaveCount(0);
   await checkScreen(page, "ru-09-readings-one-left");
 
+  await page.getByRole("button", { name: "Исправить" }).click();
   await page.getByLabel("Текущие показания, м³").fill(`${Math.floor(minimum) + 12}`);
   await page.getByRole("button", { name: "Передать показания" }).click();
+  await expect(summary).toContainText("переданы с исправлением.");
   await expect(page.getByText("Вы уже отправили показания два раза")).toBeVisible();
   await expect(page.getByText(/Передача показаний откроется/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Передать показания" })).toHaveCount(0);
@@ -186,9 +191,10 @@ test("an individual follows the guide in Russian, then uses the app in Kazakh", 
   await checkScreen(page, "kk-08-readings-offline");
   await context.setOffline(false);
   await expect(page.getByText(/телефонда сақталды/)).toHaveCount(0);
-  await expect(
-    page.getByText("Оларды тағы бір рет түзете аласыз.", { exact: false }),
-  ).toBeVisible();
+  // Delivered on reconnect, and said so, with the month.
+  await expect(page.getByTestId("delivered")).toContainText("көрсеткіші жеткізілді.");
+  await expect(page.getByTestId("sent-summary")).toContainText("жіберілді.");
+  await expect(page.getByText("Бір түзету қалды.")).toBeVisible();
 
   // «Шығу» (logout) clears the session: a reload stays on the login screen.
   await page.getByRole("button", { name: "Шығу" }).click();

@@ -1,4 +1,4 @@
-import { ApiFailure, NETWORK_ERROR, toFailure } from "./api";
+import { ApiFailure, NETWORK_ERROR, toFailure } from "./apollo/failure";
 
 /** The one map from a server's `extensions.code` to the message key the app shows. */
 const MESSAGE_KEYS: Record<string, string> = {
@@ -45,8 +45,27 @@ export function messageParamsOf(failure: ApiFailure): Record<string, unknown> {
 
 export const SUPPORT_EMAIL = "support@gazholding.kz";
 
-/** The message for any failure: its key and parameters. */
+/**
+ * The message for any failure: its key and parameters. A wrong account proof says how many tries
+ * are left once the server tells (from the third failure on); a lock of an hour or more is said
+ * in hours, with who can lift it.
+ */
 export function messageOf(error: unknown): { key: string; params: Record<string, unknown> } {
   const failure = toFailure(error);
-  return { key: messageKeyOf(failure.code), params: messageParamsOf(failure) };
+  const params = messageParamsOf(failure);
+  const remaining = failure.extensions.remainingAttempts;
+  if (failure.code === "ACCOUNT_VERIFICATION_FAILED" && typeof remaining === "number") {
+    return {
+      key: "errors.ACCOUNT_VERIFICATION_FAILED_REMAINING",
+      params: { ...params, n: remaining },
+    };
+  }
+  const retry = Number(failure.extensions.retryAfterSeconds);
+  if (failure.code === "RATE_LIMITED" && Number.isFinite(retry) && retry >= 3600) {
+    return {
+      key: "errors.RATE_LIMITED_HOURS",
+      params: { ...params, hours: Math.ceil(retry / 3600) },
+    };
+  }
+  return { key: messageKeyOf(failure.code), params };
 }

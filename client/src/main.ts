@@ -1,18 +1,32 @@
 import { createApp, watch } from "vue";
 import type { Router } from "vue-router";
 import App from "./App.vue";
-import { configureSessionRecovery } from "./api";
+import { hostDataLayer, loadDataLayer } from "./apollo/load";
+import { configureSessionRecovery } from "./apollo/session-hooks";
+import { registerServiceWorker } from "./composables/useAppUpdate";
 import { listenForInstallPrompt } from "./composables/useInstallPrompt";
-import { sendPendingWhenOnline } from "./composables/useOfflineReadings";
+import { flushPendingReadings } from "./composables/useOfflineReadings";
 import { applyLocale, initialLocale } from "./composables/useLocale";
-import { clearSession, refreshSession, restoreSession, useSession } from "./composables/useSession";
+import {
+  clearSession,
+  reconnect,
+  refreshSession,
+  restoreSession,
+  useSession,
+} from "./composables/useSession";
 import { i18n } from "./i18n";
 import { prepareIntl } from "./intl-prepare";
 import { createAppRouter, preloadPage } from "./router";
 import "./styles.css";
 
 listenForInstallPrompt();
-sendPendingWhenOnline();
+// Back online: a logout made offline reaches the server, a session shown from the phone resumes,
+// then the readings kept offline are sent (and announced on whatever screen is open).
+window.addEventListener("online", () => {
+  void reconnect().then(() => {
+    if (useSession().isLoggedIn.value) void flushPendingReadings();
+  });
+});
 
 /** Made in start(), in a task of its own. */
 let router: Router | null = null;
@@ -76,18 +90,25 @@ async function start(): Promise<void> {
   // Mounted while the session and the first page's data travel; the page itself is drawn once
   // both are here (the router's guard), and the splash shows until then.
   const app = createApp(App).use(i18n);
+  hostDataLayer(app);
   await nextTask();
   app.use(appRouter);
   await nextTask();
   app.mount("#app");
+  // Readings kept from an earlier visit go as soon as the session is back.
+  if (navigator.onLine && useSession().isLoggedIn.value && !useSession().fromCache.value) {
+    void flushPendingReadings();
+  }
 }
 
 // The service worker (offline shell, installable app) once the page has loaded: its precache
 // downloads never compete with the first screen.
-if ("serviceWorker" in navigator) {
-  window.addEventListener("load", () => {
-    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => undefined);
-  });
+window.addEventListener("load", () => void registerServiceWorker().catch(() => undefined));
+
+// A visitor's login screen is drawn without the data layer; it loads at the first touch or key,
+// while the e-mail is being typed, rather than competing with the first screen.
+for (const event of ["pointerdown", "keydown", "focusin"]) {
+  window.addEventListener(event, () => void loadDataLayer(), { once: true, passive: true });
 }
 
 // In a task of its own: evaluating the app's code and starting the first screen's requests

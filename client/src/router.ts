@@ -7,11 +7,9 @@ import {
   type RouteRecordRaw,
   type Router,
 } from "vue-router";
-import { prefetchQuery } from "./api";
+import { loadDataLayer } from "./apollo/load";
 import { intlWorkerDone } from "./intl-prepare";
 import { restoreSession, useSession } from "./composables/useSession";
-import { MyAccountsQuery } from "./operations/accounts";
-import { AccountReadingsQuery } from "./operations/readings";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -19,6 +17,8 @@ declare module "vue-router" {
     requiresAuth?: boolean;
     /** Only for visitors; a logged-in user goes to the accounts. */
     guestOnly?: boolean;
+    /** Drawn before the data layer (Apollo) has loaded: it sends nothing through it at once. */
+    drawsWithoutData?: boolean;
     /** i18n key of the page title. */
     titleKey: string;
     /** Starts the page's data query while its code loads (logged-in pages); resolves when its
@@ -27,13 +27,26 @@ declare module "vue-router" {
   }
 }
 
+/**
+ * Asks the server for a page's data into the cache, where the page reads it; resolves (never
+ * rejects) when the answer or the failure is in. Offline the page draws what the cache holds.
+ */
+const prefetch = (ask: (layer: DataLayer) => Promise<unknown>): Promise<void> =>
+  loadDataLayer()
+    .then(ask)
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
+
 export const routes: RouteRecordRaw[] = [
   { path: "/", redirect: { name: "accounts" }, meta: { titleKey: "app.name" } },
   {
     path: "/login",
     name: "login",
     component: () => import("./pages/LoginPage.vue"),
-    meta: { guestOnly: true, titleKey: "login.title" },
+    meta: { guestOnly: true, drawsWithoutData: true, titleKey: "login.title" },
   },
   {
     path: "/register",
@@ -45,7 +58,7 @@ export const routes: RouteRecordRaw[] = [
     path: "/agreement",
     name: "agreement",
     component: () => import("./pages/AgreementPage.vue"),
-    meta: { titleKey: "agreement.title" },
+    meta: { drawsWithoutData: true, titleKey: "agreement.title" },
   },
   {
     path: "/forgot-password",
@@ -72,7 +85,10 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       requiresAuth: true,
       titleKey: "accounts.title",
-      prefetch: () => prefetchQuery(MyAccountsQuery),
+      prefetch: () =>
+        prefetch(({ apolloClient, MyAccountsQuery }) =>
+          apolloClient.query({ query: MyAccountsQuery, fetchPolicy: "network-only" }),
+        ),
     },
   },
   {
@@ -83,7 +99,14 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       requiresAuth: true,
       titleKey: "readings.title",
-      prefetch: (to) => prefetchQuery(AccountReadingsQuery, { number: String(to.params.number) }),
+      prefetch: (to) =>
+        prefetch(({ apolloClient, AccountReadingsQuery }) =>
+          apolloClient.query({
+            query: AccountReadingsQuery,
+            variables: { number: String(to.params.number) },
+            fetchPolicy: "network-only",
+          }),
+        ),
     },
   },
   {
@@ -119,7 +142,10 @@ export function createAppRouter(): Router {
     // first page waits for it, to be drawn once, with its data, rather than empty and then filled
     // (and for the worker setting Intl up, so that the page does not set it up a second time).
     const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
-    if (from === START_LOCATION) await Promise.all([data, intlWorkerDone()]);
+    // Pages that use the data layer (useQuery, useMutation) find the client provided.
+    const layer = to.meta.drawsWithoutData ? undefined : loadDataLayer();
+    if (from === START_LOCATION) await Promise.all([data, layer, intlWorkerDone()]);
+    else await layer;
     return true;
   });
   return router;

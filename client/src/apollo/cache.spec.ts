@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { gql, type TypedDocumentNode } from "@apollo/client/core";
 import { monthStateOf } from "../components/accounts/month-state";
 import { SubmitReadingMutation } from "../components/readings/submit-reading.mutation";

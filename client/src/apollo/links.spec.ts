@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { ApolloError } from "@apollo/client/core";
 import { clearSession, refreshSession } from "../composables/useSession";
 import { MyAccountsQuery } from "../pages/accounts-page.query";

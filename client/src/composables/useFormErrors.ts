@@ -1,6 +1,6 @@
 import { reactive, ref } from "vue";
-import { toFailure } from "../api";
-import { messageKeyOf, messageParamsOf } from "../errors";
+import { toFailure } from "../apollo/failure";
+import { messageOf } from "../errors";
 
 /** A message to show: its i18n key and parameters, translated where it is rendered. */
 export interface Message {
@@ -44,7 +44,7 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
   /** Shows a server refusal; returns its code. */
   function showFailure(error: unknown, fieldAliases: Record<string, F> = {}): string {
     const failure = toFailure(error);
-    const message = { key: messageKeyOf(failure.code), params: messageParamsOf(failure) };
+    const message = messageOf(failure);
     const named = failure.field ? (fieldAliases[failure.field] ?? failure.field) : undefined;
     if (named && (fields as readonly string[]).includes(named)) set(named as F, message);
     else general.value = message;

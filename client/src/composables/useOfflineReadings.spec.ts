@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { singletonServer } from "../test/apollo";
 import { meterFields, page, reading, submissionWindow, submitted } from "../test/fixtures";
 import { offline } from "../test/scripted-link";

@@ -1,11 +1,11 @@
 import { ref } from "vue";
-import { ApiFailure, NETWORK_ERROR, runMutation, toFailure } from "../api";
-import { SubmitReadingMutation } from "../operations/readings";
+import { NETWORK_ERROR, toFailure } from "../apollo/failure";
+import { loadDataLayer } from "../apollo/load";
 
 /**
  * Readings typed with no signal (a basement, a stairwell): kept on the phone and sent when the
  * connection returns, with the idempotency key of the first attempt, so a sending whose answer
- * was lost is never counted twice.
+ * was lost is never counted twice. What happened to each is announced on whatever screen is open.
  */
 export interface PendingReading {
   meterId: string;
@@ -18,6 +18,11 @@ export interface RefusedReading extends PendingReading {
   code: string;
   /** For READING_BELOW_PREVIOUS: the lowest value the server would take. */
   minimumValue?: string;
+}
+
+export interface DeliveredReading extends PendingReading {
+  /** The month the server counted it in. */
+  period: string;
 }
 
 const STORAGE_KEY = "gas.pendingReadings";
@@ -33,6 +38,7 @@ function read(): PendingReading[] {
 
 const pending = ref<PendingReading[]>(read());
 const refused = ref<RefusedReading[]>([]);
+const delivered = ref<DeliveredReading[]>([]);
 let flushing: Promise<number> | null = null;
 
 function save(next: PendingReading[]): void {
@@ -54,27 +60,37 @@ export function queueReading(reading: Omit<PendingReading, "savedAt">): void {
 export function flushPendingReadings(): Promise<number> {
   flushing ??= (async () => {
     let sent = 0;
+    const { apolloClient, SubmitReadingMutation } = await loadDataLayer();
     for (const item of [...pending.value]) {
       try {
-        await runMutation(SubmitReadingMutation, {
-          input: { meterId: item.meterId, value: item.value, idempotencyKey: item.idempotencyKey },
+        const { data } = await apolloClient.mutate({
+          mutation: SubmitReadingMutation,
+          variables: {
+            input: {
+              meterId: item.meterId,
+              value: item.value,
+              idempotencyKey: item.idempotencyKey,
+            },
+          },
         });
         sent += 1;
+        if (data)
+          delivered.value = [...delivered.value, { ...item, period: data.submitReading.period }];
       } catch (error) {
         const failure = toFailure(error);
         if (failure.code === NETWORK_ERROR || failure.code === "SERVICE_UNAVAILABLE") break;
-        if (failure.code === "UNAUTHENTICATED") break; // sent after the next login
-        if (failure instanceof ApiFailure) {
-          const minimumValue = failure.extensions.minimumValue;
-          refused.value = [
-            ...refused.value,
-            {
-              ...item,
-              code: failure.code,
-              minimumValue: typeof minimumValue === "string" ? minimumValue : undefined,
-            },
-          ];
-        }
+        if (failure.code === "UNAUTHENTICATED" || failure.code === "RATE_LIMITED") break; // later
+        const minimumValue = failure.extensions.minimumValue;
+        refused.value = [
+          ...refused.value,
+          {
+            ...item,
+            code: failure.code,
+            minimumValue: typeof minimumValue === "string" ? minimumValue : undefined,
+          },
+        ];
+        // The meter's window and minimum have moved on the server: show them.
+        void apolloClient.reFetchObservableQueries();
       }
       save(pending.value.filter((other) => other.idempotencyKey !== item.idempotencyKey));
     }
@@ -88,16 +104,22 @@ export function flushPendingReadings(): Promise<number> {
 export function forgetPendingReadings(): void {
   save([]);
   refused.value = [];
+  delivered.value = [];
 }
 
-let listening = false;
-/** Sends the queue whenever the browser comes back online. */
-export function sendPendingWhenOnline(): void {
-  if (listening) return;
-  listening = true;
-  window.addEventListener("online", () => void flushPendingReadings());
+export function dismissOutcome(idempotencyKey: string): void {
+  refused.value = refused.value.filter((item) => item.idempotencyKey !== idempotencyKey);
+  delivered.value = delivered.value.filter((item) => item.idempotencyKey !== idempotencyKey);
 }
 
 export function useOfflineReadings() {
-  return { pending, refused, queueReading, flushPendingReadings, forgetPendingReadings };
+  return {
+    pending,
+    refused,
+    delivered,
+    queueReading,
+    flushPendingReadings,
+    forgetPendingReadings,
+    dismissOutcome,
+  };
 }

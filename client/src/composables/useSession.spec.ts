@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { getAccessToken, setAccessToken } from "../apollo/access-token";
 import { apolloClient } from "../apollo/client";
 import { toFailure } from "../apollo/failure";

@@ -1,14 +1,44 @@
-import { computed, shallowRef } from "vue";
-import { ApiFailure, NETWORK_ERROR, runMutation, setAccessToken, toFailure } from "../api";
+import { computed, ref, shallowRef } from "vue";
+import { setAccessToken } from "../apollo/access-token";
+import { ApiFailure, NETWORK_ERROR, toFailure } from "../apollo/failure";
+import { loadDataLayer } from "../apollo/load";
+import { hadSession, isRemembered, setHadSession } from "../apollo/remembered";
+import { onServerAnswer } from "../apollo/session-hooks";
 import type { UserFieldsFragment } from "../gql/graphql";
 import { prepareIntl } from "../intl-prepare";
-import { LoginMutation, LogoutMutation, RefreshSessionMutation } from "../operations/session";
 import { applyLocale, fromApiLanguage } from "./useLocale";
 import { forgetPendingReadings } from "./useOfflineReadings";
 
 const user = shallowRef<UserFieldsFragment | null>(null);
+/** The remembered session opened with no connection: data as of `syncedAt`, no access token. */
+const fromCache = ref(false);
+/** When the server last answered a query. */
+const syncedAt = ref<Date | null>(null);
 let refreshing: Promise<boolean> | null = null;
 let restoring: Promise<void> | null = null;
+
+/** A logout made offline: the server session still has to end, and nothing may refresh it. */
+const LOGOUT_PENDING = "gas.logoutPending";
+const logoutPending = (): boolean => {
+  try {
+    return localStorage.getItem(LOGOUT_PENDING) === "1";
+  } catch {
+    return false;
+  }
+};
+function setLogoutPending(pending: boolean): void {
+  try {
+    if (pending) localStorage.setItem(LOGOUT_PENDING, "1");
+    else localStorage.removeItem(LOGOUT_PENDING);
+  } catch {
+    // storage disabled: the server session ends at the next logout
+  }
+}
+
+onServerAnswer((at) => {
+  syncedAt.value = at;
+  void loadDataLayer().then((layer) => layer.noteSynced(at));
+});
 
 interface AuthPayload {
   accessToken: string;
@@ -17,24 +47,39 @@ interface AuthPayload {
 
 async function acceptSession(payload: AuthPayload): Promise<void> {
   setAccessToken(payload.accessToken);
+  setHadSession(true);
   user.value = payload.user;
+  fromCache.value = false;
+  if (isRemembered()) {
+    void loadDataLayer().then((layer) => layer.keepPersisted(payload.user, syncedAt.value));
+  }
   await applyLocale(fromApiLanguage(payload.user.language));
 }
+
+const isUnreachable = (code: string) => code === NETWORK_ERROR || code === "SERVICE_UNAVAILABLE";
 
 /**
  * Trades the session cookie for a new access token. Single-flight: concurrent callers share
  * one request, so a burst of UNAUTHENTICATED answers rotates the cookie once.
  * Resolves false when there is no session; rejects with NETWORK when the server is unreachable.
+ * Never after a logout made offline that has not reached the server yet.
  */
 export function refreshSession(): Promise<boolean> {
+  if (logoutPending()) return Promise.resolve(false);
   refreshing ??= (async () => {
     try {
-      const data = await runMutation(RefreshSessionMutation, undefined, { recover: false });
+      const { apolloClient, RefreshSessionMutation } = await loadDataLayer();
+      const { data } = await apolloClient.mutate({
+        mutation: RefreshSessionMutation,
+        context: { recover: false },
+      });
+      if (!data) return false;
       await acceptSession(data.refreshSession);
       return true;
     } catch (error) {
       const failure = toFailure(error);
-      if (failure.code === NETWORK_ERROR || failure.code === "SERVICE_UNAVAILABLE") throw failure;
+      if (isUnreachable(failure.code)) throw failure;
+      setHadSession(false);
       return false;
     }
   })().finally(() => {
@@ -43,40 +88,96 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** Forgets the session in this tab: token and user (nothing else is cached). */
+/** Forgets the session on this phone: token, user, cached and kept data. */
 export function clearSession(): void {
   setAccessToken(null);
+  setHadSession(false);
   user.value = null;
+  fromCache.value = false;
+  void loadDataLayer().then(async (layer) => {
+    await layer.apolloClient.clearStore();
+    await layer.wipePersisted();
+  });
 }
 
-/** On load: one attempt to resume the session from the cookie (remember-me). */
+/** A logout made offline reaches the server: the session cookie is spent. */
+async function endPendingLogout(): Promise<void> {
+  try {
+    const { apolloClient, LogoutMutation } = await loadDataLayer();
+    await apolloClient.mutate({ mutation: LogoutMutation, context: { recover: false } });
+    setLogoutPending(false);
+  } catch (error) {
+    if (!isUnreachable(toFailure(error).code)) setLogoutPending(false);
+  }
+}
+
+/**
+ * On load: a logout made offline is finished first (and nothing is refreshed); else one attempt
+ * to resume the session from the cookie. With no connection, a remembered subscriber gets the
+ * data kept on the phone. A phone that has had no session asks nothing.
+ */
 export function restoreSession(): Promise<void> {
-  restoring ??= refreshSession().then(
-    () => undefined,
-    () => undefined, // offline: stay anonymous; the pages say there is no connection
-  );
+  restoring ??= (async () => {
+    if (logoutPending()) return endPendingLogout();
+    if (!hadSession() && !isRemembered()) return;
+    // The kept cache goes in before any answer is written to the cache, so it never overwrites
+    // a fresher one (nor is the fresh one persisted over it half-made).
+    const snapshot = isRemembered() ? await (await loadDataLayer()).restorePersisted() : null;
+    try {
+      const resumed = await refreshSession();
+      if (!resumed && isRemembered()) await (await loadDataLayer()).wipePersisted();
+    } catch {
+      if (snapshot && !user.value) {
+        user.value = snapshot.user;
+        syncedAt.value = snapshot.syncedAt ? new Date(snapshot.syncedAt) : null;
+        fromCache.value = true;
+      }
+    }
+  })();
   return restoring;
+}
+
+/** Back online: a pending logout is finished; a session shown from the phone is resumed. */
+export async function reconnect(): Promise<void> {
+  if (logoutPending()) return endPendingLogout();
+  if (!fromCache.value) return;
+  try {
+    if (await refreshSession())
+      await (await loadDataLayer()).apolloClient.reFetchObservableQueries();
+    else clearSession();
+  } catch {
+    // still unreachable: stay on the kept data
+  }
 }
 
 export async function login(email: string, password: string, rememberMe: boolean): Promise<void> {
   prepareIntl();
-  const data = await runMutation(
-    LoginMutation,
-    { input: { email: email.trim(), password, rememberMe } },
-    { recover: false },
-  );
+  setLogoutPending(false);
+  const layer = await loadDataLayer();
+  const { data } = await layer.apolloClient.mutate({
+    mutation: layer.LoginMutation,
+    variables: { input: { email: email.trim(), password, rememberMe } },
+    context: { recover: false },
+  });
+  if (!data) throw new ApiFailure("INTERNAL");
+  if (rememberMe) await layer.keepPersisted(data.login.user, null);
+  else await layer.wipePersisted();
   await acceptSession(data.login);
 }
 
-/** Ends the session on the server too; the local state goes even when the server is away. */
+/**
+ * Ends the session on the server and wipes this phone's copy. With no connection the wipe happens
+ * at once and the server session ends when the connection returns; it is never refreshed before.
+ */
 export async function logout(): Promise<void> {
   try {
-    await runMutation(LogoutMutation, undefined, { recover: false });
+    const { apolloClient, LogoutMutation } = await loadDataLayer();
+    await apolloClient.mutate({ mutation: LogoutMutation, context: { recover: false } });
   } catch (error) {
-    if (!(error instanceof ApiFailure)) throw error;
+    if (isUnreachable(toFailure(error).code)) setLogoutPending(true);
   } finally {
-    clearSession();
     forgetPendingReadings();
+    clearSession();
   }
 }
 
@@ -87,6 +188,8 @@ export function setUser(next: UserFieldsFragment): void {
 export function useSession() {
   return {
     user,
+    fromCache,
+    syncedAt,
     isLoggedIn: computed(() => user.value !== null),
     login,
     logout,

@@ -1,5 +1,6 @@
 /* eslint-disable */
 import * as types from "./graphql";
+import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
 
 /**
  * Map of all GraphQL operations in the project.
@@ -13,33 +14,44 @@ import * as types from "./graphql";
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n  }\n": typeof types.AccountCardFragmentDoc;
-  "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n": typeof types.MyAccountsDocument;
+  "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n    meters {\n      id\n      removedAt\n      submission {\n        period\n        used\n      }\n      lastReading {\n        id\n        takenAt\n        period\n        isCorrection\n      }\n    }\n  }\n": typeof types.AccountCardFragmentDoc;
   "\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n": typeof types.LinkAccountDocument;
+  "\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n": typeof types.UnlinkAccountDocument;
+  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MeterFieldsFragmentDoc;
+  "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n": typeof types.ReadingFieldsFragmentDoc;
+  "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n": typeof types.SubmissionFieldsFragmentDoc;
+  "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n": typeof types.SubmitReadingDocument;
+  "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument;
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument;
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument;
   "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument;
   "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateProfileDocument;
   "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument;
-  "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n": typeof types.ReadingFieldsFragmentDoc;
-  "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n": typeof types.SubmissionFieldsFragmentDoc;
-  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        node {\n          ...ReadingFields\n        }\n      }\n    }\n  }\n": typeof types.MeterFieldsFragmentDoc;
-  "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n": typeof types.AccountReadingsDocument;
-  "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n    }\n  }\n": typeof types.SubmitReadingDocument;
-  "\n  query AccountSubmissions($number: String!) {\n    account(number: $number) {\n      number\n      meters {\n        id\n        submission {\n          ...SubmissionFields\n        }\n      }\n    }\n  }\n": typeof types.AccountSubmissionsDocument;
   "\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n": typeof types.UserFieldsFragmentDoc;
   "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.LoginDocument;
   "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument;
   "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument;
   "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.RegisterDocument;
+  "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n": typeof types.MyAccountsDocument;
+  "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n": typeof types.AccountReadingsDocument;
+  "\n  query ResetTokenStatus($token: String!) {\n    passwordResetTokenStatus(token: $token)\n  }\n": typeof types.ResetTokenStatusDocument;
 };
 const documents: Documents = {
-  "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n  }\n":
+  "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n    meters {\n      id\n      removedAt\n      submission {\n        period\n        used\n      }\n      lastReading {\n        id\n        takenAt\n        period\n        isCorrection\n      }\n    }\n  }\n":
     types.AccountCardFragmentDoc,
-  "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n":
-    types.MyAccountsDocument,
   "\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n":
     types.LinkAccountDocument,
+  "\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n":
+    types.UnlinkAccountDocument,
+  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n":
+    types.MeterFieldsFragmentDoc,
+  "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n":
+    types.ReadingFieldsFragmentDoc,
+  "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n":
+    types.SubmissionFieldsFragmentDoc,
+  "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n":
+    types.SubmitReadingDocument,
+  "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n":
     types.RequestPasswordResetDocument,
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n":
@@ -50,18 +62,6 @@ const documents: Documents = {
     types.UpdateProfileDocument,
   "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n":
     types.ChangePasswordDocument,
-  "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n":
-    types.ReadingFieldsFragmentDoc,
-  "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n":
-    types.SubmissionFieldsFragmentDoc,
-  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        node {\n          ...ReadingFields\n        }\n      }\n    }\n  }\n":
-    types.MeterFieldsFragmentDoc,
-  "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n":
-    types.AccountReadingsDocument,
-  "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n    }\n  }\n":
-    types.SubmitReadingDocument,
-  "\n  query AccountSubmissions($number: String!) {\n    account(number: $number) {\n      number\n      meters {\n        id\n        submission {\n          ...SubmissionFields\n        }\n      }\n    }\n  }\n":
-    types.AccountSubmissionsDocument,
   "\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n":
     types.UserFieldsFragmentDoc,
   "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n":
@@ -71,123 +71,158 @@ const documents: Documents = {
   "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
   "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n":
     types.RegisterDocument,
+  "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n":
+    types.MyAccountsDocument,
+  "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n":
+    types.AccountReadingsDocument,
+  "\n  query ResetTokenStatus($token: String!) {\n    passwordResetTokenStatus(token: $token)\n  }\n":
+    types.ResetTokenStatusDocument,
 };
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n  }\n",
-): typeof import("./graphql").AccountCardFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n",
-): typeof import("./graphql").MyAccountsDocument;
+  source: "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n    meters {\n      id\n      removedAt\n      submission {\n        period\n        used\n      }\n      lastReading {\n        id\n        takenAt\n        period\n        isCorrection\n      }\n    }\n  }\n",
+): (typeof documents)["\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n    meters {\n      id\n      removedAt\n      submission {\n        period\n        used\n      }\n      lastReading {\n        id\n        takenAt\n        period\n        isCorrection\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n",
-): typeof import("./graphql").LinkAccountDocument;
+): (typeof documents)["\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n",
-): typeof import("./graphql").RequestPasswordResetDocument;
+  source: "\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n",
+): (typeof documents)["\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n",
-): typeof import("./graphql").ResetPasswordDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n",
-): typeof import("./graphql").ConfirmEmailDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n",
-): typeof import("./graphql").UpdateProfileDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n",
-): typeof import("./graphql").ChangePasswordDocument;
+  source: "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n",
+): (typeof documents)["\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n",
-): typeof import("./graphql").ReadingFieldsFragmentDoc;
+): (typeof documents)["\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n",
-): typeof import("./graphql").SubmissionFieldsFragmentDoc;
+): (typeof documents)["\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        node {\n          ...ReadingFields\n        }\n      }\n    }\n  }\n",
-): typeof import("./graphql").MeterFieldsFragmentDoc;
+  source: "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n",
+): (typeof documents)["\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n",
-): typeof import("./graphql").AccountReadingsDocument;
+  source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n",
+): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n    }\n  }\n",
-): typeof import("./graphql").SubmitReadingDocument;
+  source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n",
+): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  query AccountSubmissions($number: String!) {\n    account(number: $number) {\n      number\n      meters {\n        id\n        submission {\n          ...SubmissionFields\n        }\n      }\n    }\n  }\n",
-): typeof import("./graphql").AccountSubmissionsDocument;
+  source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n",
+): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n",
+): (typeof documents)["\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n",
+): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n",
+): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n",
-): typeof import("./graphql").UserFieldsFragmentDoc;
+): (typeof documents)["\n  fragment UserFields on User {\n    id\n    email\n    lastName\n    firstName\n    phone\n    personType\n    bin\n    language\n    canLinkAccounts\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n",
-): typeof import("./graphql").LoginDocument;
+): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n",
-): typeof import("./graphql").RefreshSessionDocument;
+): (typeof documents)["\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...UserFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Logout {\n    logout\n  }\n",
-): typeof import("./graphql").LogoutDocument;
+): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
   source: "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n",
-): typeof import("./graphql").RegisterDocument;
+): (typeof documents)["\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      user {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n",
+): (typeof documents)["\n  query MyAccounts {\n    me {\n      id\n      canLinkAccounts\n      accounts {\n        ...AccountCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n",
+): (typeof documents)["\n  query AccountReadings($number: String!) {\n    account(number: $number) {\n      ...AccountCard\n      meters {\n        ...MeterFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query ResetTokenStatus($token: String!) {\n    passwordResetTokenStatus(token: $token)\n  }\n",
+): (typeof documents)["\n  query ResetTokenStatus($token: String!) {\n    passwordResetTokenStatus(token: $token)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
 }
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
+  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

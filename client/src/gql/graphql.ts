@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
-import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
 /** A password change; the current password proves it is the owner. */
 export type ChangePasswordInput = {
   /** The current password. */
@@ -39,6 +39,17 @@ export type LoginInput = {
   /** Keep the session for 30 days (renewed on use) instead of until the browser closes. */
   rememberMe: boolean;
 };
+
+/** What a password reset link can still do. */
+export type PasswordResetTokenStatus =
+  /** Unused, but its 30 minutes are over. */
+  | "EXPIRED"
+  /** Not a reset token of this service (unknown or garbled). */
+  | "INVALID"
+  /** Spent, or replaced by a newer link or a completed reset. */
+  | "USED"
+  /** Unused and unexpired: it can set a new password. */
+  | "VALID";
 
 /** Whether the subscriber is a person or a company. */
 export type PersonType =
@@ -124,16 +135,16 @@ export type UpdateProfileInput = {
   phone?: string | null | undefined;
 };
 
-export type AccountCardFragment = { number: string; holderName: string; address: string };
-
-export type MyAccountsQueryVariables = Exact<{ [key: string]: never }>;
-
-export type MyAccountsQuery = {
-  me: {
+export type AccountCardFragment = {
+  number: string;
+  holderName: string;
+  address: string;
+  meters: Array<{
     id: string;
-    canLinkAccounts: boolean;
-    accounts: Array<{ number: string; holderName: string; address: string }>;
-  } | null;
+    removedAt: string | null;
+    submission: { period: string; used: number };
+    lastReading: { id: string; takenAt: string; period: string; isCorrection: boolean } | null;
+  }>;
 };
 
 export type LinkAccountMutationVariables = Exact<{
@@ -141,8 +152,131 @@ export type LinkAccountMutationVariables = Exact<{
 }>;
 
 export type LinkAccountMutation = {
-  linkAccount: { number: string; holderName: string; address: string };
+  linkAccount: {
+    number: string;
+    holderName: string;
+    address: string;
+    meters: Array<{
+      id: string;
+      removedAt: string | null;
+      submission: { period: string; used: number };
+      lastReading: { id: string; takenAt: string; period: string; isCorrection: boolean } | null;
+    }>;
+  };
 };
+
+export type UnlinkAccountMutationVariables = Exact<{
+  number: string;
+}>;
+
+export type UnlinkAccountMutation = { unlinkAccount: boolean };
+
+export type MeterFieldsFragment = {
+  id: string;
+  serialNumber: string;
+  removedAt: string | null;
+  submission: {
+    period: string;
+    used: number;
+    remaining: number;
+    minimumValue: string;
+    reopensAt: string | null;
+  };
+  lastReading: {
+    id: string;
+    value: string;
+    takenAt: string;
+    source: ReadingSource;
+    period: string;
+    isCorrection: boolean;
+  } | null;
+  readings: {
+    totalCount: number;
+    edges: Array<{
+      cursor: string;
+      node: {
+        id: string;
+        value: string;
+        takenAt: string;
+        source: ReadingSource;
+        period: string;
+        isCorrection: boolean;
+      };
+    }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ReadingFieldsFragment = {
+  id: string;
+  value: string;
+  takenAt: string;
+  source: ReadingSource;
+  period: string;
+  isCorrection: boolean;
+};
+
+export type SubmissionFieldsFragment = {
+  period: string;
+  used: number;
+  remaining: number;
+  minimumValue: string;
+  reopensAt: string | null;
+};
+
+export type SubmitReadingMutationVariables = Exact<{
+  input: SubmitReadingInput;
+}>;
+
+export type SubmitReadingMutation = {
+  submitReading: {
+    id: string;
+    value: string;
+    takenAt: string;
+    source: ReadingSource;
+    period: string;
+    isCorrection: boolean;
+    meter: {
+      id: string;
+      serialNumber: string;
+      removedAt: string | null;
+      submission: {
+        period: string;
+        used: number;
+        remaining: number;
+        minimumValue: string;
+        reopensAt: string | null;
+      };
+      lastReading: {
+        id: string;
+        value: string;
+        takenAt: string;
+        source: ReadingSource;
+        period: string;
+        isCorrection: boolean;
+      } | null;
+      readings: {
+        totalCount: number;
+        edges: Array<{
+          cursor: string;
+          node: {
+            id: string;
+            value: string;
+            takenAt: string;
+            source: ReadingSource;
+            period: string;
+            isCorrection: boolean;
+          };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } | null;
+  };
+};
+
+export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
+
+export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   input: RequestPasswordResetInput;
@@ -185,121 +319,6 @@ export type ChangePasswordMutationVariables = Exact<{
 }>;
 
 export type ChangePasswordMutation = { changePassword: boolean };
-
-export type ReadingFieldsFragment = {
-  id: string;
-  value: string;
-  takenAt: string;
-  source: ReadingSource;
-  period: string;
-  isCorrection: boolean;
-};
-
-export type SubmissionFieldsFragment = {
-  period: string;
-  used: number;
-  remaining: number;
-  minimumValue: string;
-  reopensAt: string | null;
-};
-
-export type MeterFieldsFragment = {
-  id: string;
-  serialNumber: string;
-  removedAt: string | null;
-  submission: {
-    period: string;
-    used: number;
-    remaining: number;
-    minimumValue: string;
-    reopensAt: string | null;
-  };
-  readings: {
-    totalCount: number;
-    edges: Array<{
-      node: {
-        id: string;
-        value: string;
-        takenAt: string;
-        source: ReadingSource;
-        period: string;
-        isCorrection: boolean;
-      };
-    }>;
-  };
-};
-
-export type AccountReadingsQueryVariables = Exact<{
-  number: string;
-}>;
-
-export type AccountReadingsQuery = {
-  account: {
-    number: string;
-    holderName: string;
-    address: string;
-    meters: Array<{
-      id: string;
-      serialNumber: string;
-      removedAt: string | null;
-      submission: {
-        period: string;
-        used: number;
-        remaining: number;
-        minimumValue: string;
-        reopensAt: string | null;
-      };
-      readings: {
-        totalCount: number;
-        edges: Array<{
-          node: {
-            id: string;
-            value: string;
-            takenAt: string;
-            source: ReadingSource;
-            period: string;
-            isCorrection: boolean;
-          };
-        }>;
-      };
-    }>;
-  } | null;
-};
-
-export type SubmitReadingMutationVariables = Exact<{
-  input: SubmitReadingInput;
-}>;
-
-export type SubmitReadingMutation = {
-  submitReading: {
-    id: string;
-    value: string;
-    takenAt: string;
-    source: ReadingSource;
-    period: string;
-    isCorrection: boolean;
-  };
-};
-
-export type AccountSubmissionsQueryVariables = Exact<{
-  number: string;
-}>;
-
-export type AccountSubmissionsQuery = {
-  account: {
-    number: string;
-    meters: Array<{
-      id: string;
-      submission: {
-        period: string;
-        used: number;
-        remaining: number;
-        minimumValue: string;
-        reopensAt: string | null;
-      };
-    }>;
-  } | null;
-};
 
 export type UserFieldsFragment = {
   id: string;
@@ -365,308 +384,1352 @@ export type RegisterMutationVariables = Exact<{
 
 export type RegisterMutation = { register: { user: { id: string; email: string } } };
 
-export class TypedDocumentString<TResult, TVariables>
-  extends String
-  implements DocumentTypeDecoration<TResult, TVariables>
-{
-  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>["__apiType"]>;
-  private value: string;
-  public __meta__?: Record<string, any> | undefined;
+export type MyAccountsQueryVariables = Exact<{ [key: string]: never }>;
 
-  constructor(value: string, __meta__?: Record<string, any> | undefined) {
-    super(value);
-    this.value = value;
-    this.__meta__ = __meta__;
-  }
+export type MyAccountsQuery = {
+  me: {
+    id: string;
+    canLinkAccounts: boolean;
+    accounts: Array<{
+      number: string;
+      holderName: string;
+      address: string;
+      meters: Array<{
+        id: string;
+        removedAt: string | null;
+        submission: { period: string; used: number };
+        lastReading: { id: string; takenAt: string; period: string; isCorrection: boolean } | null;
+      }>;
+    }>;
+  } | null;
+};
 
-  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
-    return this.value;
-  }
-}
-export const AccountCardFragmentDoc = new TypedDocumentString(
-  `
-    fragment AccountCard on Account {
-  number
-  holderName
-  address
-}
-    `,
-  { fragmentName: "AccountCard" },
-) as unknown as TypedDocumentString<AccountCardFragment, unknown>;
-export const SubmissionFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment SubmissionFields on SubmissionWindow {
-  period
-  used
-  remaining
-  minimumValue
-  reopensAt
-}
-    `,
-  { fragmentName: "SubmissionFields" },
-) as unknown as TypedDocumentString<SubmissionFieldsFragment, unknown>;
-export const ReadingFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment ReadingFields on Reading {
-  id
-  value
-  takenAt
-  source
-  period
-  isCorrection
-}
-    `,
-  { fragmentName: "ReadingFields" },
-) as unknown as TypedDocumentString<ReadingFieldsFragment, unknown>;
-export const MeterFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment MeterFields on Meter {
-  id
-  serialNumber
-  removedAt
-  submission {
-    ...SubmissionFields
-  }
-  readings(first: 16) {
-    totalCount
-    edges {
-      node {
-        ...ReadingFields
-      }
-    }
-  }
-}
-    fragment ReadingFields on Reading {
-  id
-  value
-  takenAt
-  source
-  period
-  isCorrection
-}
-fragment SubmissionFields on SubmissionWindow {
-  period
-  used
-  remaining
-  minimumValue
-  reopensAt
-}`,
-  { fragmentName: "MeterFields" },
-) as unknown as TypedDocumentString<MeterFieldsFragment, unknown>;
-export const UserFieldsFragmentDoc = new TypedDocumentString(
-  `
-    fragment UserFields on User {
-  id
-  email
-  lastName
-  firstName
-  phone
-  personType
-  bin
-  language
-  canLinkAccounts
-}
-    `,
-  { fragmentName: "UserFields" },
-) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
-export const MyAccountsDocument = new TypedDocumentString(`
-    query MyAccounts {
-  me {
-    id
-    canLinkAccounts
-    accounts {
-      ...AccountCard
-    }
-  }
-}
-    fragment AccountCard on Account {
-  number
-  holderName
-  address
-}`) as unknown as TypedDocumentString<MyAccountsQuery, MyAccountsQueryVariables>;
-export const LinkAccountDocument = new TypedDocumentString(`
-    mutation LinkAccount($input: LinkAccountInput!) {
-  linkAccount(input: $input) {
-    ...AccountCard
-  }
-}
-    fragment AccountCard on Account {
-  number
-  holderName
-  address
-}`) as unknown as TypedDocumentString<LinkAccountMutation, LinkAccountMutationVariables>;
-export const RequestPasswordResetDocument = new TypedDocumentString(`
-    mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
-  requestPasswordReset(input: $input)
-}
-    `) as unknown as TypedDocumentString<
-  RequestPasswordResetMutation,
-  RequestPasswordResetMutationVariables
->;
-export const ResetPasswordDocument = new TypedDocumentString(`
-    mutation ResetPassword($input: ResetPasswordInput!) {
-  resetPassword(input: $input)
-}
-    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
-export const ConfirmEmailDocument = new TypedDocumentString(`
-    mutation ConfirmEmail($token: String!) {
-  confirmEmail(token: $token)
-}
-    `) as unknown as TypedDocumentString<ConfirmEmailMutation, ConfirmEmailMutationVariables>;
-export const UpdateProfileDocument = new TypedDocumentString(`
-    mutation UpdateProfile($input: UpdateProfileInput!) {
-  updateProfile(input: $input) {
-    ...UserFields
-  }
-}
-    fragment UserFields on User {
-  id
-  email
-  lastName
-  firstName
-  phone
-  personType
-  bin
-  language
-  canLinkAccounts
-}`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
-export const ChangePasswordDocument = new TypedDocumentString(`
-    mutation ChangePassword($input: ChangePasswordInput!) {
-  changePassword(input: $input)
-}
-    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
-export const AccountReadingsDocument = new TypedDocumentString(`
-    query AccountReadings($number: String!) {
-  account(number: $number) {
-    ...AccountCard
-    meters {
-      ...MeterFields
-    }
-  }
-}
-    fragment AccountCard on Account {
-  number
-  holderName
-  address
-}
-fragment ReadingFields on Reading {
-  id
-  value
-  takenAt
-  source
-  period
-  isCorrection
-}
-fragment SubmissionFields on SubmissionWindow {
-  period
-  used
-  remaining
-  minimumValue
-  reopensAt
-}
-fragment MeterFields on Meter {
-  id
-  serialNumber
-  removedAt
-  submission {
-    ...SubmissionFields
-  }
-  readings(first: 16) {
-    totalCount
-    edges {
-      node {
-        ...ReadingFields
-      }
-    }
-  }
-}`) as unknown as TypedDocumentString<AccountReadingsQuery, AccountReadingsQueryVariables>;
-export const SubmitReadingDocument = new TypedDocumentString(`
-    mutation SubmitReading($input: SubmitReadingInput!) {
-  submitReading(input: $input) {
-    ...ReadingFields
-  }
-}
-    fragment ReadingFields on Reading {
-  id
-  value
-  takenAt
-  source
-  period
-  isCorrection
-}`) as unknown as TypedDocumentString<SubmitReadingMutation, SubmitReadingMutationVariables>;
-export const AccountSubmissionsDocument = new TypedDocumentString(`
-    query AccountSubmissions($number: String!) {
-  account(number: $number) {
-    number
-    meters {
-      id
-      submission {
-        ...SubmissionFields
-      }
-    }
-  }
-}
-    fragment SubmissionFields on SubmissionWindow {
-  period
-  used
-  remaining
-  minimumValue
-  reopensAt
-}`) as unknown as TypedDocumentString<AccountSubmissionsQuery, AccountSubmissionsQueryVariables>;
-export const LoginDocument = new TypedDocumentString(`
-    mutation Login($input: LoginInput!) {
-  login(input: $input) {
-    accessToken
-    expiresAt
-    user {
-      ...UserFields
-    }
-  }
-}
-    fragment UserFields on User {
-  id
-  email
-  lastName
-  firstName
-  phone
-  personType
-  bin
-  language
-  canLinkAccounts
-}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
-export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession {
-  refreshSession {
-    accessToken
-    expiresAt
-    user {
-      ...UserFields
-    }
-  }
-}
-    fragment UserFields on User {
-  id
-  email
-  lastName
-  firstName
-  phone
-  personType
-  bin
-  language
-  canLinkAccounts
-}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
-export const LogoutDocument = new TypedDocumentString(`
-    mutation Logout {
-  logout
-}
-    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
-export const RegisterDocument = new TypedDocumentString(`
-    mutation Register($input: RegisterInput!) {
-  register(input: $input) {
-    user {
-      id
-      email
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+export type AccountReadingsQueryVariables = Exact<{
+  number: string;
+}>;
+
+export type AccountReadingsQuery = {
+  account: {
+    number: string;
+    holderName: string;
+    address: string;
+    meters: Array<{
+      id: string;
+      removedAt: string | null;
+      serialNumber: string;
+      submission: {
+        period: string;
+        used: number;
+        remaining: number;
+        minimumValue: string;
+        reopensAt: string | null;
+      };
+      lastReading: {
+        id: string;
+        takenAt: string;
+        period: string;
+        isCorrection: boolean;
+        value: string;
+        source: ReadingSource;
+      } | null;
+      readings: {
+        totalCount: number;
+        edges: Array<{
+          cursor: string;
+          node: {
+            id: string;
+            value: string;
+            takenAt: string;
+            source: ReadingSource;
+            period: string;
+            isCorrection: boolean;
+          };
+        }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    }>;
+  } | null;
+};
+
+export type ResetTokenStatusQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type ResetTokenStatusQuery = { passwordResetTokenStatus: PasswordResetTokenStatus };
+
+export const AccountCardFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "AccountCard" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Account" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "number" } },
+          { kind: "Field", name: { kind: "Name", value: "holderName" } },
+          { kind: "Field", name: { kind: "Name", value: "address" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "meters" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "used" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lastReading" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AccountCardFragment, unknown>;
+export const SubmissionFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmissionFieldsFragment, unknown>;
+export const ReadingFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "ReadingFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Reading" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+          { kind: "Field", name: { kind: "Name", value: "source" } },
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReadingFieldsFragment, unknown>;
+export const MeterFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Meter" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
+          { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submission" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "SubmissionFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "lastReading" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "ReadingFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "readings" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "16" },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "edges" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "node" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            {
+                              kind: "FragmentSpread",
+                              name: { kind: "Name", value: "ReadingFields" },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "pageInfo" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+                      { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "ReadingFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Reading" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+          { kind: "Field", name: { kind: "Name", value: "source" } },
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeterFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "UserFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "User" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "email" } },
+          { kind: "Field", name: { kind: "Name", value: "lastName" } },
+          { kind: "Field", name: { kind: "Name", value: "firstName" } },
+          { kind: "Field", name: { kind: "Name", value: "phone" } },
+          { kind: "Field", name: { kind: "Name", value: "personType" } },
+          { kind: "Field", name: { kind: "Name", value: "bin" } },
+          { kind: "Field", name: { kind: "Name", value: "language" } },
+          { kind: "Field", name: { kind: "Name", value: "canLinkAccounts" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UserFieldsFragment, unknown>;
+export const LinkAccountDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "LinkAccount" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "LinkAccountInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "linkAccount" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "AccountCard" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "AccountCard" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Account" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "number" } },
+          { kind: "Field", name: { kind: "Name", value: "holderName" } },
+          { kind: "Field", name: { kind: "Name", value: "address" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "meters" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "used" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lastReading" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LinkAccountMutation, LinkAccountMutationVariables>;
+export const UnlinkAccountDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UnlinkAccount" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "number" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "unlinkAccount" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "number" },
+                value: { kind: "Variable", name: { kind: "Name", value: "number" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnlinkAccountMutation, UnlinkAccountMutationVariables>;
+export const SubmitReadingDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "SubmitReading" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "SubmitReadingInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submitReading" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "ReadingFields" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "meter" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "MeterFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "ReadingFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Reading" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+          { kind: "Field", name: { kind: "Name", value: "source" } },
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Meter" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
+          { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submission" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "SubmissionFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "lastReading" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "ReadingFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "readings" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "16" },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "edges" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "node" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            {
+                              kind: "FragmentSpread",
+                              name: { kind: "Name", value: "ReadingFields" },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "pageInfo" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+                      { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitReadingMutation, SubmitReadingMutationVariables>;
+export const LogoutEverywhereDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "LogoutEverywhere" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [{ kind: "Field", name: { kind: "Name", value: "logoutEverywhere" } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const RequestPasswordResetDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RequestPasswordReset" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "RequestPasswordResetInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "requestPasswordReset" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "ResetPassword" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "ResetPasswordInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "resetPassword" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const ConfirmEmailDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "ConfirmEmail" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "token" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "confirmEmail" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "token" },
+                value: { kind: "Variable", name: { kind: "Name", value: "token" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConfirmEmailMutation, ConfirmEmailMutationVariables>;
+export const UpdateProfileDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UpdateProfile" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "UpdateProfileInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "updateProfile" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "UserFields" } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "UserFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "User" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "email" } },
+          { kind: "Field", name: { kind: "Name", value: "lastName" } },
+          { kind: "Field", name: { kind: "Name", value: "firstName" } },
+          { kind: "Field", name: { kind: "Name", value: "phone" } },
+          { kind: "Field", name: { kind: "Name", value: "personType" } },
+          { kind: "Field", name: { kind: "Name", value: "bin" } },
+          { kind: "Field", name: { kind: "Name", value: "language" } },
+          { kind: "Field", name: { kind: "Name", value: "canLinkAccounts" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const ChangePasswordDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "ChangePassword" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "ChangePasswordInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "changePassword" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const LoginDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "Login" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "LoginInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "login" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "accessToken" } },
+                { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "user" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "UserFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "UserFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "User" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "email" } },
+          { kind: "Field", name: { kind: "Name", value: "lastName" } },
+          { kind: "Field", name: { kind: "Name", value: "firstName" } },
+          { kind: "Field", name: { kind: "Name", value: "phone" } },
+          { kind: "Field", name: { kind: "Name", value: "personType" } },
+          { kind: "Field", name: { kind: "Name", value: "bin" } },
+          { kind: "Field", name: { kind: "Name", value: "language" } },
+          { kind: "Field", name: { kind: "Name", value: "canLinkAccounts" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
+export const RefreshSessionDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RefreshSession" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "refreshSession" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "accessToken" } },
+                { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "user" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "UserFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "UserFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "User" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "email" } },
+          { kind: "Field", name: { kind: "Name", value: "lastName" } },
+          { kind: "Field", name: { kind: "Name", value: "firstName" } },
+          { kind: "Field", name: { kind: "Name", value: "phone" } },
+          { kind: "Field", name: { kind: "Name", value: "personType" } },
+          { kind: "Field", name: { kind: "Name", value: "bin" } },
+          { kind: "Field", name: { kind: "Name", value: "language" } },
+          { kind: "Field", name: { kind: "Name", value: "canLinkAccounts" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogoutDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "Logout" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [{ kind: "Field", name: { kind: "Name", value: "logout" } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const RegisterDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "Register" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "RegisterInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "register" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "user" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "email" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
+export const MyAccountsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "MyAccounts" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "me" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "canLinkAccounts" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "accounts" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "AccountCard" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "AccountCard" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Account" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "number" } },
+          { kind: "Field", name: { kind: "Name", value: "holderName" } },
+          { kind: "Field", name: { kind: "Name", value: "address" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "meters" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "used" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lastReading" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyAccountsQuery, MyAccountsQueryVariables>;
+export const AccountReadingsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "AccountReadings" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "number" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "account" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "number" },
+                value: { kind: "Variable", name: { kind: "Name", value: "number" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "AccountCard" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "meters" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "MeterFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "ReadingFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Reading" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "value" } },
+          { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+          { kind: "Field", name: { kind: "Name", value: "source" } },
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "AccountCard" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Account" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "number" } },
+          { kind: "Field", name: { kind: "Name", value: "holderName" } },
+          { kind: "Field", name: { kind: "Name", value: "address" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "meters" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "used" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lastReading" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "period" } },
+                      { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Meter" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
+          { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submission" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "SubmissionFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "lastReading" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "ReadingFields" } },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "readings" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "16" },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "edges" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "node" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            {
+                              kind: "FragmentSpread",
+                              name: { kind: "Name", value: "ReadingFields" },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "pageInfo" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+                      { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AccountReadingsQuery, AccountReadingsQueryVariables>;
+export const ResetTokenStatusDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "ResetTokenStatus" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "token" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "passwordResetTokenStatus" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "token" },
+                value: { kind: "Variable", name: { kind: "Name", value: "token" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetTokenStatusQuery, ResetTokenStatusQueryVariables>;

@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { configureSessionRecovery } from "../apollo/session-hooks";
 import { offline, scriptedClient, type Script } from "../test/apollo";

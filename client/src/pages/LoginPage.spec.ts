@@ -1,4 +1,3 @@
-import "../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { clearSession, useSession } from "../composables/useSession";
 import { singletonServer } from "../test/apollo";

@@ -1,5 +1,6 @@
 import { mount, RouterLinkStub, type ComponentMountingOptions } from "@vue/test-utils";
 import { nextTick, type Component } from "vue";
+import { ApiFailure } from "../apollo/failure";
 import { i18n } from "../i18n";
 import ru from "../locales/ru.json";
 
@@ -12,19 +13,20 @@ export function mountRu<C extends Component>(
   i18n.global.locale.value = "ru";
   return mount(component, {
     ...options,
-    global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub, I18nT: false } },
+    global: {
+      plugins: [i18n],
+      stubs: { RouterLink: RouterLinkStub, I18nT: false },
+      ...(options.global ?? {}),
+    },
   } as ComponentMountingOptions<C>);
 }
 
-/** What the API layer throws for a GraphQL refusal. */
+/** What the app's links make of a GraphQL refusal. */
 export function graphqlRefusal(
   code: string,
   field?: string,
   extensions: Record<string, unknown> = {},
-) {
-  // Imported lazily so jest.mock of ../api in a test does not need the real module.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ApiFailure } = require("../api") as typeof import("../api");
+): ApiFailure {
   return new ApiFailure(code, field, { code, ...(field ? { field } : {}), ...extensions });
 }
 

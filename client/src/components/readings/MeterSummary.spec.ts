@@ -1,4 +1,3 @@
-import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { queueReading, useOfflineReadings } from "../../composables/useOfflineReadings";
 import { scriptedClient } from "../../test/apollo";

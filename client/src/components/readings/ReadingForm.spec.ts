@@ -1,4 +1,3 @@
-import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { apolloClient } from "../../apollo/client";
 import { useOfflineReadings } from "../../composables/useOfflineReadings";

@@ -1,4 +1,3 @@
-import { mergeSent } from "./merge-sent";
 import { monthlyUsage, newIdempotencyKey, typicalUsageMilli } from "./usage";
 
 const at = (period: string, value: string, day = "20") => ({
@@ -51,56 +50,5 @@ describe("monthlyUsage", () => {
     expect(newIdempotencyKey()).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
-  });
-});
-
-describe("mergeSent", () => {
-  const reading = {
-    id: "r2",
-    value: "12.000",
-    takenAt: "2026-11-26T05:00:00Z",
-    source: "SUBSCRIBER" as const,
-    period: "2026-11",
-    isCorrection: false,
-  };
-  const window = (remaining: number) => ({
-    period: "2026-11",
-    used: 2 - remaining,
-    remaining,
-    minimumValue: "10.000",
-    reopensAt: null,
-  });
-  const account = {
-    number: "1",
-    holderName: "H",
-    address: "A",
-    meters: [
-      {
-        id: "m1",
-        serialNumber: "S",
-        removedAt: null,
-        submission: window(2),
-        readings: {
-          totalCount: 1,
-          edges: [
-            { node: { ...reading, id: "r1", value: "10.000", source: "INSPECTOR" as const } },
-          ],
-        },
-      },
-    ],
-  };
-  const windows = { number: "1", meters: [{ id: "m1", submission: window(1) }] };
-
-  it("puts the new reading on top and takes the fresh window", () => {
-    const merged = mergeSent(account, "m1", reading, windows);
-    expect(merged.meters[0].readings.edges.map((e) => e.node.id)).toEqual(["r2", "r1"]);
-    expect(merged.meters[0].readings.totalCount).toBe(2);
-    expect(merged.meters[0].submission.remaining).toBe(1);
-  });
-
-  it("adds a reading returned again by an idempotent retry only once", () => {
-    const once = mergeSent(account, "m1", reading, windows);
-    const twice = mergeSent(once, "m1", reading, windows);
-    expect(twice.meters[0].readings.edges).toHaveLength(2);
   });
 });

@@ -1,4 +1,3 @@
-import "../../test/apollo-env"; // first: see there
 import { flushPromises } from "@vue/test-utils";
 import { useRegistrationDraft } from "../../composables/useRegistrationDraft";
 import { scriptedClient, type Script } from "../../test/apollo";

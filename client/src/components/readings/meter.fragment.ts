@@ -1,0 +1,32 @@
+import { graphql } from "../../gql";
+
+/**
+ * Everything `MeterReadings` draws: the window, the last reading, and the history's first page
+ * (with cursors, so the cache merges pages and sendings by cursor).
+ */
+export const MeterFieldsFragment = graphql(`
+  fragment MeterFields on Meter {
+    id
+    serialNumber
+    removedAt
+    submission {
+      ...SubmissionFields
+    }
+    lastReading {
+      ...ReadingFields
+    }
+    readings(first: 16) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ReadingFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);

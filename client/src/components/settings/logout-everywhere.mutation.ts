@@ -1,0 +1,7 @@
+import { graphql } from "../../gql";
+
+export const LogoutEverywhereMutation = graphql(`
+  mutation LogoutEverywhere {
+    logoutEverywhere
+  }
+`);

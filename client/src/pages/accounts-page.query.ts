@@ -1,0 +1,13 @@
+import { graphql } from "../gql";
+
+export const MyAccountsQuery = graphql(`
+  query MyAccounts {
+    me {
+      id
+      canLinkAccounts
+      accounts {
+        ...AccountCard
+      }
+    }
+  }
+`);

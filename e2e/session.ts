@@ -1,0 +1,130 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const PASSWORD = "Газовый-Счётчик-2026";
+
+/** A GraphQL call as any client makes it (the server's CSRF rule wants the JSON content type). */
+export async function graphql<T = Record<string, unknown>>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ data?: T; errors?: Array<{ extensions?: { code?: string } }> }> {
+  const response = await request.post("/graphql", {
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    data: { query, variables },
+  });
+  return response.json();
+}
+
+/** Registers a subscriber with a demo account through the API; returns the e-mail. */
+export async function register(
+  request: APIRequestContext,
+  accountNumber: string,
+  lastPaymentAmount: string,
+  label: string,
+): Promise<string> {
+  const email = `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.kz`;
+  const answer = await graphql(
+    request,
+    `
+      mutation ($input: RegisterInput!) {
+        register(input: $input) {
+          user {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: {
+        email,
+        password: PASSWORD,
+        passwordConfirmation: PASSWORD,
+        lastName: "Тестова",
+        firstName: "Айна",
+        phone: "+7 701 123 45 67",
+        personType: "INDIVIDUAL",
+        accountNumber,
+        lastPaymentAmount,
+        acceptTerms: true,
+        language: "RU",
+      },
+    },
+  );
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return email;
+}
+
+/** An access token for API calls made "from another device". */
+export async function apiLogin(request: APIRequestContext, email: string): Promise<string> {
+  const answer = await graphql<{ login: { accessToken: string } }>(
+    request,
+    `
+      mutation ($input: LoginInput!) {
+        login(input: $input) {
+          accessToken
+        }
+      }
+    `,
+    { input: { email, password: PASSWORD, rememberMe: false } },
+  );
+  return answer.data!.login.accessToken;
+}
+
+/** Logs in through the login screen, as a person does. */
+export async function loginInApp(page: Page, email: string, remember: boolean): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Электронная почта").fill(email);
+  await page.getByLabel("Пароль").fill(PASSWORD);
+  if (remember) await page.getByText("Запомнить меня").click();
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("heading", { name: "Лицевые счета" })).toBeVisible();
+}
+
+/** The keys the app keeps in IndexedDB (idb-keyval's default store). */
+export function keptKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open("keyval-store");
+        open.onupgradeneeded = () => open.result.createObjectStore("keyval");
+        open.onsuccess = () => {
+          const keys = open.result.transaction("keyval").objectStore("keyval").getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => resolve([]);
+        };
+        open.onerror = () => resolve([]);
+      }),
+  );
+}
+
+/** Waits until the service worker controls the page, so a reload offline still opens the app. */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+}
+
+/** The cache the app keeps in IndexedDB, as stored (JSON), or "" when there is none. */
+export function keptCache(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open("keyval-store");
+        open.onupgradeneeded = () => open.result.createObjectStore("keyval");
+        open.onsuccess = () => {
+          const read = open.result.transaction("keyval").objectStore("keyval").get("gas.cache");
+          read.onsuccess = () => resolve(typeof read.result === "string" ? read.result : "");
+          read.onerror = () => resolve("");
+        };
+        open.onerror = () => resolve("");
+      }),
+  );
+}
