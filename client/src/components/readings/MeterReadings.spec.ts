@@ -1,5 +1,5 @@
 import type { ReadingSource } from "../../gql/graphql";
-import { afterRenderSteps, mountRu } from "../../test/mount";
+import { afterRenderSteps, mountRu, plain } from "../../test/mount";
 import MeterReadings from "./MeterReadings.vue";
 import SubmissionStatus from "./SubmissionStatus.vue";
 
@@ -87,12 +87,22 @@ describe("readings screen states", () => {
     expect(wrapper.get("h2").text()).toBe("Счетчик № G4-1");
   });
 
-  it("chart: twelve months as SVG bars, described in words", async () => {
+  it("chart: twelve months, each with its number or «нет показаний», described in words", async () => {
     const wrapper = mountRu(MeterReadings, { props: { meter: meter(2), showSerial: false } });
     await afterRenderSteps();
-    expect(wrapper.findAll("svg rect")).toHaveLength(12);
-    expect(wrapper.get("svg").attributes("aria-label")).toContain("ноябрь 2026 г.: 30,5 м³");
-    expect(wrapper.get("svg").attributes("aria-label")).toContain("октябрь 2026 г.: 10 м³");
+    const rows = wrapper.findAll(".chart__row");
+    expect(rows).toHaveLength(12);
+    expect(wrapper.findAll(".chart__bar")).toHaveLength(2);
+    expect(
+      rows.map((row) =>
+        row.find(".chart__value").exists() ? plain(row.get(".chart__value").text()) : "—",
+      ),
+    ).toEqual([...Array(10).fill("—"), "10", "30,5"]);
+    expect(rows[0].find(".chart__gap").text()).toBe("нет показаний");
+    const spoken = rows.map((row) => plain(row.get(".visually-hidden").text()));
+    expect(spoken).toContain("ноябрь 2026 г.: 30,5 м³");
+    expect(spoken).toContain("октябрь 2026 г.: 10 м³");
+    expect(spoken).toContain("сентябрь 2026 г.: нет показаний");
   });
 
   it("counts the days until sending reopens with Russian plural forms", () => {
