@@ -78,8 +78,8 @@ describe("readings screen states", () => {
     expect(wrapper.findAll(".history__item")).toHaveLength(0); // below the fold: drawn later
     await afterRenderSteps();
     const items = wrapper.findAll(".history__item").map((item) => item.text());
-    expect(items[0]).toContain("130,5 м³");
-    expect(items[0]).toContain("20 ноября 2026 г.");
+    expect(items[0]).toContain("130,5\u00a0м³"); // the unit never wraps alone
+    expect(items[0]).toContain("20.11.2026");
     expect(items[0]).toContain("Передал абонент в приложении · корректировка");
     expect(items[2]).toContain("Снял контролер");
     expect(items[3]).toContain("Расчетное значение");
