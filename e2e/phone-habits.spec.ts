@@ -56,6 +56,17 @@ async function logOut(page: Page): Promise<void> {
 
 const focused = (page: Page): Locator => page.locator(":focus");
 
+/*
+ * These tests register and log in from the same address many times in a row; the server's
+ * per-address budget of anonymous operations (RL-7, per minute) would then refuse the next
+ * file's first requests. The file leaves once the minute it started in has passed.
+ */
+const startedAt = Date.now();
+test.afterAll(async () => {
+  const wait = startedAt + 61_000 - Date.now();
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+});
+
 test("refusals after «Зарегистрироваться» get focus and are announced", async ({ page }) => {
   const problems = watchConsole(page);
   // A first registration, with the offer to add the shortcut.
@@ -109,8 +120,9 @@ test("the home-screen offer: once more after registration, then never", async ({
   page,
   browser,
 }) => {
-  // This phone saw the registration (the first test): the first login offers it once more,
-  // under the accounts.
+  // This phone saw the registration: the first login offers it once more, under the accounts.
+  // («Не сейчас» remembered: InstallOffer.spec.ts; fewer registrations here keep the suite
+  // within the server's per-address budgets.)
   await page.goto("/register");
   await fillRegistration(page, { "Электронная почта": `phone.${email}` });
   await submitFromBottom(page);
@@ -136,7 +148,6 @@ test("the home-screen offer: once more after registration, then never", async ({
   await page.getByLabel("Электронная почта").fill(`phone.${email}`);
   await page.getByLabel("Пароль").fill(PASSWORD);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("heading", { name: "Лицевые счета" })).toBeVisible();
   await expect(card).toBeVisible();
   await expect(offer).toHaveCount(0);
 
@@ -146,30 +157,6 @@ test("the home-screen offer: once more after registration, then never", async ({
   await expect(other.getByRole("link", { name: /0012345678/ })).toBeVisible();
   await expect(other.getByRole("heading", { name: "Ярлык на главном экране" })).toHaveCount(0);
   await shot(other, "ru-accounts-returning");
-
-  // «Не сейчас» after registration is remembered: no offer at the first login either.
-  await other.getByRole("button", { name: "Выход" }).click();
-  await other.goto("/register");
-  await other.getByLabel("Электронная почта", { exact: true }).fill(`later.${email}`);
-  for (const [label, value] of Object.entries({
-    Пароль: PASSWORD,
-    "Еще раз пароль": PASSWORD,
-    Фамилия: "Ким",
-    Имя: "Ольга",
-    "№ мобильного телефона": "+7 702 555 12 34",
-    "№ лицевого счета": "0012345678",
-    "Сумма последней оплаты": "12345,67",
-  }))
-    await other.getByLabel(label, { exact: true }).fill(value);
-  await other.getByText("Я принимаю условия").click();
-  await other.getByRole("button", { name: "Зарегистрироваться" }).click();
-  await other.getByRole("button", { name: "Не сейчас" }).click();
-  await other.getByRole("link", { name: "Войти" }).click();
-  await other.getByLabel("Электронная почта").fill(`later.${email}`);
-  await other.getByLabel("Пароль").fill(PASSWORD);
-  await other.getByRole("button", { name: "Войти" }).click();
-  await expect(other.getByRole("link", { name: /0012345678/ })).toBeVisible();
-  await expect(other.getByRole("heading", { name: "Ярлык на главном экране" })).toHaveCount(0);
   await other.close();
 });
 
