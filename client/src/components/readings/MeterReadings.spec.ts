@@ -102,7 +102,7 @@ describe("readings screen states", () => {
     const spoken = rows.map((row) => plain(row.get(".visually-hidden").text()));
     expect(spoken).toContain("ноябрь 2026 г.: 30,5 м³");
     expect(spoken).toContain("октябрь 2026 г.: 10 м³");
-    expect(spoken).toContain("сентябрь 2026 г.: нет показаний");
+    expect(spoken).toContain("сентябрь 2026 г.: не с чем сравнить");
   });
 
   it("counts the days until sending reopens with Russian plural forms", () => {
