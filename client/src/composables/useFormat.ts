@@ -7,6 +7,7 @@ import {
   kazakhMonthYear,
 } from "../kazakh-dates";
 import { intlFormatter, type FormatKind } from "../intl-formatters";
+import { displayPhone, numericDate } from "../local-format";
 import { useLocale } from "./useLocale";
 
 /**
@@ -29,8 +30,13 @@ export function useFormat() {
     readingMilli: (milli: bigint) => use("reading").format(exact(formatReadingMilli(milli))),
     /** "12345.67" → "12 345,67 ₸" (ru). */
     money: (value: string) => use("money").format(exact(value)),
+    /** The long form, for a sentence: "26 ноября 2026 г." */
     date: (iso: string) =>
       kazakhByHand.value ? kazakhDate(iso) : use("date").format(new Date(iso)),
+    /** A day in a list or table: "26.11.2026" (ru, kk). */
+    day: (iso: string) => numericDate(iso, locale.value),
+    /** "+77025551234" → "+7 702 555 12 34". */
+    phone: displayPhone,
     /** "2026-11" → "нояб." */
     monthShort: (period: string) =>
       kazakhByHand.value

@@ -57,6 +57,29 @@ describe("locale files", () => {
     expect(differing).toEqual([]);
   });
 
+  it.each(["ru", "kk", "en"] as const)(
+    "%s ties m³ to its number with a no-break space (never alone on a line)",
+    (locale) => {
+      const loose = [...locales[locale]]
+        .filter(([, value]) => /(^|[^\u00a0])[мm]³/.test(value))
+        .map(([key]) => key);
+      expect(loose).toEqual([]);
+    },
+  );
+
+  it.each(["ru", "kk", "en"] as const)(
+    "%s writes phone numbers as +7 702 555 12 34, unbroken",
+    (locale) => {
+      const phones = [...locales[locale].values()].flatMap(
+        (value) =>
+          value.match(/(?:\+7|\b8)[\s\u00a0(]*\d{3}[\s\u00a0)-]*\d[\d\s\u00a0-]{6,}/g) ?? [],
+      );
+      expect(phones.length).toBeGreaterThan(0);
+      for (const phone of phones)
+        expect(phone.trim()).toMatch(/^\+7\u00a0\d{3}\u00a0\d{3}\u00a0\d{2}\u00a0\d{2}$/);
+    },
+  );
+
   it("gives every Russian plural message the three forms one | few | many", () => {
     const plurals = [...locales.ru].filter(([, value]) => value.includes("|"));
     expect(plurals.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { meterFields, page, reading, submissionWindow } from "../../test/fixtures";
-import { mountRu } from "../../test/mount";
+import { mountRu, plain } from "../../test/mount";
 import MeterHistory from "./MeterHistory.vue";
 
 const history = page(
@@ -28,8 +28,8 @@ describe("MeterHistory", () => {
     const wrapper = mountHistory();
     const items = wrapper.findAll(".history__item").map((item) => item.text());
     expect(items).toHaveLength(4);
-    expect(items[0]).toContain("130,5 м³");
-    expect(items[0]).toContain("20 ноября 2026 г.");
+    expect(items[0]).toContain("130,5\u00a0м³"); // the unit never wraps alone
+    expect(items[0]).toContain("20.11.2026");
     expect(items[0]).toContain("Передал абонент в приложении · корректировка");
     expect(items[1]).not.toContain("корректировка");
     expect(items[2]).toContain("Снял контролер");
@@ -38,21 +38,30 @@ describe("MeterHistory", () => {
     expect(wrapper.get("h2").text()).toBe("История счетчика № G4-1");
   });
 
-  it("chart: twelve months as SVG bars, described in words (a correction replaces the first sending)", () => {
+  it("chart: twelve months, each with its number or «нет показаний», described in words (a correction replaces the first sending)", () => {
     const wrapper = mountHistory();
-    expect(wrapper.findAll("svg rect")).toHaveLength(12);
-    const label = wrapper.get("svg").attributes("aria-label");
-    expect(label).toContain("ноябрь 2026 г.: 30,5 м³");
-    expect(label).toContain("октябрь 2026 г.: 10 м³");
+    const rows = wrapper.findAll(".chart__row");
+    expect(rows).toHaveLength(12);
+    expect(wrapper.findAll(".chart__bar")).toHaveLength(2);
+    expect(
+      rows.map((row) =>
+        row.find(".chart__value").exists() ? plain(row.get(".chart__value").text()) : "—",
+      ),
+    ).toEqual([...Array(10).fill("—"), "10", "30,5"]);
+    expect(rows[0].find(".chart__gap").text()).toBe("нет показаний");
+    const spoken = rows.map((row) => plain(row.get(".visually-hidden").text()));
+    expect(spoken).toContain("ноябрь 2026 г.: 30,5 м³");
+    expect(spoken).toContain("октябрь 2026 г.: 10 м³");
+    expect(spoken).toContain("сентябрь 2026 г.: не с чем сравнить");
   });
 
   it("draws the chart and the history each when the page says (render steps)", async () => {
     const wrapper = mountHistory({ chart: false, history: false }, false);
-    expect(wrapper.find("svg").exists()).toBe(false);
+    expect(wrapper.find(".chart__row").exists()).toBe(false);
     expect(wrapper.findAll(".history__item")).toHaveLength(0);
     expect(wrapper.get("h2").classes()).toContain("visually-hidden");
     await wrapper.setProps({ drawChart: true });
-    expect(wrapper.find("svg").exists()).toBe(true);
+    expect(wrapper.find(".chart__row").exists()).toBe(true);
     expect(wrapper.findAll(".history__item")).toHaveLength(0);
     await wrapper.setProps({ drawHistory: true });
     expect(wrapper.findAll(".history__item")).toHaveLength(4);

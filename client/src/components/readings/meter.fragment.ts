@@ -1,7 +1,7 @@
 import { graphql } from "../../gql";
 
 /**
- * Everything `MeterReadings` draws: the window, the last reading, and the history's first page
+ * What `MeterSummary` and `MeterHistory` draw: the window, the last reading, and the history's first page
  * (with cursors, so the cache merges pages and sendings by cursor).
  */
 export const MeterFieldsFragment = graphql(`

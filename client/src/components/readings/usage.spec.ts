@@ -19,7 +19,7 @@ describe("monthlyUsage", () => {
       3,
     );
     expect(months).toEqual([
-      { period: "2026-09", milli: null },
+      { period: "2026-09", milli: null, missing: "previous" },
       { period: "2026-10", milli: 49900n },
       { period: "2026-11", milli: 10250n },
     ]);
@@ -50,5 +50,25 @@ describe("monthlyUsage", () => {
     expect(newIdempotencyKey()).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+});
+
+describe("monthlyUsage: why a month has no number", () => {
+  it("tells a month without a reading from one whose previous month has none", () => {
+    const months = monthlyUsage(
+      [
+        { value: "100", takenAt: "2026-09-20T06:00:00Z", period: "2026-09" },
+        { value: "120", takenAt: "2026-10-20T06:00:00Z", period: "2026-10" },
+        { value: "150", takenAt: "2026-12-06T06:00:00Z", period: "2026-12" },
+      ],
+      "2026-12",
+      4,
+    );
+    expect(months).toEqual([
+      { period: "2026-09", milli: null, missing: "previous" },
+      { period: "2026-10", milli: 20_000n },
+      { period: "2026-11", milli: null, missing: "reading" },
+      { period: "2026-12", milli: null, missing: "previous" },
+    ]);
   });
 });

@@ -11,6 +11,8 @@ export interface MonthUsage {
   period: string;
   /** Thousandths of m³ used in the month; null when the month has no reading to compare. */
   milli: bigint | null;
+  /** Why `milli` is null: the month has no reading, or only the month before it lacks one. */
+  missing?: "reading" | "previous";
 }
 
 /** The month's effective reading: its latest one (a correction replaces the first sending). */
@@ -43,7 +45,8 @@ export function monthlyUsage(
     const current = effective.get(month);
     const before = effective.get(previousPeriod(month));
     const milli = current !== undefined && before !== undefined ? current - before : null;
-    return { period: month, milli: milli !== null && milli >= 0n ? milli : null };
+    if (milli !== null && milli >= 0n) return { period: month, milli };
+    return { period: month, milli: null, missing: current === undefined ? "reading" : "previous" };
   });
 }
 
