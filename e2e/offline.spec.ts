@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkScreen, watchConsole } from "./support";
+import { checkScreen, clientAddress, watchConsole } from "./support";
 import {
   apiLogin,
   controlledByServiceWorker,
@@ -14,6 +14,8 @@ import {
  * A phone's real day: the app opened in a basement with no signal, readings kept and delivered,
  * a logout with no connection. Each test has an account of the demo registry to itself.
  */
+test.use(clientAddress(3));
+
 const networkNoise = (problems: string[]) =>
   problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p));
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { join } from "node:path";
-import { checkScreen, watchConsole } from "./support";
+import { checkScreen, clientAddress, watchConsole } from "./support";
 
 /*
  * Habits of a phone user in Almaty: refusals brought into view, the home-screen offer that does
@@ -56,16 +56,8 @@ async function logOut(page: Page): Promise<void> {
 
 const focused = (page: Page): Locator => page.locator(":focus");
 
-/*
- * These tests register and log in from the same address many times in a row; the server's
- * per-address budget of anonymous operations (RL-7, per minute) would then refuse the next
- * file's first requests. The file leaves once the minute it started in has passed.
- */
-const startedAt = Date.now();
-test.afterAll(async () => {
-  const wait = startedAt + 61_000 - Date.now();
-  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
-});
+// These tests register and log in many times: a client address of their own.
+test.use(clientAddress(2));
 
 test("refusals after «Зарегистрироваться» get focus and are announced", async ({ page }) => {
   const problems = watchConsole(page);

@@ -63,6 +63,9 @@ export default defineConfig({
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
       BCRYPT_COST: "4",
+      // As behind the production proxy: each spec file is a client address of its own
+      // (`clientAddress` in support.ts), so the per-address limits of one do not spill over.
+      TRUST_PROXY: "127.0.0.1",
     },
   },
 });

@@ -64,3 +64,11 @@ export async function expectNoRussianUi(
   const found = phrases.filter((phrase) => text.includes(phrase));
   expect(found, `Russian UI text on the Kazakh screen ${name}`).toEqual([]);
 }
+
+/**
+ * A spec file's own client address, said the way a trusted proxy says it (TEST-NET-2, a header
+ * only: no traffic goes anywhere). `test.use(clientAddress(3))` at the top of a file.
+ */
+export const clientAddress = (n: number) => ({
+  extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n}` },
+});
