@@ -125,7 +125,7 @@ test("an individual follows the guide in Russian, then uses the app in Kazakh", 
   await page.getByRole("button", { name: "Передать показания" }).click();
   // The sending is repeated back (value and month) and the form folds behind «Исправить».
   const summary = page.getByTestId("sent-summary");
-  await expect(summary).toContainText(/^\s*[\d\s\u00a0]+,5 м³ за \S+ \d{4} г\. переданы\./);
+  await expect(summary).toContainText(/^\s*[\d\s\u00a0]+,5\u00a0м³ за \S+ \d{4} г\. переданы\./);
   await expect(page.getByText("Осталась одна корректировка.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Передать показания" })).toHaveCount(0);
   await checkScreen(page, "ru-09-readings-one-left");

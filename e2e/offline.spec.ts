@@ -67,7 +67,7 @@ test("a remembered subscriber opens the app with no signal: data as of the last 
   await context.setOffline(false);
   await phone.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(phone.getByTestId("delivered")).toContainText(
-    /Показания [\d\s\u00a0]+,25 м³ за \S+ \d{4} г\. доставлены\./,
+    /Показания [\d\s\u00a0]+,25\u00a0м³ за \S+ \d{4} г\. доставлены\./,
   );
   await checkScreen(phone, "ru-20-delivered");
   const token = await apiLogin(request, email);
