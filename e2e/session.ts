@@ -25,6 +25,7 @@ export async function register(
   accountNumber: string,
   lastPaymentAmount: string,
   label: string,
+  language: "RU" | "KK" | "EN" = "RU",
 ): Promise<string> {
   const email = `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.kz`;
   const answer = await graphql(
@@ -50,7 +51,7 @@ export async function register(
         accountNumber,
         lastPaymentAmount,
         acceptTerms: true,
-        language: "RU",
+        language,
       },
     },
   );
@@ -74,14 +75,19 @@ export async function apiLogin(request: APIRequestContext, email: string): Promi
   return answer.data!.login.accessToken;
 }
 
-/** Logs in through the login screen, as a person does. */
-export async function loginInApp(page: Page, email: string, remember: boolean): Promise<void> {
+/** Logs in through the login screen (in Russian, the phone's language), as a person does. */
+export async function loginInApp(
+  page: Page,
+  email: string,
+  remember: boolean,
+  accountsHeading = "Лицевые счета",
+): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Электронная почта").fill(email);
   await page.getByLabel("Пароль").fill(PASSWORD);
   if (remember) await page.getByText("Запомнить меня").click();
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("heading", { name: "Лицевые счета" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: accountsHeading })).toBeVisible();
 }
 
 /** The keys the app keeps in IndexedDB (idb-keyval's default store). */
