@@ -29,6 +29,8 @@ export function createDataSource(database: DatabaseConfig, log?: Logger): DataSo
         // busy_timeout first: switching to WAL waits for a process that holds the file.
         db.pragma("busy_timeout = 5000");
         db.pragma("journal_mode = WAL");
+        // An acknowledged sending survives a power loss too, not only a killed process.
+        db.pragma("synchronous = FULL");
       },
     });
   }
