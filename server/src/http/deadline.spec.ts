@@ -15,6 +15,7 @@ describe("request deadline", () => {
     try {
       const slow = await fetch(`${url}/slow`);
       expect(slow.status).toBe(503);
+      expect(slow.headers.get("retry-after")).toBe("5");
       const body = (await slow.json()) as { errors: Array<{ extensions: { code: string } }> };
       expect(body.errors[0].extensions.code).toBe("SERVICE_UNAVAILABLE");
       expect((await fetch(`${url}/fast`)).status).toBe(200);

@@ -1,6 +1,7 @@
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
+import { sendRefusal } from "./retry-refusal";
 
 /** GQL-5: a request that has not been answered in 10 s gets 503 SERVICE_UNAVAILABLE. */
 export const REQUEST_DEADLINE_MS = 10_000;
@@ -53,17 +54,7 @@ export function installRequestDeadline(fastify: FastifyInstance, ms = REQUEST_DE
     const timer = setTimeout(() => {
       if (reply.sent) return;
       request.log.warn({ deadlineMs: ms }, "request deadline passed");
-      void reply
-        .code(503)
-        .header("content-type", "application/json; charset=utf-8")
-        .send({
-          errors: [
-            {
-              message: "The service is temporarily unavailable; try again.",
-              extensions: { code: "SERVICE_UNAVAILABLE" },
-            },
-          ],
-        });
+      void sendRefusal(reply);
     }, ms);
     timer.unref();
     timers.set(request, timer);
