@@ -4,10 +4,16 @@
 #   docker run -p 4000:4000 gas-readings        (embedded SQLite in /app/data)
 # With MySQL, see docker-compose.yml.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS (Node 20 reached end of life in April 2026).
+ARG NODE_IMAGE=node:24-bookworm-slim
+# better-sqlite3 12 built against Node 24.19+ headers aborts when a Statement is collected
+# (nodejs/node#65446, "Assertion failed: (env) != nullptr"); built from source against 24.18.1,
+# it runs cleanly on any Node 24 (same ABI). Drop this once better-sqlite3 is 13 (Node-API).
+ARG BUILD_NODE_IMAGE=node:24.18.1-bookworm-slim
 
-# --- toolchain: bcrypt and better-sqlite3 build from source when no prebuilt binary fits ---
-FROM ${NODE_IMAGE} AS toolchain
+# --- toolchain: bcrypt and better-sqlite3 build from source ---
+FROM ${BUILD_NODE_IMAGE} AS toolchain
+ENV npm_config_build_from_source=true
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*

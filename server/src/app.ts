@@ -10,10 +10,13 @@ import type { Config } from "./config";
 import { statementCount } from "./db/statement-counter";
 import type { GraphQLContext, Viewer } from "./graphql/context";
 import { costPlugin } from "./graphql/cost";
+import { contextOrRefusal } from "./graphql/context-refusal";
 import { createErrorFormatter } from "./graphql/format-error";
 import { createLoaders } from "./graphql/loaders";
 import { MAX_TOKENS, operationShapeRule } from "./graphql/limits-rules";
+import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
+import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
 import {
   installRequestDeadline,
   registerHttpHardening,
@@ -71,7 +74,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // RL-4: only the named proxies' X-Forwarded-For counts; otherwise the socket address.
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestTimeout: options.requestDeadlineMs ?? REQUEST_DEADLINE_MS,
+    return503OnClosing: false,
   });
+  installClosingRefusal(fastify);
+  installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);
   installRequestDeadline(fastify, options.requestDeadlineMs);
@@ -119,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       fastifyApolloDrainPlugin(fastify),
       costPlugin(schema),
       clientBudgetPlugin(schema),
+      retryStatusPlugin(),
       // No cache hints are used; on, it wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -131,15 +138,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
     handler: fastifyApolloHandler(apollo, {
-      context: async (request, reply) => ({
-        request,
-        reply,
-        meta: requestMetaOf(request),
-        services,
-        viewer: await viewerOf(services, request.headers.authorization, clock),
-        integrator: await integratorOf(services, request.headers.authorization),
-        loaders: createLoaders(dataSource, periodOf(clock.now())),
-      }),
+      context: (request, reply) =>
+        contextOrRefusal(
+          async () => ({
+            request,
+            reply,
+            meta: requestMetaOf(request),
+            services,
+            viewer: await viewerOf(services, request.headers.authorization, clock),
+            integrator: await integratorOf(services, request.headers.authorization),
+            loaders: createLoaders(dataSource, periodOf(clock.now())),
+          }),
+          log,
+        ),
     }),
   });
 

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -37,7 +39,7 @@ export class GraphQLClient {
     const response = await fetch(this.endpoint, {
       method: "POST",
       headers,
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: withIdempotencyKey(query, variables) }),
     });
     this.lastSetCookies = response.headers.getSetCookie();
     for (const cookie of this.lastSetCookies) this.storeCookie(cookie);
@@ -85,3 +87,19 @@ export const codeOf = (response: GraphQLResponse<unknown>): unknown =>
   response.errors?.[0]?.extensions?.code;
 export const fieldOf = (response: GraphQLResponse<unknown>): unknown =>
   response.errors?.[0]?.extensions?.field;
+
+/**
+ * Like the app, a fresh idempotency key for every sending (`submitReading`, where it is
+ * required) unless the test gives one; `idempotencyKey: null` sends none on purpose.
+ */
+function withIdempotencyKey(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  const input = variables?.input;
+  if (!/\bsubmitReading\s*\(/.test(query) || typeof input !== "object" || input === null) {
+    return variables;
+  }
+  if ("idempotencyKey" in input) return variables;
+  return { ...variables, input: { ...input, idempotencyKey: randomUUID() } };
+}

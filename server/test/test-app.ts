@@ -32,6 +32,8 @@ export async function startTestApp(
     budgets?: "real" | BudgetOverrides;
     /** Run the mail dispatcher; off by default: tests deliver with `app.services.mail.flush()`. */
     mailDispatcher?: boolean;
+    /** GQL-5 request deadline (ms); shortened by the deadline tests. */
+    requestDeadlineMs?: number;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -69,6 +71,7 @@ export async function startTestApp(
     countStatements: true,
     budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
     mailDispatcher: options.mailDispatcher ?? false,
+    requestDeadlineMs: options.requestDeadlineMs,
   });
   const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {

@@ -26,8 +26,11 @@ export function createDataSource(database: DatabaseConfig, log?: Logger): DataSo
       database: database.path,
       // WAL lets readers go on while the single writer commits.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-        db.pragma("journal_mode = WAL");
+        // busy_timeout first: switching to WAL waits for a process that holds the file.
         db.pragma("busy_timeout = 5000");
+        db.pragma("journal_mode = WAL");
+        // An acknowledged sending survives a power loss too, not only a killed process.
+        db.pragma("synchronous = FULL");
       },
     });
   }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import pino from "pino";
 import { loadConfig } from "../config";
 import { createDataSource } from "./data-source";
+import { migrateLocked, revertLocked } from "./migration-lock";
 
 /** `npm run migrate` applies pending migrations; `-- --revert` undoes the last one. */
 async function main(): Promise<void> {
@@ -11,10 +12,10 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     if (process.argv.includes("--revert")) {
-      await dataSource.undoLastMigration({ transaction: "each" });
+      await revertLocked(dataSource);
       console.log("Reverted the last migration.");
     } else {
-      const applied = await dataSource.runMigrations({ transaction: "each" });
+      const applied = await migrateLocked(dataSource);
       console.log(
         applied.length
           ? `Applied: ${applied.map((m) => m.name).join(", ")}`

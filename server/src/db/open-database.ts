@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config";
 import { createDataSource } from "./data-source";
+import { migrateLocked } from "./migration-lock";
 import { applyStatementTimeout, STATEMENT_TIMEOUT_SECONDS } from "./statement-timeout";
 
 /**
@@ -32,7 +33,8 @@ export async function openDatabase(
       continue;
     }
     try {
-      await dataSource.runMigrations({ transaction: "each" });
+      // Replicas started together take turns (issue 17): one applies each migration once.
+      await migrateLocked(dataSource);
       // After the migrations: they may legitimately run long.
       await applyStatementTimeout(dataSource, statementTimeoutSeconds, log);
     } catch (error) {

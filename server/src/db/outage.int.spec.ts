@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf } from "../../test/graphql-client";
-import { ACCOUNT, SUBMIT, registerAndLogin } from "../../test/operations";
+import { ACCOUNT, LOGIN, SUBMIT, registerAndLogin } from "../../test/operations";
 import { freePort, ROOT } from "../../test/server-process";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { ReadingEntity } from "../readings/reading.entity";
@@ -58,9 +58,19 @@ onMysql("database outage under a running app (T15)", () => {
       const startedAt = Date.now();
       const response = await client.request(ACCOUNT, { number: account.account.number });
       expect(codeOf(response)).toBe("SERVICE_UNAVAILABLE");
+      // Issue 17 item 3: 503 with Retry-After (was 500 when the session could not be read).
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
       expect(response.text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|mysql|stack/i);
       expect(Date.now() - startedAt).toBeLessThan(10_000);
     }
+    // Refused inside a resolver (the login limiter's store is down): 503 too (was 200).
+    const anonymous = await app.client().request(LOGIN, {
+      input: { email: "nobody@example.kz", password: "x".repeat(12), rememberMe: false },
+    });
+    expect(codeOf(anonymous)).toBe("SERVICE_UNAVAILABLE");
+    expect(anonymous.status).toBe(503);
+    expect(anonymous.headers.get("retry-after")).toBe("5");
     const readyz = await fetch(`${app.url}/readyz`);
     expect(readyz.status).toBe(503);
 

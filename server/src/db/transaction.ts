@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
+import { DeadlinePassedError, type DeadlineScope, deadlineScope } from "./deadline-scope";
 
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 4;
@@ -32,7 +33,7 @@ const CONNECTION_ERROR_CODES = new Set([
 // Also by message: Apollo wraps a context failure whose error is not an `Error` of its realm
 // (jest) as "Unexpected error value: Error: connect ECONNREFUSED …" without the original.
 const CONNECTION_ERROR_MESSAGES =
-  /Queue limit reached|Pool is closed|connection is in closed state|Connection lost|\b(connect ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
+  /Queue limit reached|Pool is closed|connection is in closed state|Connection lost|\b(ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
 
 export function isConnectionError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
@@ -85,21 +86,69 @@ export async function inTurn<T>(dataSource: DataSource, work: () => Promise<T>):
   return mine;
 }
 
-/** Runs `work` in one transaction; deadlocks and lock timeouts re-run it (jittered). */
+/**
+ * Runs `work` in one transaction; deadlocks and lock timeouts re-run it (jittered). Inside a
+ * request, once its deadline passes the transaction is interrupted and rolled back, and none
+ * starts or commits any more (DeadlinePassedError): a 503 then means "not stored".
+ */
 export async function withTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   const isSqlite = dataSource.options.type === "better-sqlite3";
+  const scope = deadlineScope.getStore();
   for (let attempt = 1; ; attempt++) {
     try {
-      const run = () => dataSource.transaction(work);
-      return await (isSqlite ? inTurn(dataSource, run) : run());
+      if (scope?.passed) throw new DeadlinePassedError();
+      const run = () =>
+        dataSource.transaction((manager) => underDeadline(dataSource, manager, scope, work));
+      const running = isSqlite ? inTurn(dataSource, run) : run();
+      return await (scope ? scope.track(running) : running);
     } catch (error) {
+      if (scope?.passed) throw new DeadlinePassedError();
       if (attempt >= MAX_ATTEMPTS || !isLockConflict(error)) throw error;
       await sleep(10 * attempt + Math.random() * 40);
     }
   }
+}
+
+async function underDeadline<T>(
+  dataSource: DataSource,
+  manager: EntityManager,
+  scope: DeadlineScope | undefined,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (!scope) return work(manager);
+  let interrupting: Promise<void> | undefined;
+  const stop = scope.onPass(() => {
+    interrupting = interruptStatement(dataSource, manager);
+  });
+  try {
+    const result = await work(manager);
+    if (scope.passed) throw new DeadlinePassedError(); // refuses the commit: rolled back
+    return result;
+  } finally {
+    stop();
+    // Before the connection goes back to the pool, where the KILL could hit someone else's.
+    await interrupting;
+  }
+}
+
+/**
+ * MySQL/MariaDB: interrupts the statement the transaction's connection is running (a row lock
+ * wait, say), so the rollback follows at once. SQLite's statements run synchronously: there the
+ * commit is refused instead.
+ */
+async function interruptStatement(dataSource: DataSource, manager: EntityManager): Promise<void> {
+  if (dataSource.options.type !== "mysql") return;
+  const connection = (manager.queryRunner as { databaseConnection?: { threadId?: unknown } })
+    ?.databaseConnection;
+  const threadId = connection?.threadId;
+  if (typeof threadId !== "number") return;
+  await dataSource.query(`KILL QUERY ${threadId}`).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 export const isSqlite = (dataSource: DataSource) => dataSource.options.type === "better-sqlite3";

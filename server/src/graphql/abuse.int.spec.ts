@@ -90,7 +90,11 @@ describe("refused before execution (GQL-1, RL-7)", () => {
       // me 1 + 3 × (accounts 1 + meters 1 + readings 100 × 1) = 307 > 300.
       const first = await client.request(bomb(3));
       expect(codeOf(first)).toBe("RATE_LIMITED");
-      expect(first.status).toBe(200);
+      // Issue 17 item 3: 429 with Retry-After (was 200 for subscribers).
+      expect(first.status).toBe(429);
+      expect(Number(first.headers.get("retry-after"))).toBe(
+        first.errors?.[0].extensions?.retryAfterSeconds,
+      );
       expect(first.data).toBeUndefined();
       expect(first.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
       const small = await t.client().request(bomb(1, 10), undefined, {
@@ -189,7 +193,10 @@ describe("HTTP (GQL-4, GQL-6, RL-8, item 5)", () => {
     const big = JSON.stringify({ query: "{ me { id } }", variables: { pad: "x".repeat(300_000) } });
     expect((await post(dev, big)).status).toBe(413);
     const megabyte = JSON.stringify({ query: "x".repeat(1_000_000) });
-    expect((await post(dev, megabyte)).status).toBe(413);
+    const refused = await json(await post(dev, megabyte));
+    expect(refused.status).toBe(413);
+    // Issue 17 item 3: GraphQL-shaped, like every other refusal.
+    expect(refused.body.errors[0].extensions.code).toBe("BAD_REQUEST");
     expect((await fetch(`${dev.url}/healthz`)).status).toBe(200);
   });
 
@@ -227,6 +234,11 @@ describe("signed-in callers", () => {
       const codes: unknown[] = [];
       for (let i = 0; i < 6; i++) codes.push(codeOf(await t.client().request(query)));
       expect(codes).toContain("RATE_LIMITED");
+      // Issue 17 item 3: a subscriber's limit is 429 with Retry-After, as an API client's.
+      const limited = await t.client().request(query);
+      expect(codeOf(limited)).toBe("RATE_LIMITED");
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       const mine = await a.request(query);
       expect(mine.errors).toBeUndefined();
     } finally {

@@ -11,6 +11,7 @@ import {
   getComplexity,
   type ComplexityEstimator,
 } from "graphql-query-complexity";
+import { retryStatusOf } from "../http/retry-refusal";
 import { DEFAULT_PAGE_SIZE } from "../shared/pagination";
 import type { GraphQLContext } from "./context";
 
@@ -70,13 +71,14 @@ export function operationCost(
 }
 
 /**
- * A refusal thrown here would be answered 500 by Apollo; RATE_LIMITED is a GraphQL error like any
- * resolver's (status 200, the client reads the code).
+ * A refusal thrown here would be answered 500 by Apollo; RATE_LIMITED (or SERVICE_UNAVAILABLE
+ * when the limiter's store failed) answers 429 (503) with `Retry-After`, like any layer's.
  */
-function answerWith200(error: unknown): never {
+function answerAsRefusal(error: unknown): never {
   if (error instanceof GraphQLError) {
+    const status = retryStatusOf([error])?.status ?? 200;
     throw new GraphQLError(error.message, {
-      extensions: { ...error.extensions, http: { status: 200 } },
+      extensions: { ...error.extensions, http: { status } },
     });
   }
   throw error;
@@ -108,7 +110,7 @@ export function costPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLCon
           // An integrator's API client pays from its own bucket (integrators/client-budget.ts).
           if (integrator) return;
           const caller = viewer ? `user:${viewer.user.id}` : `ip:${meta.ip ?? "unknown"}`;
-          await services.limits.requests.chargeCost(caller, cost).catch(answerWith200);
+          await services.limits.requests.chargeCost(caller, cost).catch(answerAsRefusal);
         },
       };
     },

@@ -4,6 +4,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
+import { DeadlinePassedError } from "../db/deadline-scope";
 import { isConnectionError, isLockConflict } from "../db/transaction";
 import { isContractCode } from "../shared/errors";
 
@@ -73,6 +74,14 @@ export function createErrorFormatter(log: Logger) {
         "$1.",
       );
       return { ...formatted, message };
+    }
+    // Issue 17 item 1: the deadline's 503 has been (or is being) sent; nothing was stored.
+    if (original instanceof DeadlinePassedError) {
+      return {
+        ...base,
+        message: "The service is temporarily unavailable; try again.",
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
     }
     // FT-2: an outage is retryable, not a bug (also when the context could not be built);
     // CON-2: so is a deadlock or lock wait timeout that outlasted the transaction's retries.

@@ -1,6 +1,8 @@
 import fastifyCors from "@fastify/cors";
 import fastifyHelmet from "@fastify/helmet";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { DeadlineScope, deadlineScope } from "../db/deadline-scope";
+import { sendRefusal } from "./retry-refusal";
 
 /** GQL-5: a request that has not been answered in 10 s gets 503 SERVICE_UNAVAILABLE. */
 export const REQUEST_DEADLINE_MS = 10_000;
@@ -46,31 +48,44 @@ export async function registerHttpHardening(
   });
 }
 
-/** Answers 503 SERVICE_UNAVAILABLE to a request still unanswered after `ms` (GQL-5). */
+/** After the deadline, how long its answer waits for the request's transactions to roll back. */
+const SETTLE_MS = 2000;
+
+/**
+ * GQL-5: a request still unanswered after `ms` gets 503. Its transactions are interrupted and
+ * rolled back first (db/deadline-scope.ts), so SERVICE_UNAVAILABLE means "nothing stored"; if
+ * one committed, or they do not settle in time, the answer is OUTCOME_UNKNOWN (retry with the
+ * same key). Issue 17 item 1.
+ */
 export function installRequestDeadline(fastify: FastifyInstance, ms = REQUEST_DEADLINE_MS): void {
   const timers = new WeakMap<object, NodeJS.Timeout>();
   fastify.addHook("onRequest", (request, reply, done) => {
-    const timer = setTimeout(() => {
-      if (reply.sent) return;
-      request.log.warn({ deadlineMs: ms }, "request deadline passed");
-      void reply
-        .code(503)
-        .header("content-type", "application/json; charset=utf-8")
-        .send({
-          errors: [
-            {
-              message: "The service is temporarily unavailable; try again.",
-              extensions: { code: "SERVICE_UNAVAILABLE" },
-            },
-          ],
-        });
-    }, ms);
+    const scope = new DeadlineScope();
+    const timer = setTimeout(() => void answerAtDeadline(request, reply, scope, ms), ms);
     timer.unref();
     timers.set(request, timer);
-    done();
+    deadlineScope.run(scope, done);
   });
   fastify.addHook("onResponse", (request, _reply, done) => {
     clearTimeout(timers.get(request));
     done();
   });
+}
+
+async function answerAtDeadline(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scope: DeadlineScope,
+  ms: number,
+): Promise<void> {
+  if (reply.sent) return;
+  scope.pass();
+  const settled = await scope.settle(SETTLE_MS);
+  if (reply.sent) return;
+  const stored = !settled || scope.committed;
+  request.log.warn(
+    { deadlineMs: ms, settled, committed: scope.committed },
+    "request deadline passed",
+  );
+  void sendRefusal(reply, stored ? "OUTCOME_UNKNOWN" : "SERVICE_UNAVAILABLE");
 }

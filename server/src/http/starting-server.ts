@@ -1,5 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { installClosingRefusal } from "./closing-refusal";
+import { sendRefusal, SERVICE_RETRY_AFTER_SECONDS } from "./retry-refusal";
 
 /**
  * FT-4 / FT-5: what listens while the database is being reached and migrated. `/healthz` says
@@ -7,24 +9,17 @@ import type { Logger } from "pino";
  * main.ts closes it and opens the app on the same port once the database is ready.
  */
 export function startingServer(log: Logger): FastifyInstance {
-  const fastify = Fastify({ loggerInstance: log as FastifyBaseLogger });
+  const fastify = Fastify({ loggerInstance: log as FastifyBaseLogger, return503OnClosing: false });
+  // The hand-over: requests that arrive while it closes get the GraphQL-shaped 503 too.
+  installClosingRefusal(fastify);
   fastify.get("/healthz", async () => ({ status: "ok" }));
   fastify.get("/readyz", async (_request, reply) => reply.code(503).send({ status: "starting" }));
-  fastify.all("/graphql", async (_request, reply) =>
+  fastify.all("/graphql", async (_request, reply) => sendRefusal(reply));
+  fastify.setNotFoundHandler(async (_request, reply) =>
     reply
       .code(503)
-      .header("retry-after", "5")
-      .send({
-        errors: [
-          {
-            message: "The service is temporarily unavailable; try again.",
-            extensions: { code: "SERVICE_UNAVAILABLE" },
-          },
-        ],
-      }),
-  );
-  fastify.setNotFoundHandler(async (_request, reply) =>
-    reply.code(503).header("retry-after", "5").send({ status: "starting" }),
+      .header("retry-after", String(SERVICE_RETRY_AFTER_SECONDS))
+      .send({ status: "starting" }),
   );
   return fastify;
 }

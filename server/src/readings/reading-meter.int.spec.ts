@@ -93,7 +93,10 @@ describe("submitReading { meter }", () => {
         a: submitReading(input: $a) { id ${METER_STATE} }
         b: submitReading(input: $b) { id ${METER_STATE} }
       }`,
-      { a: { meterId, value: "1600" }, b: { meterId, value: "1601" } },
+      {
+        a: { meterId, value: "1600", idempotencyKey: "two-in-one-a" },
+        b: { meterId, value: "1601", idempotencyKey: "two-in-one-b" },
+      },
     );
     expect(both.a.meter.submission.used).toBe(1);
     expect(both.a.meter.lastReading.id).toBe(both.a.id);

@@ -1,4 +1,5 @@
 // SECURITY.md test plan T6 (model): fc.commands of sendings, corrections and inspector readings.
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { createRegistryAccount, registration } from "../../test/factories";
 import {
@@ -246,7 +247,12 @@ class Send implements Command {
       key,
       () =>
         real.subscriber.request(SUBMIT, {
-          input: { meterId: real.meterIds[this.meter], value: format(value), idempotencyKey: key },
+          // A keyless command of the model is a sending with a key never used before.
+          input: {
+            meterId: real.meterIds[this.meter],
+            value: format(value),
+            idempotencyKey: key ?? randomUUID(),
+          },
         }),
       "submitReading",
       "SUBSCRIBER",

@@ -107,6 +107,15 @@ describe("submitReading", () => {
     }
   });
 
+  it("refuses a sending without an idempotency key (issue 17: required)", async () => {
+    const { client, meterId } = await subscriber();
+    const keyless = await client.request(SUBMIT, {
+      input: { meterId, value: "1520", idempotencyKey: null },
+    });
+    expect(codeOf(keyless)).toBe("VALIDATION_FAILED");
+    expect(fieldOf(keyless)).toBe("idempotencyKey");
+  });
+
   it("treats a retry with the same idempotency key as the same sending", async () => {
     const { client, meterId, account } = await subscriber();
     const key = randomUUID();

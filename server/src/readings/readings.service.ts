@@ -27,7 +27,8 @@ export interface Sending {
   meterSerial?: string;
   /** Canonical decimal string from the Decimal scalar. */
   value: string;
-  idempotencyKey?: string | null;
+  /** Required of every sending: a retry with it is how an unknown outcome is settled. */
+  idempotencyKey: string;
 }
 
 /** A stored sending and its meter (which the caller was allowed to send to). */

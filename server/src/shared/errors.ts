@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   "INVALID_CONFIRMATION_TOKEN",
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
+  "OUTCOME_UNKNOWN",
   "INTERNAL",
 ] as const;
 
@@ -54,6 +55,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVALID_CONFIRMATION_TOKEN: "The confirmation link is invalid or has expired.",
   RATE_LIMITED: "Too many attempts; try again later.",
   SERVICE_UNAVAILABLE: "The service is temporarily unavailable; try again.",
+  OUTCOME_UNKNOWN:
+    "The service could not tell in time whether this was carried out; send it again with the same idempotency key.",
   INTERNAL: "Internal error.",
 };
 

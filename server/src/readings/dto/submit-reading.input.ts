@@ -1,4 +1,4 @@
-import { IsOptional, Matches } from "class-validator";
+import { Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { DecimalScalar } from "../../shared/scalars/decimal.scalar";
 
@@ -12,12 +12,12 @@ export class SubmitReadingInput {
   value: string;
 
   @Field(() => String, {
-    nullable: true,
     description:
-      "Client-made key (a UUID): a retried sending with the same key returns the first result " +
-      "and never uses up the correction.",
+      "Client-made key (a UUID; 8 to 64 of A-Z a-z 0-9 _ -): a retried sending with the same key " +
+      "returns the first result and never uses up the correction. Required: an answer that " +
+      "cannot say whether the sending was stored (OUTCOME_UNKNOWN) is settled by sending it " +
+      "again with the same key.",
   })
-  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
-  idempotencyKey?: string | null;
+  idempotencyKey: string;
 }
