@@ -25,6 +25,7 @@ const MESSAGE_KEYS: Record<string, string> = {
   ACCOUNT_NOT_FOUND: "errors.ACCOUNT_NOT_FOUND",
   RATE_LIMITED: "errors.RATE_LIMITED",
   SERVICE_UNAVAILABLE: "errors.SERVICE_UNAVAILABLE",
+  OUTCOME_UNKNOWN: "errors.OUTCOME_UNKNOWN",
   INTERNAL: "errors.INTERNAL",
   /** The server does not know the operation yet (a newer client, an older server). */
   GRAPHQL_VALIDATION_FAILED: "errors.NOT_AVAILABLE",

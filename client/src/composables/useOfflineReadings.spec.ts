@@ -115,7 +115,7 @@ describe("readings kept offline", () => {
     expect(pending.value).toEqual([]);
   });
 
-  it.each(["SERVICE_UNAVAILABLE", "RATE_LIMITED"])(
+  it.each(["SERVICE_UNAVAILABLE", "RATE_LIMITED", "OUTCOME_UNKNOWN"])(
     "keeps the queue on %s too (not the reading's fault)",
     async (code) => {
       singletonServer().answer({ SubmitReading: [{ refusal: { code } }] });

@@ -26,6 +26,14 @@ export interface DeliveredReading extends PendingReading {
 }
 
 const STORAGE_KEY = "gas.pendingReadings";
+/** Answers after which a kept reading stays kept and goes again, with its key, later. */
+const AGAIN_LATER = new Set([
+  NETWORK_ERROR,
+  "SERVICE_UNAVAILABLE",
+  "OUTCOME_UNKNOWN",
+  "RATE_LIMITED",
+  "UNAUTHENTICATED",
+]);
 
 function read(): PendingReading[] {
   try {
@@ -78,8 +86,8 @@ export function flushPendingReadings(): Promise<number> {
           delivered.value = [...delivered.value, { ...item, period: data.submitReading.period }];
       } catch (error) {
         const failure = toFailure(error);
-        if (failure.code === NETWORK_ERROR || failure.code === "SERVICE_UNAVAILABLE") break;
-        if (failure.code === "UNAUTHENTICATED" || failure.code === "RATE_LIMITED") break; // later
+        // Not stored, or not known to be: sent again later with the same key.
+        if (AGAIN_LATER.has(failure.code)) break;
         const minimumValue = failure.extensions.minimumValue;
         refused.value = [
           ...refused.value,

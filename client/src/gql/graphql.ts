@@ -115,8 +115,8 @@ export type ResetPasswordInput = {
 
 /** A meter reading to send. */
 export type SubmitReadingInput = {
-  /** Client-made key (a UUID): a retried sending with the same key returns the first result and never uses up the correction. */
-  idempotencyKey?: string | null | undefined;
+  /** Client-made key (a UUID; 8 to 64 of A-Z a-z 0-9 _ -): a retried sending with the same key returns the first result and never uses up the correction. Required: an answer that cannot say whether the sending was stored (OUTCOME_UNKNOWN) is settled by sending it again with the same key. */
+  idempotencyKey: string;
   /** The meter (`Meter.id`). */
   meterId: string | number;
   /** The value in m³, up to 3 decimals. */

@@ -135,6 +135,25 @@ describe("ReadingForm", () => {
     expect(keys[2]).not.toBe(keys[1]);
   });
 
+  it("after OUTCOME_UNKNOWN keeps the value and the key, and says to send again", async () => {
+    singletonServer().answer({
+      SubmitReading: [{ refusal: { code: "OUTCOME_UNKNOWN" } }, accepted],
+    });
+    const wrapper = mountForm();
+    await wrapper.get("input").setValue("5027,5");
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    expect((wrapper.get("input").element as HTMLInputElement).value).toBe("5027,5");
+    expect(wrapper.text()).toContain("Нажмите «Передать показания» еще раз");
+    await wrapper.get("form").trigger("submit");
+    await flushPromises();
+    const keys = submissions().map(
+      (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
+    );
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
   it("shows the server's refusal beside the field, with the server's minimum", async () => {
     singletonServer().answer({
       SubmitReading: [
