@@ -124,7 +124,8 @@ export default defineConfig({
       fullInstall: false,
     }),
     VitePWA({
-      registerType: "autoUpdate",
+      // A new version waits until the subscriber chooses to reload (UpdateOffer): never mid-form.
+      registerType: "prompt",
       // main.ts registers the service worker after the load event (no extra script request).
       injectRegister: false,
       manifest: {
