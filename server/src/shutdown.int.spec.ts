@@ -36,12 +36,21 @@ describe("graceful shutdown (T17)", () => {
     server = await spawnServer({
       DATABASE_URL: `sqlite:${join(dir, "gas.sqlite")}`,
       SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+      // The load below is many anonymous requests a second; each comes from an address of its
+      // own (documentation ranges, a header only), so the per-address cost budget, which now
+      // answers 429, does not stand in for what this test watches: the drain.
+      TRUST_PROXY: "127.0.0.1",
     });
     const { url } = server;
     await waitForStatus(server, "/readyz", 200);
 
     // Light load: 4 clients sending `{ me { id } }` back to back.
     const outcomes: Outcome[] = [];
+    let sent = 0;
+    const nextAddress = () => {
+      const n = sent++;
+      return `${["192.0.2", "198.51.100", "203.0.113"][n % 3]}.${1 + (Math.floor(n / 3) % 254)}`;
+    };
     let loading = true;
     const client = async () => {
       while (loading) {
@@ -50,7 +59,7 @@ describe("graceful shutdown (T17)", () => {
         try {
           const response = await fetch(`${url}/graphql`, {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", "x-forwarded-for": nextAddress() },
             body: JSON.stringify({ query: "{ me { id } }" }),
           });
           outcome.status = response.status;
