@@ -79,6 +79,17 @@ const SHARED_SECRETS = {
   PASSWORD_PEPPER: "replicas-test-pepper-0123456789abcdefghijklmnopqrs",
 };
 
+/** `promise`'s value, or "timeout" after `ms` (the timer does not outlive the answer). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((done) => (timer = setTimeout(() => done("timeout"), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class Replica {
   child?: ChildProcess;
   exited?: Promise<number | null>;
@@ -141,7 +152,7 @@ export class Replica {
   async terminate(timeoutMs = 30_000): Promise<number | null> {
     if (!this.running) return this.exits.at(-1) ?? null;
     this.child!.kill("SIGTERM");
-    const code = await Promise.race([this.exited!, sleep(timeoutMs).then(() => "timeout" as const)]);
+    const code = await within(this.exited!, timeoutMs);
     if (code === "timeout") {
       this.child!.kill("SIGKILL");
       throw new Error(`${this.name} did not exit within ${timeoutMs} ms of SIGTERM`);
@@ -294,6 +305,22 @@ listen stats
     }
   }
 
+  /** HAProxy's retries and redispatches so far, summed over the replicas (stats CSV). */
+  async retries(): Promise<{ retries: number; redispatches: number }> {
+    const response = await fetch(`http://127.0.0.1:${this.statsPort}/stats;csv`, {
+      signal: AbortSignal.timeout(2000),
+    });
+    const lines = (await response.text()).split("\n");
+    const header = lines[0].replace(/^# /, "").split(",");
+    const [px, sv, wretr, wredis] = ["pxname", "svname", "wretr", "wredis"].map((c) =>
+      header.indexOf(c),
+    );
+    const row = lines
+      .map((l) => l.split(","))
+      .find((c) => c[px] === "replicas" && c[sv] === "BACKEND");
+    return { retries: Number(row?.[wretr] ?? 0), redispatches: Number(row?.[wredis] ?? 0) };
+  }
+
   /** HAProxy's view of each replica (`UP`, `DOWN`, `UP 1/2`, ...), from its stats CSV. */
   async serverStates(): Promise<Record<string, string>> {
     const response = await fetch(`http://127.0.0.1:${this.statsPort}/stats;csv`, {
@@ -348,7 +375,7 @@ listen stats
     if (this.haproxy && this.haproxy.exitCode === null && this.haproxy.signalCode === null) {
       const exited = new Promise((done) => this.haproxy!.once("exit", done));
       this.haproxy.kill("SIGTERM");
-      await Promise.race([exited, sleep(5000)]);
+      await within(exited, 5000);
       if (this.haproxy.exitCode === null && this.haproxy.signalCode === null) {
         this.haproxy.kill("SIGKILL");
       }

@@ -114,7 +114,13 @@ export async function sendWithRetry(
  * slots) until `stop()` says so or its meters are used up, pausing `pauseMs` between sendings.
  */
 export function keepSending(subscribers: Subscriber[], pauseMs: number) {
-  const report: LoadReport = { acknowledged: [], sent: [], failures: [], attempts: 0, elapsedMs: 0 };
+  const report: LoadReport = {
+    acknowledged: [],
+    sent: [],
+    failures: [],
+    attempts: 0,
+    elapsedMs: 0,
+  };
   let stopped = false;
   const started = Date.now();
   const outcomes: Outcome[] = [];

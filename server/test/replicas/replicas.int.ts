@@ -119,7 +119,8 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       (a) => a.errors?.[0]?.extensions?.code === "MONTHLY_LIMIT_REACHED",
     );
     const byReplica: Record<string, number> = {};
-    for (const a of answers) byReplica[replicaOf(a.headers)] = (byReplica[replicaOf(a.headers)] ?? 0) + 1;
+    for (const a of answers)
+      byReplica[replicaOf(a.headers)] = (byReplica[replicaOf(a.headers)] ?? 0) + 1;
     const [slots] = (await db.admin.query(
       "SELECT slot, COUNT(*) AS n FROM readings WHERE meter_id = ? AND period = ? GROUP BY slot ORDER BY slot",
       [Number(meterId), period],
@@ -160,7 +161,9 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     const ownerUser = await subscriberWithMeters(dataSource, cluster.graphql, 1);
     owner.accessToken = ownerUser.client.accessToken;
     owner.headers["x-forwarded-for"] = nextAddress();
-    const right = { input: { accountNumber: target.account.number, lastPaymentAmount: target.lastPayment } };
+    const right = {
+      input: { accountNumber: target.account.number, lastPaymentAmount: target.lastPayment },
+    };
     const onApp2 = await owner.request(LINK, right);
     const viaHaproxy = [
       await ownerUser.client.request(LINK, right),
@@ -219,6 +222,7 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     for (let i = 0; i < 8; i++) {
       subscribers.push(await subscriberWithMeters(dataSource, cluster.graphql, 14));
     }
+    const haproxyBefore = await cluster.retries();
     const load = keepSending(subscribers, 700);
     const restarts: Array<Record<string, unknown>> = [];
     await sleep(1500);
@@ -232,7 +236,13 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       replica.start();
       await replica.waitReady();
       await cluster.waitUpInHaproxy(cluster.replicas.length);
-      restarts.push({ replica: replica.name, exit: code, outOfRotationMs, exitedMs, backMs: Date.now() - t0 });
+      restarts.push({
+        replica: replica.name,
+        exit: code,
+        outOfRotationMs,
+        exitedMs,
+        backMs: Date.now() - t0,
+      });
       await sleep(1000);
     }
     const { report } = await load.stop();
@@ -242,6 +252,10 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       sendings: report.sent.length,
       attempts: report.attempts,
       failedRequests: report.failures.length,
+      haproxy: await cluster.retries().then((r) => ({
+        retries: r.retries - haproxyBefore.retries,
+        redispatches: r.redispatches - haproxyBefore.redispatches,
+      })),
       failures: report.failures.slice(0, 5),
       ...stored,
       feed: await feedHasNoDuplicates(db),
@@ -260,7 +274,8 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     for (let i = 0; i < 8; i++) {
       subscribers.push(await subscriberWithMeters(dataSource, cluster.graphql, 14));
     }
-    const load = keepSending(subscribers, 500);
+    const haproxyBefore = await cluster.retries();
+    const load = keepSending(subscribers, 250);
     await sleep(2500);
     const victim = cluster.replicas[0];
     const t0 = Date.now();
@@ -280,6 +295,10 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       sendings: report.sent.length,
       attempts: report.attempts,
       clientSawRefusals: report.failures.length,
+      haproxy: await cluster.retries().then((r) => ({
+        retries: r.retries - haproxyBefore.retries,
+        redispatches: r.redispatches - haproxyBefore.redispatches,
+      })),
       retryableRefusals: retryable.length,
       failures: report.failures.slice(0, 5),
       ...stored,
@@ -299,11 +318,18 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     for (let i = 0; i < 16; i++) {
       subscribers.push(await subscriberWithMeters(dataSource, cluster.graphql, 12));
     }
-    const report: LoadReport = { acknowledged: [], sent: [], failures: [], attempts: 0, elapsedMs: 0 };
+    const report: LoadReport = {
+      acknowledged: [],
+      sent: [],
+      failures: [],
+      attempts: 0,
+      elapsedMs: 0,
+    };
     const t0 = Date.now();
     await Promise.all(
       subscribers.map(async (s) => {
-        for (const meterId of s.meterIds) await sendWithRetry(s.client, meterId, "1600.000", report);
+        for (const meterId of s.meterIds)
+          await sendWithRetry(s.client, meterId, "1600.000", report);
       }),
     );
     const seconds = (Date.now() - t0) / 1000;
