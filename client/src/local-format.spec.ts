@@ -1,4 +1,5 @@
-import { displayPhone, LANGUAGE_NAMES, LANGUAGE_SHORT, numericDate } from "./local-format";
+import { LANGUAGE_NAMES, LANGUAGE_SHORT } from "./language-names";
+import { displayPhone, numericDate } from "./local-format";
 import LanguageSwitch from "./components/ui/LanguageSwitch.vue";
 import { mountRu } from "./test/mount";
 

@@ -27,12 +27,3 @@ export function displayPhone(phone: string): string {
   if (national === null || !/^\+?[\d\s()-]+$/.test(phone.trim())) return phone;
   return `+7 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6, 8)} ${national.slice(8)}`;
 }
-
-/** The language menu's short names, each in its own language. */
-export const LANGUAGE_SHORT: Record<AppLocale, string> = { ru: "РУС", kk: "ҚАЗ", en: "ENG" };
-/** Full names: what a screen reader says for the short ones. */
-export const LANGUAGE_NAMES: Record<AppLocale, string> = {
-  ru: "Русский",
-  kk: "Қазақша",
-  en: "English",
-};

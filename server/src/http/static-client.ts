@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** Paths the API owns: never answered with the app's index.html. */
 const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$|\?)/;
@@ -33,27 +33,50 @@ interface ManifestChunk {
   css?: string[];
 }
 
+/** The shell's `Link` headers: for a visitor, and for a subscriber who holds a session. */
+export interface ShellPreloads {
+  visitor: string;
+  subscriber: string;
+}
+
+/** The lazily loaded data layer (Apollo Client, client/src/apollo/load.ts). */
+const DATA_LAYER = "src/apollo/data-layer.ts";
+
 /**
  * The app's entry script (and what it imports) and stylesheet, from the build's Vite manifest,
  * as a `Link` header for the shell: the browser starts fetching them with the HTML's headers
- * instead of once it has parsed the HTML. Null without a manifest (an older build).
+ * instead of once it has parsed the HTML. A subscriber's screens wait for the data layer (Apollo
+ * Client, a chunk the login screen does without), so a request that carries the session cookie
+ * gets it named too and it downloads beside the entry. Null without a manifest (an older build).
  */
-export function entryPreloadLinks(root: string): string | null {
+export function shellPreloadLinks(root: string): ShellPreloads | null {
   let manifest: Record<string, ManifestChunk>;
   try {
     manifest = JSON.parse(readFileSync(join(root, ".vite", "manifest.json"), "utf8"));
   } catch {
     return null;
   }
-  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
-  if (!entry) return null;
-  const scripts = [entry.file, ...(entry.imports ?? []).map((key) => manifest[key]?.file)];
+  const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+  if (!entryKey) return null;
+  const entry = manifest[entryKey];
+  const importsOf = (chunk: ManifestChunk | undefined) =>
+    (chunk?.imports ?? []).filter((key) => key !== entryKey).map((key) => manifest[key]?.file);
+  const scripts = [entry.file, ...importsOf(entry)].filter((file): file is string => !!file);
+  const dataLayer = manifest[DATA_LAYER];
+  const withData = dataLayer
+    ? [...new Set([...scripts, dataLayer.file, ...importsOf(dataLayer).filter(Boolean)])]
+    : scripts;
   // `crossorigin` as on Vite's own tags, so the preloads are the requests the page makes.
-  return [
-    ...scripts.filter(Boolean).map((file) => `</${file}>; rel=modulepreload; crossorigin`),
-    ...(entry.css ?? []).map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
-  ].join(", ");
+  const header = (files: string[]) =>
+    [
+      ...files.map((file) => `</${file}>; rel=modulepreload; crossorigin`),
+      ...(entry.css ?? []).map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
+    ].join(", ");
+  return { visitor: header(scripts), subscriber: header(withData as string[]) };
 }
+
+/** The session cookie (auth/session-cookie.ts), by either of its names. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?gas_session=/;
 
 /**
  * Serves the single-page app at `/`: hashed assets cached for a year, the shell, service worker
@@ -93,18 +116,23 @@ export async function staticClient(fastify: FastifyInstance): Promise<void> {
     },
   });
 
-  const preload = entryPreloadLinks(root);
-  const sendShell = (reply: FastifyReply) => {
-    if (preload) reply.header("link", preload);
+  const preloads = shellPreloadLinks(root);
+  const sendShell = (request: FastifyRequest, reply: FastifyReply) => {
+    if (preloads) {
+      const subscriber = SESSION_COOKIE.test(request.headers.cookie ?? "");
+      reply.header("link", subscriber ? preloads.subscriber : preloads.visitor);
+      // The header differs by cookie: a shared cache must keep the two apart.
+      reply.header("vary", "accept-encoding, cookie");
+    }
     return reply.header("cache-control", "no-cache").sendFile("index.html");
   };
 
-  fastify.get("/", async (_request, reply) => sendShell(reply));
+  fastify.get("/", async (request, reply) => sendShell(request, reply));
   fastify.get("/*", async (request, reply) => {
     const path = request.url.split("?")[0];
     if (API_PATHS.test(path) || FILE_PATH.test(path)) {
       return reply.code(404).send({ error: "Not Found" });
     }
-    return sendShell(reply);
+    return sendShell(request, reply);
   });
 }
