@@ -12,7 +12,8 @@ const SRC = fileURLToPath(new URL("./src/", import.meta.url));
 const PAGE = /\/src\/pages\/[^/]+\.vue$/;
 const VUE_CORE = /\/node_modules\/@vue\/(runtime-core|reactivity|shared)\//;
 const VUE_LIBRARIES = /\/node_modules\/(@vue\/runtime-dom|vue-router|@intlify\/[^/]+|vue-i18n)\//;
-const FORMAT = /\/(composables\/useFormat|kazakh-dates|local-format|intl-formatters|shared\/almaty-time)\.ts$/;
+const FORMAT =
+  /\/(composables\/useFormat|kazakh-dates|local-format|intl-formatters|shared\/almaty-time)\.ts$/;
 
 /**
  * Brotli and gzip copies of the built text files, written once at build time and sent as they

@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { shellPreloadLinks } from "./static-client";
+
+describe("shellPreloadLinks", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "gas-shell-"));
+    mkdirSync(join(root, ".vite"));
+    const manifest = {
+      "index.html": {
+        file: "assets/index-1.js",
+        isEntry: true,
+        imports: ["_vue-2.js"],
+        css: ["assets/index-3.css"],
+      },
+      "_vue-2.js": { file: "assets/vue-2.js" },
+      "src/apollo/data-layer.ts": {
+        file: "assets/data-layer-4.js",
+        isDynamicEntry: true,
+        imports: ["index.html", "_vue-2.js", "_apollo-5.js"],
+      },
+      "_apollo-5.js": { file: "assets/apollo-5.js" },
+    };
+    writeFileSync(join(root, ".vite", "manifest.json"), JSON.stringify(manifest));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("names the entry and its imports for a visitor, and the data layer too for a subscriber", () => {
+    const links = shellPreloadLinks(root)!;
+    expect(links.visitor).toBe(
+      "</assets/index-1.js>; rel=modulepreload; crossorigin, " +
+        "</assets/vue-2.js>; rel=modulepreload; crossorigin, " +
+        "</assets/index-3.css>; rel=preload; as=style; crossorigin",
+    );
+    expect(links.subscriber).toBe(
+      "</assets/index-1.js>; rel=modulepreload; crossorigin, " +
+        "</assets/vue-2.js>; rel=modulepreload; crossorigin, " +
+        "</assets/data-layer-4.js>; rel=modulepreload; crossorigin, " +
+        "</assets/apollo-5.js>; rel=modulepreload; crossorigin, " +
+        "</assets/index-3.css>; rel=preload; as=style; crossorigin",
+    );
+  });
+
+  it("is null without a build manifest", () => {
+    expect(shellPreloadLinks(join(root, "missing"))).toBeNull();
+  });
+});
