@@ -17,6 +17,7 @@ import { MAX_TOKENS, operationShapeRule } from "./graphql/limits-rules";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
+import { capConnections } from "./http/connection-cap";
 import {
   installRequestDeadline,
   registerHttpHardening,
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: false,
   });
   installClosingRefusal(fastify);
+  capConnections(fastify, config.maxConnections, log);
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);
