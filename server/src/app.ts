@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
+import { queueGuardOf } from "./db/queue-budget";
 import { statementCount } from "./db/statement-counter";
 import type { GraphQLContext, Viewer } from "./graphql/context";
 import { costPlugin } from "./graphql/cost";
@@ -18,6 +19,7 @@ import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
 import { capConnections } from "./http/connection-cap";
+import { installQueueShedding } from "./http/queue-shedding";
 import {
   installRequestDeadline,
   registerHttpHardening,
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   installClosingRefusal(fastify);
   capConnections(fastify, config.maxConnections, log);
+  installQueueShedding(fastify, config.queueTimeBudgetMs, queueGuardOf(dataSource));
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);

@@ -42,6 +42,13 @@ describe("loadConfig", () => {
     ).toBe(2000);
   });
 
+  it("sheds by a queue-time budget of 1 s unless QUEUE_TIME_BUDGET_MS says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    expect(loadConfig({ DATABASE_URL: sqliteIn(dir) }).queueTimeBudgetMs).toBe(1000);
+    const env = { DATABASE_URL: sqliteIn(dir), QUEUE_TIME_BUDGET_MS: "5" };
+    expect(() => loadConfig(env)).toThrow(/QUEUE_TIME_BUDGET_MS must be an integer from 10/);
+  });
+
   it("uses sqlite:data/gas.sqlite when DATABASE_URL is unset", () => {
     const cwd = process.cwd();
     const dir = mkdtempSync(join(tmpdir(), "gas-config-"));

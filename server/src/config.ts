@@ -38,6 +38,8 @@ export interface Config {
   shutdownDrainMs: number;
   /** Connections one process holds at most; more are closed as they arrive (issue 17 item 6). */
   maxConnections: number;
+  /** New requests are refused (503) while work waits longer for the event loop or a pool connection. */
+  queueTimeBudgetMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       1,
       MAX_CONNECTIONS_CEILING,
     ),
+    queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
   };
 }
 

@@ -61,6 +61,7 @@ export async function startTestApp(
     graphqlIntrospection: true,
     shutdownDrainMs: 0,
     maxConnections: 10_000,
+    queueTimeBudgetMs: 1000,
     ...options.config,
   };
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
