@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
+import { queueGuardOf } from "./db/queue-budget";
 import { statementCount } from "./db/statement-counter";
 import type { GraphQLContext, Viewer } from "./graphql/context";
 import { costPlugin } from "./graphql/cost";
@@ -17,6 +18,8 @@ import { MAX_TOKENS, operationShapeRule } from "./graphql/limits-rules";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
+import { capConnections } from "./http/connection-cap";
+import { installQueueShedding } from "./http/queue-shedding";
 import {
   installRequestDeadline,
   registerHttpHardening,
@@ -77,6 +80,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: false,
   });
   installClosingRefusal(fastify);
+  capConnections(fastify, config.maxConnections, log);
+  installQueueShedding(fastify, config.queueTimeBudgetMs, queueGuardOf(dataSource));
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);

@@ -34,6 +34,21 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: sqliteIn(dir) }).shutdownDrainMs).toBe(0);
   });
 
+  it("caps connections at 800 per process unless MAX_CONNECTIONS says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    expect(loadConfig({ DATABASE_URL: sqliteIn(dir) }).maxConnections).toBe(800);
+    expect(
+      loadConfig({ DATABASE_URL: sqliteIn(dir), MAX_CONNECTIONS: "2000" }).maxConnections,
+    ).toBe(2000);
+  });
+
+  it("sheds by a queue-time budget of 1 s unless QUEUE_TIME_BUDGET_MS says", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    expect(loadConfig({ DATABASE_URL: sqliteIn(dir) }).queueTimeBudgetMs).toBe(1000);
+    const env = { DATABASE_URL: sqliteIn(dir), QUEUE_TIME_BUDGET_MS: "5" };
+    expect(() => loadConfig(env)).toThrow(/QUEUE_TIME_BUDGET_MS must be an integer from 10/);
+  });
+
   it("uses sqlite:data/gas.sqlite when DATABASE_URL is unset", () => {
     const cwd = process.cwd();
     const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
@@ -142,6 +157,17 @@ describe("loadConfig", () => {
         INTEGRATOR_JWT_SECRET: secret,
       },
       /SHUTDOWN_DRAIN_MS must be an integer from 0 to 60000/,
+    ],
+    [
+      "MAX_CONNECTIONS of 0",
+      {
+        MAX_CONNECTIONS: "0",
+        DATABASE_URL: "mysql://u:p@h/db",
+        JWT_SECRET: secret,
+        PASSWORD_PEPPER: secret,
+        INTEGRATOR_JWT_SECRET: secret,
+      },
+      /MAX_CONNECTIONS must be an integer from 1 to 100000/,
     ],
   ])("refuses %s with a clear message", (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -36,12 +36,19 @@ export interface Config {
   graphqlIntrospection: boolean;
   /** FT-6: after SIGTERM, how long `/readyz` says 503 before the port closes (ms). */
   shutdownDrainMs: number;
+  /** Connections one process holds at most; more are closed as they arrive (issue 17 item 6). */
+  maxConnections: number;
+  /** New requests are refused (503) while work waits longer for the event loop or a pool connection. */
+  queueTimeBudgetMs: number;
 }
 
 export class ConfigError extends Error {}
 
 const DEFAULT_DATABASE_URL = "sqlite:data/gas.sqlite";
 const MIN_SECRET_LENGTH = 32;
+/** Well under the usual 1,024 open files a process gets, leaving room for the pool and files. */
+const DEFAULT_MAX_CONNECTIONS = 800;
+const MAX_CONNECTIONS_CEILING = 100_000;
 
 /** Reads and validates every setting once; throws ConfigError with a message a person can act on. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     graphqlIntrospection: parseBoolean(env, "GRAPHQL_INTROSPECTION", !isProduction),
     shutdownDrainMs: parseIntSetting(env, "SHUTDOWN_DRAIN_MS", isProduction ? 5000 : 0, 0, 60_000),
+    maxConnections: parseIntSetting(
+      env,
+      "MAX_CONNECTIONS",
+      DEFAULT_MAX_CONNECTIONS,
+      1,
+      MAX_CONNECTIONS_CEILING,
+    ),
+    queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
   };
 }
 

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", stopWhileStarting);
   const dataSource = await openDatabase(config.database, log, {
     attempts: Number.POSITIVE_INFINITY,
+    queueBudgetMs: config.queueTimeBudgetMs,
   });
   if (config.seedDemo && (await seedDemoRegistry(dataSource, systemClock))) {
     log.info("seeded the demo registry");

@@ -60,6 +60,8 @@ export async function startTestApp(
     corsOrigins: [],
     graphqlIntrospection: true,
     shutdownDrainMs: 0,
+    maxConnections: 10_000,
+    queueTimeBudgetMs: 1000,
     ...options.config,
   };
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config";
 import { createDataSource } from "./data-source";
 import { migrateLocked } from "./migration-lock";
+import { type CallbackPool, DEFAULT_QUEUE_BUDGET_MS, guardQueueTime } from "./queue-budget";
 import { applyStatementTimeout, STATEMENT_TIMEOUT_SECONDS } from "./statement-timeout";
 
 /**
@@ -16,7 +17,8 @@ export async function openDatabase(
   {
     attempts = 10,
     statementTimeoutSeconds = STATEMENT_TIMEOUT_SECONDS,
-  }: { attempts?: number; statementTimeoutSeconds?: number } = {},
+    queueBudgetMs = DEFAULT_QUEUE_BUDGET_MS,
+  }: { attempts?: number; statementTimeoutSeconds?: number; queueBudgetMs?: number } = {},
 ): Promise<DataSource> {
   for (let attempt = 1; ; attempt++) {
     const dataSource = createDataSource(database, log);
@@ -37,6 +39,10 @@ export async function openDatabase(
       await migrateLocked(dataSource);
       // After the migrations: they may legitimately run long.
       await applyStatementTimeout(dataSource, statementTimeoutSeconds, log);
+      if (database.type === "mysql") {
+        const { pool } = dataSource.driver as unknown as { pool: CallbackPool };
+        guardQueueTime(dataSource, pool, queueBudgetMs);
+      }
     } catch (error) {
       await dataSource.destroy().catch(() => undefined);
       throw error;

@@ -33,7 +33,7 @@ const CONNECTION_ERROR_CODES = new Set([
 // Also by message: Apollo wraps a context failure whose error is not an `Error` of its realm
 // (jest) as "Unexpected error value: Error: connect ECONNREFUSED …" without the original.
 const CONNECTION_ERROR_MESSAGES =
-  /Queue limit reached|Pool is closed|connection is in closed state|Connection lost|\b(ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
+  /Queue limit reached|Queue time budget exceeded|Pool is closed|connection is in closed state|Connection lost|\b(ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
 
 export function isConnectionError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {

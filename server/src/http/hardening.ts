@@ -87,5 +87,10 @@ async function answerAtDeadline(
     { deadlineMs: ms, settled, committed: scope.committed },
     "request deadline passed",
   );
-  void sendRefusal(reply, stored ? "OUTCOME_UNKNOWN" : "SERVICE_UNAVAILABLE");
+  // The connection ends with this answer: a body still trickling in would otherwise hold the
+  // socket until Node's own timeouts, about a minute later (issue 17 item 6).
+  void sendRefusal(
+    reply.header("connection", "close"),
+    stored ? "OUTCOME_UNKNOWN" : "SERVICE_UNAVAILABLE",
+  );
 }
