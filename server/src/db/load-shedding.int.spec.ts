@@ -16,7 +16,6 @@ const CONCURRENT = 400;
 const FLOOD = 3000;
 /** The target is 2 s (printed); asserted with room for a machine busy with other work. */
 const WITHIN_MS = 2000;
-const GENEROUS_MS = 5000;
 
 onMysql("load shedding by queue time (issue 17 item 5)", () => {
   let t: TestApp;
@@ -46,8 +45,9 @@ onMysql("load shedding by queue time (issue 17 item 5)", () => {
       WITHIN_MS,
     );
     console.log(`${CONCURRENT} concurrent reads in ${Date.now() - startedAt} ms:`, figures);
+    // Counts, not timings (times go to `npm run bench`; they are printed above): nearly all are
+    // answered rather than shed, none fails.
     expect(figures.answered / CONCURRENT).toBeGreaterThanOrEqual(0.95);
-    expect(figures.slowestAnsweredMs).toBeLessThan(GENEROUS_MS);
     expect(figures.other).toBe(0);
     expect(figures.failed).toBe(0);
   });

@@ -84,7 +84,7 @@ describe("connections (issue 17 item 6)", () => {
     expect(head).toMatch(/\r\nconnection: close\r\n/i);
     expect(payload).toContain('"code":"SERVICE_UNAVAILABLE"');
     expect(closedAfter).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
-    expect(closedAfter).toBeLessThan(DEADLINE_MS + 1000);
+    expect(closedAfter).toBeLessThan(DEADLINE_MS + 3000); // at the deadline, not at Node's 60 s
     expect(sent).toBeLessThan(body.length);
   }, 20_000);
 
@@ -95,7 +95,7 @@ describe("connections (issue 17 item 6)", () => {
     const beyond = await open(t.url);
     await Promise.race([beyond.closed, sleep(2000, undefined, { ref: false })]);
     console.log(`connection beyond the cap closed after ${beyond.closedAfter()} ms`);
-    expect(beyond.closedAfter()).toBeLessThan(1000);
+    expect(beyond.closedAfter()).toBeLessThan(3000); // closed on arrival, not kept waiting
     expect(beyond.received()).toBe("");
 
     for (const exchange of under) exchange.socket.write(healthz);
