@@ -47,7 +47,7 @@ async function underLoad(context: BenchContext, server: RunningServer, rate: num
 }
 
 /**
- * Scenario 6 (SECURITY.md T21): the same mixed load at the same rate on the baseline and on the
+ * Scenario 6 (T21, docs/security.md): the same mixed load at the same rate on the baseline and on the
  * full stack; the full stack's resident memory before, at the peak and after.
  */
 export async function mixedLoad(

@@ -45,7 +45,7 @@ export interface AppOptions {
   log: Logger;
   /** Adds `x-sql-statements` to responses (tests and benchmarks). */
   countStatements?: boolean;
-  /** Rate-limit budgets other than SECURITY.md's (tests not about limits raise them). */
+  /** Rate-limit budgets other than docs/security.md's (tests not about limits raise them). */
   budgets?: BudgetOverrides;
   /** GQL-5 request deadline; tests shorten it. */
   requestDeadlineMs?: number;

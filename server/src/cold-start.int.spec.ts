@@ -13,7 +13,7 @@ import {
   waitForStatus,
 } from "../test/server-process";
 
-// SECURITY.md FT-4 / FT-5, test plan T18: started while the database is down, the server is
+// docs/security.md FT-4 / FT-5, test plan T18: started while the database is down, the server is
 // alive (/healthz 200), not ready (/readyz 503, GraphQL SERVICE_UNAVAILABLE), and becomes ready
 // once the database comes up. Needs MariaDB (scripts/mariadb.sh starts a private one).
 

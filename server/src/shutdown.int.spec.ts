@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type ServerProcess, spawnServer, statusOf, waitForStatus } from "../test/server-process";
 
-// SECURITY.md FT-5 / FT-6, test plan T17: SIGTERM under load — /readyz turns 503 while requests
+// docs/security.md FT-5 / FT-6, test plan T17: SIGTERM under load — /readyz turns 503 while requests
 // are still served, nothing is reset before the drain ends, and the process exits 0.
 
 const DRAIN_MS = 500;

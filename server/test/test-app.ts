@@ -26,7 +26,7 @@ export async function startTestApp(
     config?: Partial<Config>;
     log?: Logger;
     /**
-     * Rate-limit budgets: "real" for SECURITY.md's numbers (the limit tests); by default every
+     * Rate-limit budgets: "real" for the numbers in docs/security.md (the limit tests); by default every
      * budget is raised a thousandfold, since other tests send many requests from one address.
      */
     budgets?: "real" | BudgetOverrides;

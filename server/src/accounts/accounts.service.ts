@@ -20,7 +20,7 @@ export interface AccountProof {
   lastPaymentAmount: string;
 }
 
-/** How many proof comparisons ran in this process (tests count them: SECURITY.md T8, T19). */
+/** How many proof comparisons ran in this process (tests count them: T8, T19 in docs/security.md). */
 export const proofComparisons = { count: 0 };
 
 export class AccountsService {

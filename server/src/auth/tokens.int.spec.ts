@@ -6,7 +6,7 @@ import { LOGIN, ME, REFRESH, UPDATE_PROFILE, registerAndLogin } from "../../test
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { SessionEntity } from "./session.entity";
 
-// SECURITY.md JWT-1..JWT-3 (T12) and "log out everywhere" (item 3).
+// docs/security.md JWT-1..JWT-3 (T12) and "log out everywhere" (item 3).
 const secret = randomBytes(32).toString("base64url");
 let t: TestApp;
 let account: RegistryAccount;

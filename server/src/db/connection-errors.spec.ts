@@ -5,7 +5,7 @@ import { isConnectionError, retryRead } from "./transaction";
 const driver = (code: string, message = code) => Object.assign(new Error(message), { code });
 const queryFailed = (inner: Error) => new QueryFailedError("SELECT 1", [], inner);
 
-// SECURITY.md FT-1 / FT-2: outages are told apart from bugs; reads retry once on a broken link.
+// docs/security.md FT-1 / FT-2: outages are told apart from bugs; reads retry once on a broken link.
 describe("isConnectionError", () => {
   it.each([
     ["a refused connection", driver("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:3306")],

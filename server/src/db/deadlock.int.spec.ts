@@ -1,4 +1,4 @@
-// SECURITY.md test plan T3 (deadlock): real 1213 and 1205 in a sending's transaction.
+// T3 (docs/security.md) (deadlock): real 1213 and 1205 in a sending's transaction.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf, type GraphQLClient } from "../../test/graphql-client";

@@ -1,4 +1,4 @@
-// SECURITY.md test plan T16 (killed connection): KILL the session that holds the meter lock.
+// T16 (docs/security.md) (killed connection): KILL the session that holds the meter lock.
 import { setTimeout as sleep } from "node:timers/promises";
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf } from "../../test/graphql-client";

@@ -1,14 +1,13 @@
 import "reflect-metadata";
-import pino from "pino";
-import { loadConfig } from "../config";
-import { createDataSource } from "./data-source";
 import { migrateLocked, revertLocked } from "./migration-lock";
 
-/** `npm run migrate` applies pending migrations; `-- --revert` undoes the last one. */
+/**
+ * `npm run migrate` applies pending migrations; `-- --revert` undoes the last one. The DataSource
+ * is the top-level `ormconfig.ts`, the one TypeORM's own CLI uses; the lock is taken here.
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const log = pino({ level: "info" });
-  const dataSource = createDataSource(config.database, log);
+  // Imported here so that a configuration error is reported by the catch below.
+  const { default: dataSource } = await import("../../../ormconfig");
   await dataSource.initialize();
   try {
     if (process.argv.includes("--revert")) {

@@ -12,7 +12,7 @@ import { startTestApp, type TestApp } from "../../test/test-app";
 import { ReadingEntity } from "../readings/reading.entity";
 import { ReadingSource } from "../shared/enums";
 
-// SECURITY.md FT-1 / FT-2, test plan T15: the database goes away under a running app. Requests
+// docs/security.md FT-1 / FT-2, test plan T15: the database goes away under a running app. Requests
 // answer SERVICE_UNAVAILABLE (retryable, not INTERNAL) without hanging; the app recovers once
 // the database is back; a reading sent before the outage is stored once. Needs MariaDB: a
 // private server (scripts/mariadb.sh) is stopped and started again.

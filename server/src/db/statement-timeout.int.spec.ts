@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { statementTimeoutSql } from "./statement-timeout";
 
-// SECURITY.md GQL-5: a statement timeout on every MySQL/MariaDB session of the pool.
+// docs/security.md GQL-5: a statement timeout on every MySQL/MariaDB session of the pool.
 describe("statementTimeoutSql", () => {
   it.each([
     ["10.11.6-MariaDB", "SET SESSION max_statement_time = 10"],

@@ -3,7 +3,7 @@ import { codeOf } from "../../test/graphql-client";
 import { registerAndLogin } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 
-// SECURITY.md T10 (GQL-1, GQL-3, GQL-4, GQL-6, RL-7, RL-8) and the HTTP headers of item 5.
+// docs/security.md T10 (GQL-1, GQL-3, GQL-4, GQL-6, RL-7, RL-8) and the HTTP headers of item 5.
 let dev: TestApp;
 let prod: TestApp;
 
@@ -156,7 +156,7 @@ describe("HTTP (GQL-4, GQL-6, RL-8, item 5)", () => {
     const response = await fetch(`${dev.url}/graphql?query=${query}`, {
       headers: { "content-type": "text/plain" },
     });
-    // Apollo 5 answers 400 (SECURITY.md's table says 415): blocked before parsing either way.
+    // Apollo 5 answers 400 (the test plan in docs/security.md says 415): blocked before parsing either way.
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
   });

@@ -19,7 +19,7 @@ import { createRegistryAccount, registration } from "../../test/factories";
 import { registerAndLogin } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 
-// SECURITY.md T11: operations generated from the committed schema.graphql, valid and not, sent
+// docs/security.md T11: operations generated from the committed schema.graphql, valid and not, sent
 // anonymously and signed in. Never a 5xx, never INTERNAL, no SQL, stack or echoed secret, and a
 // refused operation changes no data.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);

@@ -2,7 +2,7 @@ import Fastify from "fastify";
 import { deadlineScope } from "../db/deadline-scope";
 import { installRequestDeadline } from "./hardening";
 
-// SECURITY.md GQL-5: a request still unanswered at the deadline gets 503 SERVICE_UNAVAILABLE.
+// docs/security.md GQL-5: a request still unanswered at the deadline gets 503 SERVICE_UNAVAILABLE.
 describe("request deadline", () => {
   it("answers 503 when a handler runs past the deadline, and leaves fast ones alone", async () => {
     const fastify = Fastify();

@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from "../../test/test-app";
 
-// SECURITY.md FT-5: /healthz is alive without the database; /readyz is false until the server
+// docs/security.md FT-5: /healthz is alive without the database; /readyz is false until the server
 // listens, while it drains (FT-6), and when the database does not answer.
 describe("/healthz and /readyz", () => {
   let t: TestApp;

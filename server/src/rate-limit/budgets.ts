@@ -10,7 +10,7 @@ export interface Budget {
   blockSeconds: number;
 }
 
-/** SECURITY.md's numbers (RL-1, RL-3, RL-5, RL-6, RL-7). */
+/** The numbers of RL-1, RL-3, RL-5, RL-6, RL-7 (docs/security.md). */
 export const DEFAULT_BUDGETS = {
   /** RL-1: failed proofs per account number; then refused 24 h to everyone. */
   guessPerAccount: { points: 5, durationSeconds: DAY, blockSeconds: DAY },

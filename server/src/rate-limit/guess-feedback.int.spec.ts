@@ -3,7 +3,7 @@ import { codeOf, type GraphQLClient, type GraphQLResponse } from "../../test/gra
 import { LINK, LOGIN, REGISTER } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 
-// remainingAttempts on a failed account proof, under SECURITY.md's real budgets (RL-1); only the
+// remainingAttempts on a failed account proof, under the real budgets of RL-1 (docs/security.md); only the
 // per-minute cost budget is raised, as in guessing.int.spec.ts.
 let t: TestApp;
 let ipCounter = 0;

@@ -8,7 +8,7 @@ import { AuditEventEntity } from "../audit/audit-event.entity";
 import { RateLimits1764300000000 } from "../db/migrations/1764300000000-rate-limits";
 import { liftAccountBlock } from "./lift";
 
-// SECURITY.md RL-1, RL-2, T8, T19. Real budgets, except the per-minute cost budget, which this
+// docs/security.md RL-1, RL-2, T8, T19. Real budgets, except the per-minute cost budget, which this
 // many requests from 20 users would otherwise trip first.
 let t: TestApp;
 let ipCounter = 0;

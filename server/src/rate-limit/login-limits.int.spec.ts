@@ -4,7 +4,7 @@ import { LOGIN, REGISTER } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { AuditEventEntity } from "../audit/audit-event.entity";
 
-// SECURITY.md AUTH-4 / RL-3 (T9), RL-4, RL-5 with the real budgets (cost budget raised: this
+// docs/security.md AUTH-4 / RL-3 (T9), RL-4, RL-5 with the real budgets (cost budget raised: this
 // file sends hundreds of requests from few addresses).
 let t: TestApp; // behind a trusted proxy at 127.0.0.1
 let direct: TestApp; // no TRUST_PROXY

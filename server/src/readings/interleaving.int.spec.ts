@@ -1,4 +1,4 @@
-// SECURITY.md test plan T2 (interleaving): two DB sessions stepped by barriers, lock on, then off.
+// T2 (docs/security.md) (interleaving): two DB sessions stepped by barriers, lock on, then off.
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf, type GraphQLClient } from "../../test/graphql-client";
 import { isSettled, nextLockWait, openSession, type RawSession } from "../../test/db-sessions";

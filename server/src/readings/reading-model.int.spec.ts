@@ -1,4 +1,4 @@
-// SECURITY.md test plan T6 (model): fc.commands of sendings, corrections and inspector readings.
+// T6 (docs/security.md) (model): fc.commands of sendings, corrections and inspector readings.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { createRegistryAccount, registration } from "../../test/factories";

@@ -23,7 +23,7 @@ beforeAll(async () => {
   smtp = await TestSmtpServer.start();
   t = await startTestApp({
     config: { smtpUrl: smtp.url, publicUrl: PUBLIC_URL, trustProxy: ["127.0.0.1"] },
-    // SECURITY.md's number for this budget; the others relaxed (many requests, one address).
+    // The number of RL-8's budget (docs/security.md); the others relaxed (many requests, one address).
     budgets: {
       ...RELAXED_BUDGETS,
       resetStatusPerIpHour: DEFAULT_BUDGETS.resetStatusPerIpHour,

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** The stable codes of the public contract (API.md). Extend, never rename. */
+/** The stable codes of the public contract (docs/api.md). Extend, never rename. */
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
 
 /**
- * The limiter store shared by every replica (SECURITY.md RL-2). The columns are the ones
+ * The limiter store shared by every replica (RL-2, docs/security.md). The columns are the ones
  * rate-limiter-flexible's RateLimiterMySQL and RateLimiterSQLite read and write, in their order
  * (`INSERT INTO t VALUES (key, points, expire)`): the limiters run with `tableCreated: true`.
  */
