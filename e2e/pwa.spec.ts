@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { controlledByServiceWorker } from "./session";
 import { checkScreen, watchConsole } from "./support";
 
 test("installable: a manifest with icons, and the app shell works offline", async ({
@@ -25,13 +26,7 @@ test("installable: a manifest with icons, and the app shell works offline", asyn
 
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "Вход в приложение" })).toBeVisible();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-    .toBe(true);
+  await controlledByServiceWorker(page);
 
   await context.setOffline(true);
   await page.reload();
