@@ -1,6 +1,9 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { AppError } from "../shared/errors";
+import type { UserEntity } from "../users/user.entity";
 import { AuthPayload, User } from "../users/user.types";
 import type { LoggedIn } from "./auth.service";
 import { LoginInput } from "./dto/login.input";
@@ -14,6 +17,7 @@ const payload = (loggedIn: LoggedIn): AuthPayload =>
 
 @Resolver()
 export class AuthResolver {
+  @Public()
   @Mutation(() => AuthPayload, {
     description: "Logs in; sets the session cookie (30 days with rememberMe).",
   })
@@ -31,6 +35,7 @@ export class AuthResolver {
     return payload(loggedIn);
   }
 
+  @Public() // the session cookie is the credential, checked by the service
   @Mutation(() => AuthPayload, {
     description: "Trades the session cookie for a new access token, rotating the cookie.",
   })
@@ -48,21 +53,28 @@ export class AuthResolver {
     }
   }
 
+  @Public() // ends whatever session the request names, if any
   @Mutation(() => Boolean, { description: "Ends the session on the server and clears the cookie." })
-  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async logout(
+    @CurrentSessionId({ optional: true }) sessionId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     const { sessionCookie, sessions } = ctx.services;
-    if (ctx.viewer) await sessions.end(ctx.viewer.sessionId);
+    if (sessionId) await sessions.end(sessionId);
     const token = sessionCookie.read(ctx.request);
     if (token) await sessions.endByToken(token);
     sessionCookie.clear(ctx.reply);
     return true;
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Boolean, {
     description: "Ends every session of the caller, on all devices, and clears the cookie.",
   })
-  async logoutEverywhere(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const { user } = requireViewer(ctx);
+  async logoutEverywhere(
+    @CurrentUser() user: UserEntity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
     const { sessions, sessionCookie, dataSource } = ctx.services;
     await sessions.endOthers(dataSource.manager, user.id, null);
     sessionCookie.clear(ctx.reply);

@@ -11,6 +11,7 @@ import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
+import { authChecker } from "./access";
 
 let built: GraphQLSchema | undefined;
 
@@ -27,6 +28,8 @@ export function graphqlSchema(): GraphQLSchema {
       OperatorsResolver,
       RecoveryResolver,
     ],
+    // Access is declared on every root operation (`access.ts`); refusals are thrown by the checker.
+    authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Never echo submitted values (passwords, amounts) in validation errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

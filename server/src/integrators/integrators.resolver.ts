@@ -1,5 +1,7 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { type GraphQLContext, requireIntegrator } from "../graphql/context";
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import { CurrentClient } from "../graphql/current";
 import { Reading } from "../readings/reading.types";
 import { PeriodScalar } from "../shared/scalars/period.scalar";
 import {
@@ -12,6 +14,7 @@ import {
   ReadingSyncInput,
   SyncResult,
 } from "./integrator.types";
+import type { Integrator } from "./api-clients.service";
 
 const firstArg = {
   nullable: true,
@@ -34,6 +37,7 @@ const afterArg = {
 /** The Integrator API (README "Integrators"): thin, every operation checks its scope. */
 @Resolver()
 export class IntegratorsResolver {
+  @Public() // the client id and secret are the credential, checked by the service
   @Mutation(() => ApiToken, {
     description: "Trades an API client's id and secret for a short-lived access token.",
   })
@@ -50,6 +54,7 @@ export class IntegratorsResolver {
     });
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description: "Creates or updates accounts by number (scope registry:write; ≤ 1,000 items).",
   })
@@ -58,7 +63,6 @@ export class IntegratorsResolver {
     items: AccountSyncInput[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
     const outcomes = await ctx.services.integrators.upsertAccounts(items);
     return SyncResult.from(
       items.map((i) => i.number),
@@ -66,6 +70,7 @@ export class IntegratorsResolver {
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description:
       "Creates or updates meters by serial; `replaces` closes the old meter of the account " +
@@ -76,7 +81,6 @@ export class IntegratorsResolver {
     items: MeterSyncInput[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
     const outcomes = await ctx.services.integrators.upsertMeters(items);
     return SyncResult.from(
       items.map((i) => i.serialNumber),
@@ -84,6 +88,7 @@ export class IntegratorsResolver {
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description: "Records payments by external id (scope registry:write; ≤ 1,000 items).",
   })
@@ -92,7 +97,6 @@ export class IntegratorsResolver {
     items: PaymentSyncInput[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
     const outcomes = await ctx.services.integrators.recordPayments(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
@@ -100,6 +104,7 @@ export class IntegratorsResolver {
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description:
       "Records inspector, operator or estimate readings by external id " +
@@ -110,7 +115,6 @@ export class IntegratorsResolver {
     items: ReadingSyncInput[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
     const outcomes = await ctx.services.integrators.recordReadings(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
@@ -118,6 +122,7 @@ export class IntegratorsResolver {
     );
   }
 
+  @Authorized(Access.scope("readings:read"))
   @Query(() => ExportedReadingConnection, {
     description: "The readings sent in a month, in commit order (scope readings:read).",
 
@@ -130,11 +135,11 @@ export class IntegratorsResolver {
     @Arg("first", () => Int, firstArg) first?: number | null,
     @Arg("after", () => String, afterArg) after?: string | null,
   ): Promise<ExportedReadingConnection> {
-    requireIntegrator(ctx, "readings:read");
     const page = await ctx.services.integrators.submittedReadings(period, first, after);
     return ExportedReadingConnection.from(page);
   }
 
+  @Authorized(Access.scope("readings:read"))
   @Query(() => ExportedReadingConnection, {
     description:
       "Every reading sent through this service after a cursor, in commit order: polled with " +
@@ -147,12 +152,12 @@ export class IntegratorsResolver {
     @Arg("after", () => String, afterArg) after?: string | null,
     @Arg("first", () => Int, firstArg) first?: number | null,
   ): Promise<ExportedReadingConnection> {
-    requireIntegrator(ctx, "readings:read");
     return ExportedReadingConnection.from(
       await ctx.services.integrators.readingsFeed(after, first),
     );
   }
 
+  @Authorized(Access.scope("readings:submit"))
   @Mutation(() => Reading, {
     description:
       "Sends a subscriber's reading on his behalf (source PARTNER), under the subscribers' " +
@@ -160,9 +165,9 @@ export class IntegratorsResolver {
   })
   async submitReadingForAccount(
     @Arg("input", { description: "The input of this operation." }) input: PartnerReadingInput,
+    @CurrentClient() client: Integrator,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
-    const client = requireIntegrator(ctx, "readings:submit");
     const { reading } = await ctx.services.readings.submit(
       { kind: "client", clientId: client.id },
       input,

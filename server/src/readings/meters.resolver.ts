@@ -1,9 +1,22 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from "type-graphql";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Access } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import { CurrentUser } from "../graphql/current";
 import { reloadMeterAfterSending } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
 import { PageInfo } from "../shared/pagination";
+import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
 import { meterMonth, windowView } from "./readings.service";
@@ -60,16 +73,17 @@ export class MetersResolver {
     );
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Reading, {
     description:
       "Sends the current reading of a meter: twice a month at most, never below the previous.",
   })
   async submitReading(
     @Arg("input", { description: "The input of this operation." }) input: SubmitReadingInput,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Reading> {
-    const { user } = requireViewer(ctx);
     const { reading, meter } = await ctx.services.readings.submit(
       { kind: "user", user },
       input,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";
@@ -6,6 +7,7 @@ import { PasswordResetTokenStatus } from "./reset-token-status";
 
 @Resolver()
 export class RecoveryResolver {
+  @Public()
   @Mutation(() => Boolean, {
     description:
       "Sends a password reset link if the address is registered; always true, whether or not it is.",
@@ -19,6 +21,7 @@ export class RecoveryResolver {
     return true;
   }
 
+  @Public()
   @Mutation(() => Boolean, {
     description:
       "Sets a new password with a reset token (single use, 30 minutes); ends every session of " +
@@ -32,6 +35,7 @@ export class RecoveryResolver {
     return true;
   }
 
+  @Public()
   @Query(() => PasswordResetTokenStatus, {
     description:
       "Whether a reset token can still set a password, without spending or extending it; names " +
@@ -45,6 +49,7 @@ export class RecoveryResolver {
     return ctx.services.passwordReset.tokenStatus(token, ctx.meta);
   }
 
+  @Public()
   @Mutation(() => Boolean, {
     description: "Confirms the e-mail address with the token from the confirmation link.",
   })

@@ -1,23 +1,36 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Account } from "../accounts/account.types";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
 import { ChangePasswordInput } from "./dto/change-password.input";
 import { RegisterInput } from "./dto/register.input";
 import { UpdateProfileInput } from "./dto/update-profile.input";
+import type { UserEntity } from "./user.entity";
 import { RegisterPayload, User } from "./user.types";
 
 @Resolver(() => User)
 export class UsersResolver {
+  @Authorized(Access.NOT_INTEGRATOR) // an integrator token: FORBIDDEN (JWT-3)
   @Query(() => User, {
     nullable: true,
     description: "The logged-in user; null when not authenticated.",
   })
-  me(@Ctx() ctx: GraphQLContext): User | null {
-    if (ctx.integrator) requireViewer(ctx); // an integrator token: FORBIDDEN (JWT-3)
-    return ctx.viewer ? User.from(ctx.viewer.user) : null;
+  me(@CurrentUser({ optional: true }) user: UserEntity | null): User | null {
+    return user ? User.from(user) : null;
   }
 
   @FieldResolver(() => [Account], {
@@ -38,6 +51,7 @@ export class UsersResolver {
     return accounts.map(Account.from);
   }
 
+  @Public()
   @Mutation(() => RegisterPayload, {
     description: "Registers a subscriber who proves an account by its last payment.",
   })
@@ -49,21 +63,24 @@ export class UsersResolver {
     return Object.assign(new RegisterPayload(), { user: User.from(user) });
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => User, { description: "Changes personal data and language." })
   async updateProfile(
     @Arg("input", { description: "The input of this operation." }) input: UpdateProfileInput,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<User> {
-    const { user } = requireViewer(ctx);
     return User.from(await ctx.services.users.updateProfile(user, input));
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Boolean, { description: "Changes the password; ends the user's other sessions." })
   async changePassword(
     @Arg("input", { description: "The input of this operation." }) input: ChangePasswordInput,
+    @CurrentUser() user: UserEntity,
+    @CurrentSessionId() sessionId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { user, sessionId } = requireViewer(ctx);
     await ctx.services.users.changePassword(
       user,
       sessionId,
