@@ -12,6 +12,7 @@ import {
 } from "type-graphql";
 import { Access } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
@@ -23,6 +24,8 @@ import { LinkAccountInput } from "./dto/link-account.input";
 
 @Resolver(() => Account)
 export class AccountsResolver {
+  constructor(private readonly services: Pick<Services, "accounts">) {}
+
   @Authorized(Access.USER)
   @Query(() => Account, {
     nullable: true,
@@ -34,7 +37,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account | null> {
-    const account = await ctx.services.accounts.accessibleAccount(user, number);
+    const account = await this.services.accounts.accessibleAccount(user, number);
     if (!account) return null;
     await loadMetersAhead(ctx.loaders, [account.id], Selection.of(info));
     return Account.from(account);
@@ -58,7 +61,7 @@ export class AccountsResolver {
     @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Account> {
-    return Account.from(await ctx.services.accounts.link(user, input, ctx.meta));
+    return Account.from(await this.services.accounts.link(user, input, ctx.meta));
   }
 
   @Authorized(Access.USER)
@@ -68,7 +71,7 @@ export class AccountsResolver {
     @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.accounts.unlink(user, number, ctx.meta);
+    await this.services.accounts.unlink(user, number, ctx.meta);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { Access, Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { AppError } from "../shared/errors";
 import type { UserEntity } from "../users/user.entity";
@@ -17,6 +18,10 @@ const payload = (loggedIn: LoggedIn): AuthPayload =>
 
 @Resolver()
 export class AuthResolver {
+  constructor(
+    private readonly services: Pick<Services, "auth" | "sessionCookie" | "sessions" | "dataSource">,
+  ) {}
+
   @Public()
   @Mutation(() => AuthPayload, {
     description: "Logs in; sets the session cookie (30 days with rememberMe).",
@@ -25,13 +30,13 @@ export class AuthResolver {
     @Arg("input", { description: "The input of this operation." }) input: LoginInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayload> {
-    const loggedIn = await ctx.services.auth.login(
+    const loggedIn = await this.services.auth.login(
       input.email,
       input.password,
       input.rememberMe,
       ctx.meta,
     );
-    ctx.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
+    this.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
     return payload(loggedIn);
   }
 
@@ -40,7 +45,7 @@ export class AuthResolver {
     description: "Trades the session cookie for a new access token, rotating the cookie.",
   })
   async refreshSession(@Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    const { sessionCookie, auth } = ctx.services;
+    const { sessionCookie, auth } = this.services;
     const token = sessionCookie.read(ctx.request);
     if (!token) throw new AppError("UNAUTHENTICATED");
     try {
@@ -59,7 +64,7 @@ export class AuthResolver {
     @CurrentSessionId({ optional: true }) sessionId: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { sessionCookie, sessions } = ctx.services;
+    const { sessionCookie, sessions } = this.services;
     if (sessionId) await sessions.end(sessionId);
     const token = sessionCookie.read(ctx.request);
     if (token) await sessions.endByToken(token);
@@ -75,7 +80,7 @@ export class AuthResolver {
     @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { sessions, sessionCookie, dataSource } = ctx.services;
+    const { sessions, sessionCookie, dataSource } = this.services;
     await sessions.endOthers(dataSource.manager, user.id, null);
     sessionCookie.clear(ctx.reply);
     return true;

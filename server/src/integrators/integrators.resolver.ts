@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access, Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentClient } from "../graphql/current";
 import { Reading } from "../readings/reading.types";
 import { PeriodScalar } from "../shared/scalars/period.scalar";
@@ -37,6 +38,10 @@ const afterArg = {
 /** The Integrator API (README "Integrators"): thin, every operation checks its scope. */
 @Resolver()
 export class IntegratorsResolver {
+  constructor(
+    private readonly services: Pick<Services, "apiClients" | "integrators" | "readings">,
+  ) {}
+
   @Public() // the client id and secret are the credential, checked by the service
   @Mutation(() => ApiToken, {
     description: "Trades an API client's id and secret for a short-lived access token.",
@@ -44,9 +49,8 @@ export class IntegratorsResolver {
   async issueApiToken(
     @Arg("clientId", { description: "The client id (`gci_…`)." }) clientId: string,
     @Arg("clientSecret", { description: "The client secret (`gcs_…`)." }) clientSecret: string,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<ApiToken> {
-    const issued = await ctx.services.apiClients.issueToken(clientId, clientSecret);
+    const issued = await this.services.apiClients.issueToken(clientId, clientSecret);
     return Object.assign(new ApiToken(), {
       accessToken: issued.token,
       expiresAt: issued.expiresAt,
@@ -61,9 +65,8 @@ export class IntegratorsResolver {
   async upsertAccounts(
     @Arg("items", () => [AccountSyncInput], { description: "The accounts." })
     items: AccountSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    const outcomes = await ctx.services.integrators.upsertAccounts(items);
+    const outcomes = await this.services.integrators.upsertAccounts(items);
     return SyncResult.from(
       items.map((i) => i.number),
       outcomes,
@@ -79,9 +82,8 @@ export class IntegratorsResolver {
   async upsertMeters(
     @Arg("items", () => [MeterSyncInput], { description: "The meters." })
     items: MeterSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    const outcomes = await ctx.services.integrators.upsertMeters(items);
+    const outcomes = await this.services.integrators.upsertMeters(items);
     return SyncResult.from(
       items.map((i) => i.serialNumber),
       outcomes,
@@ -95,9 +97,8 @@ export class IntegratorsResolver {
   async recordPayments(
     @Arg("items", () => [PaymentSyncInput], { description: "The payments." })
     items: PaymentSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    const outcomes = await ctx.services.integrators.recordPayments(items);
+    const outcomes = await this.services.integrators.recordPayments(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
       outcomes,
@@ -113,9 +114,8 @@ export class IntegratorsResolver {
   async recordReadings(
     @Arg("items", () => [ReadingSyncInput], { description: "The readings." })
     items: ReadingSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    const outcomes = await ctx.services.integrators.recordReadings(items);
+    const outcomes = await this.services.integrators.recordReadings(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
       outcomes,
@@ -131,11 +131,10 @@ export class IntegratorsResolver {
   async submittedReadings(
     @Arg("period", () => PeriodScalar, { description: 'The month, e.g. "2026-11".' })
     period: string,
-    @Ctx() ctx: GraphQLContext,
     @Arg("first", () => Int, firstArg) first?: number | null,
     @Arg("after", () => String, afterArg) after?: string | null,
   ): Promise<ExportedReadingConnection> {
-    const page = await ctx.services.integrators.submittedReadings(period, first, after);
+    const page = await this.services.integrators.submittedReadings(period, first, after);
     return ExportedReadingConnection.from(page);
   }
 
@@ -148,12 +147,11 @@ export class IntegratorsResolver {
     complexity: connectionCost,
   })
   async readingsFeed(
-    @Ctx() ctx: GraphQLContext,
     @Arg("after", () => String, afterArg) after?: string | null,
     @Arg("first", () => Int, firstArg) first?: number | null,
   ): Promise<ExportedReadingConnection> {
     return ExportedReadingConnection.from(
-      await ctx.services.integrators.readingsFeed(after, first),
+      await this.services.integrators.readingsFeed(after, first),
     );
   }
 
@@ -168,7 +166,7 @@ export class IntegratorsResolver {
     @CurrentClient() client: Integrator,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
-    const { reading } = await ctx.services.readings.submit(
+    const { reading } = await this.services.readings.submit(
       { kind: "client", clientId: client.id },
       input,
       ctx.meta,

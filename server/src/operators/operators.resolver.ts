@@ -12,6 +12,7 @@ import {
 import { Account } from "../accounts/account.types";
 import { Access } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
 import { PersonType } from "../shared/enums";
 import { invalidField } from "../shared/errors";
@@ -66,6 +67,8 @@ const userIdOf = (id: string): number =>
 /** The support desk (role OPERATOR); every change is audited. */
 @Resolver()
 export class OperatorsResolver {
+  constructor(private readonly services: Pick<Services, "operators">) {}
+
   @Authorized(Access.OPERATOR)
   @Query(() => OperatorAccountView, {
     nullable: true,
@@ -73,11 +76,10 @@ export class OperatorsResolver {
   })
   async operatorAccount(
     @Arg("number", { description: "The account number." }) number: string,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<OperatorAccountView | null> {
-    const account = await ctx.services.operators.account(number);
+    const account = await this.services.operators.account(number);
     if (!account) return null;
-    const linked = await ctx.services.operators.linkedUsers(account);
+    const linked = await this.services.operators.linkedUsers(account);
     return Object.assign(new OperatorAccountView(), {
       account: Account.from(account),
       linkedUsers: linked.map(({ user, linkedAt }) =>
@@ -103,7 +105,7 @@ export class OperatorsResolver {
     @CurrentUser() operator: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.operators.unlinkUser(operator, accountNumber, userIdOf(userId), ctx.meta);
+    await this.services.operators.unlinkUser(operator, accountNumber, userIdOf(userId), ctx.meta);
     return true;
   }
 
@@ -118,6 +120,6 @@ export class OperatorsResolver {
     @CurrentUser() operator: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    return ctx.services.operators.liftVerificationBlock(operator, accountNumber, ctx.meta);
+    return this.services.operators.liftVerificationBlock(operator, accountNumber, ctx.meta);
   }
 }

@@ -12,6 +12,7 @@ import {
 } from "type-graphql";
 import { Access } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
 import { reloadMeterAfterSending } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
@@ -24,6 +25,8 @@ import { bothMaybe, mapMaybe, type MaybePromise } from "../shared/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {
+  constructor(private readonly services: Pick<Services, "readings">) {}
+
   @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
   lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {
     return mapMaybe(ctx.loaders.latestReading.get(meter.entity.id), (reading) =>
@@ -43,7 +46,7 @@ export class MetersResolver {
     })
     after?: string | null,
   ): Promise<ReadingConnection> {
-    const page = await ctx.services.readings.history(meter.entity.id, first, after);
+    const page = await this.services.readings.history(meter.entity.id, first, after);
     return Object.assign(new ReadingConnection(), {
       edges: page.edges.map((e) => ({
         cursor: e.cursor,
@@ -84,7 +87,7 @@ export class MetersResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Reading> {
-    const { reading, meter } = await ctx.services.readings.submit(
+    const { reading, meter } = await this.services.readings.submit(
       { kind: "user", user },
       input,
       ctx.meta,

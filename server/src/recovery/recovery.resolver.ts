@@ -1,12 +1,15 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";
 import { PasswordResetTokenStatus } from "./reset-token-status";
 
 @Resolver()
 export class RecoveryResolver {
+  constructor(private readonly services: Pick<Services, "passwordReset" | "emailConfirmation">) {}
+
   @Public()
   @Mutation(() => Boolean, {
     description:
@@ -17,7 +20,7 @@ export class RecoveryResolver {
     input: RequestPasswordResetInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.passwordReset.request(input.email, ctx.meta);
+    await this.services.passwordReset.request(input.email, ctx.meta);
     return true;
   }
 
@@ -31,7 +34,7 @@ export class RecoveryResolver {
     @Arg("input", { description: "The input of this operation." }) input: ResetPasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
+    await this.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
     return true;
   }
 
@@ -46,7 +49,7 @@ export class RecoveryResolver {
     token: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PasswordResetTokenStatus> {
-    return ctx.services.passwordReset.tokenStatus(token, ctx.meta);
+    return this.services.passwordReset.tokenStatus(token, ctx.meta);
   }
 
   @Public()
@@ -58,7 +61,7 @@ export class RecoveryResolver {
     token: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.emailConfirmation.confirm(token, ctx.meta);
+    await this.services.emailConfirmation.confirm(token, ctx.meta);
     return true;
   }
 }

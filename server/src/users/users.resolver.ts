@@ -13,6 +13,7 @@ import {
 import { Account } from "../accounts/account.types";
 import { Access, Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
@@ -24,6 +25,8 @@ import { RegisterPayload, User } from "./user.types";
 
 @Resolver(() => User)
 export class UsersResolver {
+  constructor(private readonly services: Pick<Services, "accounts" | "users">) {}
+
   @Authorized(Access.NOT_INTEGRATOR) // an integrator token: FORBIDDEN (JWT-3)
   @Query(() => User, {
     nullable: true,
@@ -42,7 +45,7 @@ export class UsersResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account[]> {
-    const accounts = await ctx.services.accounts.accountsOf(user.entity);
+    const accounts = await this.services.accounts.accountsOf(user.entity);
     await loadMetersAhead(
       ctx.loaders,
       accounts.map((a) => a.id),
@@ -59,7 +62,7 @@ export class UsersResolver {
     @Arg("input", { description: "The input of this operation." }) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    const user = await ctx.services.users.register(input, ctx.meta);
+    const user = await this.services.users.register(input, ctx.meta);
     return Object.assign(new RegisterPayload(), { user: User.from(user) });
   }
 
@@ -68,9 +71,8 @@ export class UsersResolver {
   async updateProfile(
     @Arg("input", { description: "The input of this operation." }) input: UpdateProfileInput,
     @CurrentUser() user: UserEntity,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<User> {
-    return User.from(await ctx.services.users.updateProfile(user, input));
+    return User.from(await this.services.users.updateProfile(user, input));
   }
 
   @Authorized(Access.USER)
@@ -81,7 +83,7 @@ export class UsersResolver {
     @CurrentSessionId() sessionId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.users.changePassword(
+    await this.services.users.changePassword(
       user,
       sessionId,
       input.currentPassword,
