@@ -1,26 +1,43 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Access } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
 import { mapMaybe, type MaybePromise } from "../shared/maybe-async";
 import { Meter } from "../readings/reading.types";
+import type { UserEntity } from "../users/user.entity";
 import { Account } from "./account.types";
 import { LinkAccountInput } from "./dto/link-account.input";
 
 @Resolver(() => Account)
 export class AccountsResolver {
+  constructor(private readonly services: Pick<Services, "accounts">) {}
+
+  @Authorized(Access.USER)
   @Query(() => Account, {
     nullable: true,
     description: "An account linked to the caller; null otherwise.",
   })
   async account(
     @Arg("number", { description: "The account number." }) number: string,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account | null> {
-    const { user } = requireViewer(ctx);
-    const account = await ctx.services.accounts.accessibleAccount(user, number);
+    const account = await this.services.accounts.accessibleAccount(user, number);
     if (!account) return null;
     await loadMetersAhead(ctx.loaders, [account.id], Selection.of(info));
     return Account.from(account);
@@ -35,24 +52,26 @@ export class AccountsResolver {
     );
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Account, {
     description: "Adds an account proven by its number and exact last payment.",
   })
   async linkAccount(
     @Arg("input", { description: "The input of this operation." }) input: LinkAccountInput,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Account> {
-    const { user } = requireViewer(ctx);
-    return Account.from(await ctx.services.accounts.link(user, input, ctx.meta));
+    return Account.from(await this.services.accounts.link(user, input, ctx.meta));
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Boolean, { description: "Removes an account the user added." })
   async unlinkAccount(
     @Arg("number", { description: "The account number." }) number: string,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { user } = requireViewer(ctx);
-    await ctx.services.accounts.unlink(user, number, ctx.meta);
+    await this.services.accounts.unlink(user, number, ctx.meta);
     return true;
   }
 }

@@ -1,6 +1,10 @@
-import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { AppError } from "../shared/errors";
+import type { UserEntity } from "../users/user.entity";
 import { AuthPayload, User } from "../users/user.types";
 import type { LoggedIn } from "./auth.service";
 import { LoginInput } from "./dto/login.input";
@@ -14,6 +18,11 @@ const payload = (loggedIn: LoggedIn): AuthPayload =>
 
 @Resolver()
 export class AuthResolver {
+  constructor(
+    private readonly services: Pick<Services, "auth" | "sessionCookie" | "sessions" | "dataSource">,
+  ) {}
+
+  @Public()
   @Mutation(() => AuthPayload, {
     description: "Logs in; sets the session cookie (30 days with rememberMe).",
   })
@@ -21,21 +30,22 @@ export class AuthResolver {
     @Arg("input", { description: "The input of this operation." }) input: LoginInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AuthPayload> {
-    const loggedIn = await ctx.services.auth.login(
+    const loggedIn = await this.services.auth.login(
       input.email,
       input.password,
       input.rememberMe,
       ctx.meta,
     );
-    ctx.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
+    this.services.sessionCookie.set(ctx.reply, loggedIn.token, input.rememberMe);
     return payload(loggedIn);
   }
 
+  @Public() // the session cookie is the credential, checked by the service
   @Mutation(() => AuthPayload, {
     description: "Trades the session cookie for a new access token, rotating the cookie.",
   })
   async refreshSession(@Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
-    const { sessionCookie, auth } = ctx.services;
+    const { sessionCookie, auth } = this.services;
     const token = sessionCookie.read(ctx.request);
     if (!token) throw new AppError("UNAUTHENTICATED");
     try {
@@ -48,22 +58,29 @@ export class AuthResolver {
     }
   }
 
+  @Public() // ends whatever session the request names, if any
   @Mutation(() => Boolean, { description: "Ends the session on the server and clears the cookie." })
-  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const { sessionCookie, sessions } = ctx.services;
-    if (ctx.viewer) await sessions.end(ctx.viewer.sessionId);
+  async logout(
+    @CurrentSessionId({ optional: true }) sessionId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const { sessionCookie, sessions } = this.services;
+    if (sessionId) await sessions.end(sessionId);
     const token = sessionCookie.read(ctx.request);
     if (token) await sessions.endByToken(token);
     sessionCookie.clear(ctx.reply);
     return true;
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Boolean, {
     description: "Ends every session of the caller, on all devices, and clears the cookie.",
   })
-  async logoutEverywhere(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const { user } = requireViewer(ctx);
-    const { sessions, sessionCookie, dataSource } = ctx.services;
+  async logoutEverywhere(
+    @CurrentUser() user: UserEntity,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    const { sessions, sessionCookie, dataSource } = this.services;
     await sessions.endOthers(dataSource.manager, user.id, null);
     sessionCookie.clear(ctx.reply);
     return true;

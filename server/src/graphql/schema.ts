@@ -11,22 +11,33 @@ import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
+import { authChecker } from "./access";
+import { resolverContainer, type ResolverClass, type ResolverFactory } from "./resolver-container";
+
+/**
+ * Every resolver class and how it is built: each receives the services it names (constructor
+ * injection), never the whole `Services`; see `resolver-container.ts`.
+ */
+const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
+  [AuthResolver, (s) => new AuthResolver(s)],
+  [UsersResolver, (s) => new UsersResolver(s)],
+  [AccountsResolver, (s) => new AccountsResolver(s)],
+  [MetersResolver, (s) => new MetersResolver(s)],
+  [ReadingsResolver, () => new ReadingsResolver()],
+  [IntegratorsResolver, (s) => new IntegratorsResolver(s)],
+  [OperatorsResolver, (s) => new OperatorsResolver(s)],
+  [RecoveryResolver, (s) => new RecoveryResolver(s)],
+]);
 
 let built: GraphQLSchema | undefined;
 
 /** The executable schema, built once per process (it is the same for every request). */
 export function graphqlSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [
-      AuthResolver,
-      UsersResolver,
-      AccountsResolver,
-      MetersResolver,
-      ReadingsResolver,
-      IntegratorsResolver,
-      OperatorsResolver,
-      RecoveryResolver,
-    ],
+    resolvers: [...RESOLVERS.keys()] as [ResolverClass, ...ResolverClass[]],
+    container: resolverContainer(RESOLVERS),
+    // Access is declared on every root operation (`access.ts`); refusals are thrown by the checker.
+    authChecker,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Never echo submitted values (passwords, amounts) in validation errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

@@ -1,5 +1,8 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { type GraphQLContext, requireIntegrator } from "../graphql/context";
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentClient } from "../graphql/current";
 import { Reading } from "../readings/reading.types";
 import { PeriodScalar } from "../shared/scalars/period.scalar";
 import {
@@ -12,6 +15,7 @@ import {
   ReadingSyncInput,
   SyncResult,
 } from "./integrator.types";
+import type { Integrator } from "./api-clients.service";
 
 const firstArg = {
   nullable: true,
@@ -34,15 +38,19 @@ const afterArg = {
 /** The Integrator API (README "Integrators"): thin, every operation checks its scope. */
 @Resolver()
 export class IntegratorsResolver {
+  constructor(
+    private readonly services: Pick<Services, "apiClients" | "integrators" | "readings">,
+  ) {}
+
+  @Public() // the client id and secret are the credential, checked by the service
   @Mutation(() => ApiToken, {
     description: "Trades an API client's id and secret for a short-lived access token.",
   })
   async issueApiToken(
     @Arg("clientId", { description: "The client id (`gci_…`)." }) clientId: string,
     @Arg("clientSecret", { description: "The client secret (`gcs_…`)." }) clientSecret: string,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<ApiToken> {
-    const issued = await ctx.services.apiClients.issueToken(clientId, clientSecret);
+    const issued = await this.services.apiClients.issueToken(clientId, clientSecret);
     return Object.assign(new ApiToken(), {
       accessToken: issued.token,
       expiresAt: issued.expiresAt,
@@ -50,22 +58,22 @@ export class IntegratorsResolver {
     });
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description: "Creates or updates accounts by number (scope registry:write; ≤ 1,000 items).",
   })
   async upsertAccounts(
     @Arg("items", () => [AccountSyncInput], { description: "The accounts." })
     items: AccountSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
-    const outcomes = await ctx.services.integrators.upsertAccounts(items);
+    const outcomes = await this.services.integrators.upsertAccounts(items);
     return SyncResult.from(
       items.map((i) => i.number),
       outcomes,
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description:
       "Creates or updates meters by serial; `replaces` closes the old meter of the account " +
@@ -74,32 +82,30 @@ export class IntegratorsResolver {
   async upsertMeters(
     @Arg("items", () => [MeterSyncInput], { description: "The meters." })
     items: MeterSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
-    const outcomes = await ctx.services.integrators.upsertMeters(items);
+    const outcomes = await this.services.integrators.upsertMeters(items);
     return SyncResult.from(
       items.map((i) => i.serialNumber),
       outcomes,
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description: "Records payments by external id (scope registry:write; ≤ 1,000 items).",
   })
   async recordPayments(
     @Arg("items", () => [PaymentSyncInput], { description: "The payments." })
     items: PaymentSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
-    const outcomes = await ctx.services.integrators.recordPayments(items);
+    const outcomes = await this.services.integrators.recordPayments(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
       outcomes,
     );
   }
 
+  @Authorized(Access.scope("registry:write"))
   @Mutation(() => SyncResult, {
     description:
       "Records inspector, operator or estimate readings by external id " +
@@ -108,16 +114,15 @@ export class IntegratorsResolver {
   async recordReadings(
     @Arg("items", () => [ReadingSyncInput], { description: "The readings." })
     items: ReadingSyncInput[],
-    @Ctx() ctx: GraphQLContext,
   ): Promise<SyncResult> {
-    requireIntegrator(ctx, "registry:write");
-    const outcomes = await ctx.services.integrators.recordReadings(items);
+    const outcomes = await this.services.integrators.recordReadings(items);
     return SyncResult.from(
       items.map((i) => i.externalId),
       outcomes,
     );
   }
 
+  @Authorized(Access.scope("readings:read"))
   @Query(() => ExportedReadingConnection, {
     description: "The readings sent in a month, in commit order (scope readings:read).",
 
@@ -126,15 +131,14 @@ export class IntegratorsResolver {
   async submittedReadings(
     @Arg("period", () => PeriodScalar, { description: 'The month, e.g. "2026-11".' })
     period: string,
-    @Ctx() ctx: GraphQLContext,
     @Arg("first", () => Int, firstArg) first?: number | null,
     @Arg("after", () => String, afterArg) after?: string | null,
   ): Promise<ExportedReadingConnection> {
-    requireIntegrator(ctx, "readings:read");
-    const page = await ctx.services.integrators.submittedReadings(period, first, after);
+    const page = await this.services.integrators.submittedReadings(period, first, after);
     return ExportedReadingConnection.from(page);
   }
 
+  @Authorized(Access.scope("readings:read"))
   @Query(() => ExportedReadingConnection, {
     description:
       "Every reading sent through this service after a cursor, in commit order: polled with " +
@@ -143,16 +147,15 @@ export class IntegratorsResolver {
     complexity: connectionCost,
   })
   async readingsFeed(
-    @Ctx() ctx: GraphQLContext,
     @Arg("after", () => String, afterArg) after?: string | null,
     @Arg("first", () => Int, firstArg) first?: number | null,
   ): Promise<ExportedReadingConnection> {
-    requireIntegrator(ctx, "readings:read");
     return ExportedReadingConnection.from(
-      await ctx.services.integrators.readingsFeed(after, first),
+      await this.services.integrators.readingsFeed(after, first),
     );
   }
 
+  @Authorized(Access.scope("readings:submit"))
   @Mutation(() => Reading, {
     description:
       "Sends a subscriber's reading on his behalf (source PARTNER), under the subscribers' " +
@@ -160,10 +163,10 @@ export class IntegratorsResolver {
   })
   async submitReadingForAccount(
     @Arg("input", { description: "The input of this operation." }) input: PartnerReadingInput,
+    @CurrentClient() client: Integrator,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Reading> {
-    const client = requireIntegrator(ctx, "readings:submit");
-    const { reading } = await ctx.services.readings.submit(
+    const { reading } = await this.services.readings.submit(
       { kind: "client", clientId: client.id },
       input,
       ctx.meta,

@@ -1,8 +1,21 @@
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
 import { Account } from "../accounts/account.types";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
-import { PersonType, UserRole } from "../shared/enums";
-import { AppError, invalidField } from "../shared/errors";
+import { Access } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentUser } from "../graphql/current";
+import { PersonType } from "../shared/enums";
+import { invalidField } from "../shared/errors";
 import type { UserEntity } from "../users/user.entity";
 
 @ObjectType({
@@ -44,12 +57,6 @@ export class OperatorAccountView {
   linkedUsers: LinkedUser[];
 }
 
-function requireOperator(ctx: GraphQLContext): UserEntity {
-  const { user } = requireViewer(ctx);
-  if (user.role !== UserRole.OPERATOR) throw new AppError("FORBIDDEN");
-  return user;
-}
-
 const userIdOf = (id: string): number =>
   /^\d{1,12}$/.test(id)
     ? Number(id)
@@ -60,18 +67,19 @@ const userIdOf = (id: string): number =>
 /** The support desk (role OPERATOR); every change is audited. */
 @Resolver()
 export class OperatorsResolver {
+  constructor(private readonly services: Pick<Services, "operators">) {}
+
+  @Authorized(Access.OPERATOR)
   @Query(() => OperatorAccountView, {
     nullable: true,
     description: "A registry account and the users who see it (operators only); null if unknown.",
   })
   async operatorAccount(
     @Arg("number", { description: "The account number." }) number: string,
-    @Ctx() ctx: GraphQLContext,
   ): Promise<OperatorAccountView | null> {
-    requireOperator(ctx);
-    const account = await ctx.services.operators.account(number);
+    const account = await this.services.operators.account(number);
     if (!account) return null;
-    const linked = await ctx.services.operators.linkedUsers(account);
+    const linked = await this.services.operators.linkedUsers(account);
     return Object.assign(new OperatorAccountView(), {
       account: Account.from(account),
       linkedUsers: linked.map(({ user, linkedAt }) =>
@@ -87,19 +95,21 @@ export class OperatorsResolver {
     });
   }
 
+  @Authorized(Access.OPERATOR)
   @Mutation(() => Boolean, {
     description: "Removes a user's link to an account (operators only; audited).",
   })
   async operatorUnlinkUser(
     @Arg("accountNumber", { description: "The account number." }) accountNumber: string,
     @Arg("userId", () => ID, { description: "The user (`LinkedUser.id`)." }) userId: string,
+    @CurrentUser() operator: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const operator = requireOperator(ctx);
-    await ctx.services.operators.unlinkUser(operator, accountNumber, userIdOf(userId), ctx.meta);
+    await this.services.operators.unlinkUser(operator, accountNumber, userIdOf(userId), ctx.meta);
     return true;
   }
 
+  @Authorized(Access.OPERATOR)
   @Mutation(() => Boolean, {
     description:
       "Ends the block that too many wrong payment amounts put on an account number " +
@@ -107,9 +117,9 @@ export class OperatorsResolver {
   })
   async operatorLiftVerificationBlock(
     @Arg("accountNumber", { description: "The account number." }) accountNumber: string,
+    @CurrentUser() operator: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const operator = requireOperator(ctx);
-    return ctx.services.operators.liftVerificationBlock(operator, accountNumber, ctx.meta);
+    return this.services.operators.liftVerificationBlock(operator, accountNumber, ctx.meta);
   }
 }

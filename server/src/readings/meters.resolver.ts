@@ -1,9 +1,23 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from "type-graphql";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { Access } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentUser } from "../graphql/current";
 import { reloadMeterAfterSending } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
 import { PageInfo } from "../shared/pagination";
+import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
 import { meterMonth, windowView } from "./readings.service";
@@ -11,6 +25,8 @@ import { bothMaybe, mapMaybe, type MaybePromise } from "../shared/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {
+  constructor(private readonly services: Pick<Services, "readings">) {}
+
   @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
   lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {
     return mapMaybe(ctx.loaders.latestReading.get(meter.entity.id), (reading) =>
@@ -30,7 +46,7 @@ export class MetersResolver {
     })
     after?: string | null,
   ): Promise<ReadingConnection> {
-    const page = await ctx.services.readings.history(meter.entity.id, first, after);
+    const page = await this.services.readings.history(meter.entity.id, first, after);
     return Object.assign(new ReadingConnection(), {
       edges: page.edges.map((e) => ({
         cursor: e.cursor,
@@ -60,17 +76,18 @@ export class MetersResolver {
     );
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Reading, {
     description:
       "Sends the current reading of a meter: twice a month at most, never below the previous.",
   })
   async submitReading(
     @Arg("input", { description: "The input of this operation." }) input: SubmitReadingInput,
+    @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Reading> {
-    const { user } = requireViewer(ctx);
-    const { reading, meter } = await ctx.services.readings.submit(
+    const { reading, meter } = await this.services.readings.submit(
       { kind: "user", user },
       input,
       ctx.meta,

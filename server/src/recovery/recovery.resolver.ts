@@ -1,11 +1,16 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";
 import { PasswordResetTokenStatus } from "./reset-token-status";
 
 @Resolver()
 export class RecoveryResolver {
+  constructor(private readonly services: Pick<Services, "passwordReset" | "emailConfirmation">) {}
+
+  @Public()
   @Mutation(() => Boolean, {
     description:
       "Sends a password reset link if the address is registered; always true, whether or not it is.",
@@ -15,10 +20,11 @@ export class RecoveryResolver {
     input: RequestPasswordResetInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.passwordReset.request(input.email, ctx.meta);
+    await this.services.passwordReset.request(input.email, ctx.meta);
     return true;
   }
 
+  @Public()
   @Mutation(() => Boolean, {
     description:
       "Sets a new password with a reset token (single use, 30 minutes); ends every session of " +
@@ -28,10 +34,11 @@ export class RecoveryResolver {
     @Arg("input", { description: "The input of this operation." }) input: ResetPasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
+    await this.services.passwordReset.reset(input.token, input.newPassword, ctx.meta);
     return true;
   }
 
+  @Public()
   @Query(() => PasswordResetTokenStatus, {
     description:
       "Whether a reset token can still set a password, without spending or extending it; names " +
@@ -42,9 +49,10 @@ export class RecoveryResolver {
     token: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PasswordResetTokenStatus> {
-    return ctx.services.passwordReset.tokenStatus(token, ctx.meta);
+    return this.services.passwordReset.tokenStatus(token, ctx.meta);
   }
 
+  @Public()
   @Mutation(() => Boolean, {
     description: "Confirms the e-mail address with the token from the confirmation link.",
   })
@@ -53,7 +61,7 @@ export class RecoveryResolver {
     token: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.services.emailConfirmation.confirm(token, ctx.meta);
+    await this.services.emailConfirmation.confirm(token, ctx.meta);
     return true;
   }
 }

@@ -1,23 +1,39 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Account } from "../accounts/account.types";
-import { type GraphQLContext, requireViewer } from "../graphql/context";
+import { Access, Public } from "../graphql/access";
+import type { GraphQLContext } from "../graphql/context";
+import type { Services } from "../services";
+import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
 import { ChangePasswordInput } from "./dto/change-password.input";
 import { RegisterInput } from "./dto/register.input";
 import { UpdateProfileInput } from "./dto/update-profile.input";
+import type { UserEntity } from "./user.entity";
 import { RegisterPayload, User } from "./user.types";
 
 @Resolver(() => User)
 export class UsersResolver {
+  constructor(private readonly services: Pick<Services, "accounts" | "users">) {}
+
+  @Authorized(Access.NOT_INTEGRATOR) // an integrator token: FORBIDDEN (JWT-3)
   @Query(() => User, {
     nullable: true,
     description: "The logged-in user; null when not authenticated.",
   })
-  me(@Ctx() ctx: GraphQLContext): User | null {
-    if (ctx.integrator) requireViewer(ctx); // an integrator token: FORBIDDEN (JWT-3)
-    return ctx.viewer ? User.from(ctx.viewer.user) : null;
+  me(@CurrentUser({ optional: true }) user: UserEntity | null): User | null {
+    return user ? User.from(user) : null;
   }
 
   @FieldResolver(() => [Account], {
@@ -29,7 +45,7 @@ export class UsersResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account[]> {
-    const accounts = await ctx.services.accounts.accountsOf(user.entity);
+    const accounts = await this.services.accounts.accountsOf(user.entity);
     await loadMetersAhead(
       ctx.loaders,
       accounts.map((a) => a.id),
@@ -38,6 +54,7 @@ export class UsersResolver {
     return accounts.map(Account.from);
   }
 
+  @Public()
   @Mutation(() => RegisterPayload, {
     description: "Registers a subscriber who proves an account by its last payment.",
   })
@@ -45,26 +62,28 @@ export class UsersResolver {
     @Arg("input", { description: "The input of this operation." }) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    const user = await ctx.services.users.register(input, ctx.meta);
+    const user = await this.services.users.register(input, ctx.meta);
     return Object.assign(new RegisterPayload(), { user: User.from(user) });
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => User, { description: "Changes personal data and language." })
   async updateProfile(
     @Arg("input", { description: "The input of this operation." }) input: UpdateProfileInput,
-    @Ctx() ctx: GraphQLContext,
+    @CurrentUser() user: UserEntity,
   ): Promise<User> {
-    const { user } = requireViewer(ctx);
-    return User.from(await ctx.services.users.updateProfile(user, input));
+    return User.from(await this.services.users.updateProfile(user, input));
   }
 
+  @Authorized(Access.USER)
   @Mutation(() => Boolean, { description: "Changes the password; ends the user's other sessions." })
   async changePassword(
     @Arg("input", { description: "The input of this operation." }) input: ChangePasswordInput,
+    @CurrentUser() user: UserEntity,
+    @CurrentSessionId() sessionId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { user, sessionId } = requireViewer(ctx);
-    await ctx.services.users.changePassword(
+    await this.services.users.changePassword(
       user,
       sessionId,
       input.currentPassword,
