@@ -30,14 +30,23 @@ declare module "vue-router" {
 /**
  * Asks the server for a page's data into the cache, where the page reads it; resolves (never
  * rejects) when the answer or the failure is in. Offline the page draws what the cache holds.
+ * The first screen's data is asked for twice in a row (by main.ts as soon as the session is
+ * back, and by the guard): the same question asked again this soon shares the first answer.
  */
-const prefetch = (ask: (layer: DataLayer) => Promise<unknown>): Promise<void> =>
-  loadDataLayer()
+const PREFETCH_FRESH_MS = 5_000;
+const asked = new Map<string, { at: number; answer: Promise<void> }>();
+const prefetch = (key: string, ask: (layer: DataLayer) => Promise<unknown>): Promise<void> => {
+  const earlier = asked.get(key);
+  if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return earlier.answer;
+  const answer = loadDataLayer()
     .then(ask)
     .then(
       () => undefined,
       () => undefined,
     );
+  asked.set(key, { at: Date.now(), answer });
+  return answer;
+};
 type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
 
 export const routes: RouteRecordRaw[] = [
@@ -86,7 +95,7 @@ export const routes: RouteRecordRaw[] = [
       requiresAuth: true,
       titleKey: "accounts.title",
       prefetch: () =>
-        prefetch(({ apolloClient, MyAccountsQuery }) =>
+        prefetch("accounts", ({ apolloClient, MyAccountsQuery }) =>
           apolloClient.query({ query: MyAccountsQuery, fetchPolicy: "network-only" }),
         ),
     },
@@ -100,7 +109,7 @@ export const routes: RouteRecordRaw[] = [
       requiresAuth: true,
       titleKey: "readings.title",
       prefetch: (to) =>
-        prefetch(({ apolloClient, AccountReadingsQuery }) =>
+        prefetch(`readings:${String(to.params.number)}`, ({ apolloClient, AccountReadingsQuery }) =>
           apolloClient.query({
             query: AccountReadingsQuery,
             variables: { number: String(to.params.number) },

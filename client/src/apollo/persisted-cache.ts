@@ -88,6 +88,9 @@ export async function noteSynced(at: Date): Promise<void> {
 
 /** Nothing kept any more: the cache, the session snapshot and the choice itself. */
 export async function wipePersisted(): Promise<void> {
+  // Nothing was kept unless the subscriber chose to be remembered: IndexedDB is not opened
+  // (opening it creates the database).
+  if (!isRemembered()) return;
   setRemembered(false);
   const kept = cachePersistor();
   kept.pause();
