@@ -29,8 +29,10 @@ sql "CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 export DATABASE_URL="mysql://$user:$pass@$host:$port/$db"
 npm run --silent migrate
 status=0
-npx typeorm-ts-node-commonjs migration:generate "$work/EntitiesAgree" --check -d ormconfig.ts \
-  >"$work/out" 2>&1 || status=$?
+# TypeORM's CLI colours its output when CI=true; the comparison wants plain text.
+NO_COLOR=1 FORCE_COLOR=0 npx typeorm-ts-node-commonjs migration:generate "$work/EntitiesAgree" \
+  --check -d ormconfig.ts >"$work/out" 2>&1 || status=$?
+sed -i -e 's/\x1b\[[0-9;]*m//g' "$work/out"
 
 # The statements TypeORM would run to bring the schema to the entities, one a line, sorted.
 sed -n '/public async up/,/public async down/p' "$work/out" | { grep -F 'queryRunner.query(' || true; } |
