@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 export type DatabaseConfig =
@@ -147,9 +147,21 @@ function generatedSecret(dataDir: string, name: string): string {
   const file = join(dataDir, "secrets", `${name.toLowerCase()}.txt`);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Several processes can start at once on one data folder (replicas, a migration beside the
+  // server): the secret is written whole to a file of this process's own and linked into place,
+  // which only one of them can do; the others read the winner's.
   const value = randomBytes(48).toString("base64url");
-  writeFileSync(file, value + "\n", { mode: 0o600, flag: "wx" });
-  return value;
+  const own = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(own, value + "\n", { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(own, file);
+    return value;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return readFileSync(file, "utf8").trim();
+  } finally {
+    unlinkSync(own);
+  }
 }
 
 function parseIntSetting(
