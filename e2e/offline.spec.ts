@@ -186,7 +186,8 @@ test("a reading queued offline that the server refuses on reconnect says what ha
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   const refusal = page.getByTestId("delivery-refused");
   await expect(refusal).toContainText("не приняты");
-  await expect(refusal).toContainText("уже переданы два раза");
+  await expect(refusal).toContainText("уже отправлены два раза");
+  await expect(refusal).toContainText("с другого устройства");
   await expect(page.getByText("Вы уже отправили показания два раза")).toBeVisible();
   await checkScreen(page, "ru-22-delivery-refused");
   expect(networkNoise(problems)).toEqual([]);
