@@ -72,6 +72,9 @@ export function refreshSession(): Promise<boolean> {
       const { data } = await apolloClient.mutate({
         mutation: RefreshSessionMutation,
         context: { recover: false },
+        // The session lives in this module, not in the cache: nothing to write or broadcast on
+        // the first screen's critical path.
+        fetchPolicy: "no-cache",
       });
       if (!data) return false;
       await acceptSession(data.refreshSession);
@@ -158,6 +161,7 @@ export async function login(email: string, password: string, rememberMe: boolean
     mutation: layer.LoginMutation,
     variables: { input: { email: email.trim(), password, rememberMe } },
     context: { recover: false },
+    fetchPolicy: "no-cache",
   });
   if (!data) throw new ApiFailure("INTERNAL");
   if (rememberMe) await layer.keepPersisted(data.login.user, null);
