@@ -25,11 +25,11 @@ describe("Intl formatters", () => {
       expect(jest.getTimerCount()).toBe(1);
       jest.runAllTimers();
       expect(numberFormats).toHaveBeenCalledTimes(2);
-      expect(dateFormats).toHaveBeenCalledTimes(3);
+      expect(dateFormats).toHaveBeenCalledTimes(4); // date, month, time, month and year
       intlFormatter("monthYear", en).format(new Date("2026-11-15T00:00:00Z"));
       intlFormatter("reading", en).format(1);
       expect(numberFormats).toHaveBeenCalledTimes(2); // used as prepared, not made again
-      expect(dateFormats).toHaveBeenCalledTimes(3);
+      expect(dateFormats).toHaveBeenCalledTimes(4); // used as prepared, not made again
     } finally {
       jest.restoreAllMocks();
       jest.useRealTimers();

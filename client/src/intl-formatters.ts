@@ -23,6 +23,13 @@ const FORMATS = {
   /** Month names; periods are formatted at mid-month UTC. */
   month: (tags: IntlTags) =>
     new Intl.DateTimeFormat(tags.words, { month: "short", timeZone: "UTC" }),
+  /** A time of day in Almaty time: "14:05". */
+  time: (tags: IntlTags) =>
+    new Intl.DateTimeFormat(tags.words, {
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: ALMATY_TIME_ZONE,
+    }),
   monthYear: (tags: IntlTags) =>
     new Intl.DateTimeFormat(tags.words, { month: "long", year: "numeric", timeZone: "UTC" }),
 };

@@ -35,7 +35,6 @@ function cachePersistor(): CachePersistor<NormalizedCacheObject> {
       trigger: "write",
       debounce: 100,
       maxSize: 4 * 1024 * 1024,
-      debug: true,
     });
     persistor.pause();
     // A phone closes an app without warning: what the debounce still holds is written when the

@@ -37,6 +37,8 @@ export function useFormat() {
     day: (iso: string) => numericDate(iso, locale.value),
     /** "+77025551234" → "+7 702 555 12 34". */
     phone: displayPhone,
+    /** "14:05" in Almaty time. */
+    time: (iso: string) => use("time").format(new Date(iso)),
     /** "2026-11" → "нояб." */
     monthShort: (period: string) =>
       kazakhByHand.value

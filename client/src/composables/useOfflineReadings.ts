@@ -69,6 +69,8 @@ export function flushPendingReadings(): Promise<number> {
   flushing ??= (async () => {
     let sent = 0;
     const { apolloClient, SubmitReadingMutation } = await loadDataLayer();
+    /** A refusal means the meter's window or minimum moved on the server: shown after the flush. */
+    let movedOnServer = false;
     for (const item of [...pending.value]) {
       try {
         const { data } = await apolloClient.mutate({
@@ -97,11 +99,11 @@ export function flushPendingReadings(): Promise<number> {
             minimumValue: typeof minimumValue === "string" ? minimumValue : undefined,
           },
         ];
-        // The meter's window and minimum have moved on the server: show them.
-        void apolloClient.reFetchObservableQueries();
+        movedOnServer = true;
       }
       save(pending.value.filter((other) => other.idempotencyKey !== item.idempotencyKey));
     }
+    if (movedOnServer) void apolloClient.reFetchObservableQueries();
     return sent;
   })().finally(() => {
     flushing = null;

@@ -2,7 +2,13 @@ import { computed, ref, shallowRef } from "vue";
 import { setAccessToken } from "../apollo/access-token";
 import { ApiFailure, NETWORK_ERROR, toFailure } from "../apollo/failure";
 import { loadDataLayer } from "../apollo/load";
-import { hadSession, isRemembered, setHadSession } from "../apollo/remembered";
+import {
+  hadSession,
+  isRemembered,
+  logoutPending,
+  setHadSession,
+  setLogoutPending,
+} from "../apollo/remembered";
 import { onServerAnswer } from "../apollo/session-hooks";
 import type { UserFieldsFragment } from "../gql/graphql";
 import { prepareIntl } from "../intl-prepare";
@@ -16,24 +22,6 @@ const fromCache = ref(false);
 const syncedAt = ref<Date | null>(null);
 let refreshing: Promise<boolean> | null = null;
 let restoring: Promise<void> | null = null;
-
-/** A logout made offline: the server session still has to end, and nothing may refresh it. */
-const LOGOUT_PENDING = "gas.logoutPending";
-const logoutPending = (): boolean => {
-  try {
-    return localStorage.getItem(LOGOUT_PENDING) === "1";
-  } catch {
-    return false;
-  }
-};
-function setLogoutPending(pending: boolean): void {
-  try {
-    if (pending) localStorage.setItem(LOGOUT_PENDING, "1");
-    else localStorage.removeItem(LOGOUT_PENDING);
-  } catch {
-    // storage disabled: the server session ends at the next logout
-  }
-}
 
 onServerAnswer((at) => {
   syncedAt.value = at;

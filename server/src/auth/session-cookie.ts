@@ -5,11 +5,14 @@ import { REMEMBER_ME_MS } from "./sessions.service";
  * The long-lived session lives only in this httpOnly cookie. In production it is `__Host-`
  * prefixed and Secure; over plain http on a developer's machine it can't be either.
  */
+/** The cookie's name; in production with the `__Host-` prefix (`SessionCookie`). */
+export const SESSION_COOKIE_NAME = "gas_session";
+
 export class SessionCookie {
   readonly name: string;
 
   constructor(private readonly secure: boolean) {
-    this.name = secure ? "__Host-gas_session" : "gas_session";
+    this.name = secure ? `__Host-${SESSION_COOKIE_NAME}` : SESSION_COOKIE_NAME;
   }
 
   read(request: FastifyRequest): string | undefined {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
+import { SESSION_COOKIE_NAME } from "../auth/session-cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** Paths the API owns: never answered with the app's index.html. */
@@ -75,8 +76,8 @@ export function shellPreloadLinks(root: string): ShellPreloads | null {
   return { visitor: header(scripts), subscriber: header(withData as string[]) };
 }
 
-/** The session cookie (auth/session-cookie.ts), by either of its names. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?gas_session=/;
+/** The session cookie, by either of its names. */
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SESSION_COOKIE_NAME}=`);
 
 /**
  * Serves the single-page app at `/`: hashed assets cached for a year, the shell, service worker
