@@ -51,15 +51,31 @@ function cachePersistor(): CachePersistor<NormalizedCacheObject> {
 export async function restorePersisted(): Promise<SessionSnapshot | null> {
   if (!isRemembered()) return null;
   try {
-    const [snapshot] = await Promise.all([
+    const [kept] = await Promise.all([
       get<SessionSnapshot>(SNAPSHOT_KEY),
       cachePersistor().restore(),
     ]);
-    return snapshot ?? null;
+    snapshot = kept ?? null;
+    return snapshot;
   } catch {
     return null; // IndexedDB unavailable (private mode): nothing kept
   }
 }
+
+/**
+ * The session snapshot as last written. Its writes go one after another, so a later "as of" is
+ * never overwritten by an earlier write that finished last.
+ */
+let snapshot: SessionSnapshot | null = null;
+let writing: Promise<void> = Promise.resolve();
+function writeSnapshot(next: SessionSnapshot | null): Promise<void> {
+  snapshot = next;
+  writing = writing
+    .then(() => (next ? set(SNAPSHOT_KEY, next) : del(SNAPSHOT_KEY)))
+    .catch(() => undefined);
+  return writing;
+}
+const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : (a ?? b));
 
 /** From now on every write of the cache is kept, with who is logged in. */
 export async function keepPersisted(
@@ -69,20 +85,16 @@ export async function keepPersisted(
   try {
     setRemembered(true);
     cachePersistor().resume();
-    await Promise.all([
-      set(SNAPSHOT_KEY, { user, syncedAt: syncedAt?.toISOString() ?? null }),
-      cachePersistor().persist(),
-    ]);
+    const at = later(snapshot?.syncedAt ?? null, syncedAt?.toISOString() ?? null);
+    await Promise.all([writeSnapshot({ user, syncedAt: at }), cachePersistor().persist()]);
   } catch {
     // Storage refused: the app works, only not offline from a cold start.
   }
 }
 
 export async function noteSynced(at: Date): Promise<void> {
-  if (!isRemembered()) return;
-  const snapshot = await get<SessionSnapshot>(SNAPSHOT_KEY).catch(() => undefined);
-  if (snapshot)
-    await set(SNAPSHOT_KEY, { ...snapshot, syncedAt: at.toISOString() }).catch(() => undefined);
+  if (!isRemembered() || !snapshot) return;
+  await writeSnapshot({ ...snapshot, syncedAt: later(snapshot.syncedAt, at.toISOString()) });
 }
 
 /** Nothing kept any more: the cache, the session snapshot and the choice itself. */
@@ -93,5 +105,5 @@ export async function wipePersisted(): Promise<void> {
   setRemembered(false);
   const kept = cachePersistor();
   kept.pause();
-  await Promise.all([kept.purge(), del(SNAPSHOT_KEY)]).catch(() => undefined);
+  await Promise.all([kept.purge(), writeSnapshot(null)]).catch(() => undefined);
 }
