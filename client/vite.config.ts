@@ -12,6 +12,8 @@ const SRC = fileURLToPath(new URL("./src/", import.meta.url));
 const PAGE = /\/src\/pages\/[^/]+\.vue$/;
 const VUE_CORE = /\/node_modules\/@vue\/(runtime-core|reactivity|shared)\//;
 const VUE_LIBRARIES = /\/node_modules\/(@vue\/runtime-dom|vue-router|@intlify\/[^/]+|vue-i18n)\//;
+const APOLLO_LINKS =
+  /(\/node_modules\/(tslib|graphql|zen-observable-ts|symbol-observable|ts-invariant)\/|\/node_modules\/@apollo\/client\/(link|utilities|errors)\/|\/src\/apollo\/(links|session-link|failure)\.ts$|\/src\/operations\/session\.ts$)/;
 const FORMAT =
   /\/(composables\/useFormat|kazakh-dates|local-format|intl-formatters|shared\/almaty-time)\.ts$/;
 
@@ -98,6 +100,13 @@ export default defineConfig({
           if (VUE_CORE.test(id)) return "vue-core";
           if (VUE_LIBRARIES.test(id)) return "vue-libraries";
           if (inEntry(id)) return "index";
+          // The session's requests go through Apollo's links before the client has loaded
+          // (apollo/session-link.ts): the links, with what they need, are a chunk of their own.
+          if (APOLLO_LINKS.test(id)) return "apollo-links";
+          // A page's query or the reading's mutation is a few hundred bytes that a page and the
+          // data layer both import: not a request of its own.
+          const forDataLayer = importersOf(id).some((by) => by.endsWith("/apollo/data-layer.ts"));
+          if (forDataLayer && /\.(query|mutation)\.ts$/.test(id)) return "index";
           // Exact decimals: the form rules in the entry chunk need them, so the Almaty-time
           // chunk below is not loaded with the first screen for them.
           if (id.endsWith("/shared/decimal.ts")) return "index";

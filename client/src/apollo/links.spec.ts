@@ -13,6 +13,9 @@ import { configureSessionRecovery, onServerAnswer } from "./session-hooks";
 
 // The session's single-flight refresh goes through the app's one client: a scripted one here.
 jest.mock("./client", () => jest.requireActual("../test/apollo-singleton").scriptedSingleton());
+jest.mock("./session-link", () =>
+  jest.requireActual("../test/apollo-singleton").scriptedSessionLink(),
+);
 jest.mock("idb-keyval", () => jest.requireActual("../test/idb-memory"));
 jest.mock("../composables/useLocale", () => ({
   applyLocale: jest.fn().mockResolvedValue(undefined),

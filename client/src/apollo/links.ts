@@ -1,4 +1,8 @@
-import { ApolloLink, HttpLink, Observable, type FetchResult } from "@apollo/client/core";
+// The link entry points, not @apollo/client/core: the session's requests go through these links
+// (session-link.ts) before the client and its cache have loaded.
+import { ApolloLink, type FetchResult } from "@apollo/client/link/core";
+import { HttpLink } from "@apollo/client/link/http";
+import { Observable } from "@apollo/client/utilities";
 import { getAccessToken } from "./access-token";
 import { ApiFailure, failureOfExtensions, failureOfNetworkError } from "./failure";
 import { sessionHooks } from "./session-hooks";

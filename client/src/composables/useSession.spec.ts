@@ -21,6 +21,9 @@ import {
 jest.mock("../apollo/client", () =>
   jest.requireActual("../test/apollo-singleton").scriptedSingleton(),
 );
+jest.mock("../apollo/session-link", () =>
+  jest.requireActual("../test/apollo-singleton").scriptedSessionLink(),
+);
 jest.mock("idb-keyval", () => jest.requireActual("../test/idb-memory"));
 jest.mock("./useLocale", () => ({
   applyLocale: jest.fn().mockResolvedValue(undefined),

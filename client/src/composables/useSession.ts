@@ -1,7 +1,7 @@
 import { computed, ref, shallowRef } from "vue";
 import { setAccessToken } from "../apollo/access-token";
-import { ApiFailure, NETWORK_ERROR, toFailure } from "../apollo/failure";
-import { loadDataLayer } from "../apollo/load";
+import { NETWORK_ERROR, toFailure } from "../apollo/failure";
+import { loadDataLayer, loadSessionLink } from "../apollo/load";
 import {
   hadSession,
   isRemembered,
@@ -56,15 +56,9 @@ export function refreshSession(): Promise<boolean> {
   if (logoutPending()) return Promise.resolve(false);
   refreshing ??= (async () => {
     try {
-      const { apolloClient, RefreshSessionMutation } = await loadDataLayer();
-      const { data } = await apolloClient.mutate({
-        mutation: RefreshSessionMutation,
-        context: { recover: false },
-        // The session lives in this module, not in the cache: nothing to write or broadcast on
-        // the first screen's critical path.
-        fetchPolicy: "no-cache",
-      });
-      if (!data) return false;
+      // The session lives in this module, not in the cache: it goes through the links alone.
+      const { sendSessionOperation, RefreshSessionMutation } = await loadSessionLink();
+      const data = await sendSessionOperation(RefreshSessionMutation, {}, { recover: false });
       await acceptSession(data.refreshSession);
       return true;
     } catch (error) {
@@ -94,8 +88,8 @@ export function clearSession(): void {
 /** A logout made offline reaches the server: the session cookie is spent. */
 async function endPendingLogout(): Promise<void> {
   try {
-    const { apolloClient, LogoutMutation } = await loadDataLayer();
-    await apolloClient.mutate({ mutation: LogoutMutation, context: { recover: false } });
+    const { sendSessionOperation, LogoutMutation } = await loadSessionLink();
+    await sendSessionOperation(LogoutMutation, {}, { recover: false });
     setLogoutPending(false);
   } catch (error) {
     if (!isUnreachable(toFailure(error).code)) setLogoutPending(false);
@@ -144,14 +138,13 @@ export async function reconnect(): Promise<void> {
 export async function login(email: string, password: string, rememberMe: boolean): Promise<void> {
   prepareIntl();
   setLogoutPending(false);
+  const { sendSessionOperation, LoginMutation } = await loadSessionLink();
+  const data = await sendSessionOperation(
+    LoginMutation,
+    { input: { email: email.trim(), password, rememberMe } },
+    { recover: false },
+  );
   const layer = await loadDataLayer();
-  const { data } = await layer.apolloClient.mutate({
-    mutation: layer.LoginMutation,
-    variables: { input: { email: email.trim(), password, rememberMe } },
-    context: { recover: false },
-    fetchPolicy: "no-cache",
-  });
-  if (!data) throw new ApiFailure("INTERNAL");
   if (rememberMe) await layer.keepPersisted(data.login.user, null);
   else await layer.wipePersisted();
   await acceptSession(data.login);
@@ -163,8 +156,8 @@ export async function login(email: string, password: string, rememberMe: boolean
  */
 export async function logout(): Promise<void> {
   try {
-    const { apolloClient, LogoutMutation } = await loadDataLayer();
-    await apolloClient.mutate({ mutation: LogoutMutation, context: { recover: false } });
+    const { sendSessionOperation, LogoutMutation } = await loadSessionLink();
+    await sendSessionOperation(LogoutMutation, {}, { recover: false });
   } catch (error) {
     if (isUnreachable(toFailure(error).code)) setLogoutPending(true);
   } finally {

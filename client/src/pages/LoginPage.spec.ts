@@ -16,6 +16,9 @@ jest.mock("vue-router", () => ({
 jest.mock("../apollo/client", () =>
   jest.requireActual("../test/apollo-singleton").scriptedSingleton(),
 );
+jest.mock("../apollo/session-link", () =>
+  jest.requireActual("../test/apollo-singleton").scriptedSessionLink(),
+);
 jest.mock("idb-keyval", () => jest.requireActual("../test/idb-memory"));
 jest.mock("../composables/useLocale", () => ({
   ...jest.requireActual("../composables/useLocale"),

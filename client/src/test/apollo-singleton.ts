@@ -1,4 +1,5 @@
 import type * as ClientModule from "../apollo/client";
+import type * as SessionLinkModule from "../apollo/session-link";
 import { scriptedLink, type ScriptedServer } from "./scripted-link";
 
 /**
@@ -16,4 +17,16 @@ export function scriptedSingleton() {
 /** The script of the mocked singleton (only in a spec that mocks `apollo/client` as above). */
 export function singletonServer(): ScriptedServer {
   return jest.requireMock<{ server: ScriptedServer }>("../apollo/client").server;
+}
+
+/**
+ * A stand-in for `apollo/session-link` that sends through the mocked singleton's script (mock
+ * `apollo/client` as above too):
+ * `jest.mock("../apollo/session-link", () => jest.requireActual("../test/apollo-singleton").scriptedSessionLink())`.
+ */
+export function scriptedSessionLink() {
+  const actual = jest.requireActual<typeof SessionLinkModule>("../apollo/session-link");
+  const sendSessionOperation: typeof actual.sendSessionOperation = (...args) =>
+    actual.createSessionSender(singletonServer().link)(...args);
+  return { ...actual, sendSessionOperation };
 }

@@ -12,6 +12,9 @@ import ReadingForm from "./ReadingForm.vue";
 jest.mock("../../apollo/client", () =>
   jest.requireActual("../../test/apollo-singleton").scriptedSingleton(),
 );
+jest.mock("../../apollo/session-link", () =>
+  jest.requireActual("../../test/apollo-singleton").scriptedSessionLink(),
+);
 jest.mock("idb-keyval", () => jest.requireActual("../../test/idb-memory"));
 
 const sent = reading("r9", "5027.5", "2026-11", "SUBSCRIBER", false, "2026-11-26T05:00:00.000Z");
