@@ -36,8 +36,8 @@ const icons = readdirSync(ICONS).filter((name) => name.endsWith(".png") && name 
 describe("PNG icons", () => {
   const reference = decode(REFERENCE);
 
-  it("has the 192 icon the favicon, iOS and the manifest name", () => {
-    expect(icons).toContain("icon-192.png");
+  it("has the icons the page and the manifest name: 32 (favicon, a 1 kB download), 192", () => {
+    expect(icons).toEqual(expect.arrayContaining(["icon-32.png", "icon-192.png"]));
   });
 
   it.each(icons)("%s is the 512 icon at its size", (name) => {
