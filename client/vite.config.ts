@@ -123,6 +123,14 @@ export default defineConfig({
           // The session's requests go through Apollo's links before the client has loaded
           // (apollo/session-link.ts): the links, with what they need, are a chunk of their own.
           if (APOLLO_LINKS.test(id)) return "apollo-links";
+          // The composables pages call (useQuery…) with the client they wrap: the shell's first
+          // requests stay within the browser's six connections.
+          if (
+            /\/node_modules\/(@vue\/apollo-composable|throttle-debounce)\/|\/src\/apollo\/data-layer\.ts$/.test(
+              id,
+            )
+          )
+            return "data-layer";
           // A page's query or the reading's mutation is a few hundred bytes that a page and the
           // data layer both import: not a request of its own.
           const forDataLayer = importersOf(id).some((by) => by.endsWith("/apollo/data-layer.ts"));

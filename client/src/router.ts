@@ -7,7 +7,11 @@ import {
   type RouteRecordRaw,
   type Router,
 } from "vue-router";
-import { loadDataLayer } from "./apollo/load";
+import type { Unmasked } from "@apollo/client/core";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { loadDataLayer, loadSessionLink } from "./apollo/load";
+import { MyAccountsQuery } from "./pages/accounts-page.query";
+import { AccountReadingsQuery } from "./pages/readings-page.query";
 import { intlWorkerDone } from "./intl-prepare";
 import { restoreSession, useSession } from "./composables/useSession";
 
@@ -30,24 +34,32 @@ declare module "vue-router" {
 /**
  * Asks the server for a page's data into the cache, where the page reads it; resolves (never
  * rejects) when the answer or the failure is in. Offline the page draws what the cache holds.
+ * The question goes through the app's links alone, as soon as they are loaded, while the client
+ * and its cache are still being evaluated; the answer is written into the cache once it is.
  * The first screen's data is asked for twice in a row (by main.ts as soon as the session is
  * back, and by the guard): the same question asked again this soon shares the first answer.
  */
 const PREFETCH_FRESH_MS = 5_000;
 const asked = new Map<string, { at: number; answer: Promise<void> }>();
-const prefetch = (key: string, ask: (layer: DataLayer) => Promise<unknown>): Promise<void> => {
+function prefetch<Data, Variables extends Record<string, unknown>>(
+  key: string,
+  query: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<void> {
   const earlier = asked.get(key);
   if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return earlier.answer;
-  const answer = loadDataLayer()
-    .then(ask)
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+  const answer = (async () => {
+    const { sendSessionOperation, withTypename } = await loadSessionLink();
+    const data = await sendSessionOperation(withTypename(query), variables);
+    const { apolloClient } = await loadDataLayer();
+    apolloClient.writeQuery({ query, variables, data: data as Unmasked<Data> });
+  })().then(
+    () => undefined,
+    () => undefined,
+  );
   asked.set(key, { at: Date.now(), answer });
   return answer;
-};
-type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
+}
 
 export const routes: RouteRecordRaw[] = [
   { path: "/", redirect: { name: "accounts" }, meta: { titleKey: "app.name" } },
@@ -94,10 +106,7 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       requiresAuth: true,
       titleKey: "accounts.title",
-      prefetch: () =>
-        prefetch("accounts", ({ apolloClient, MyAccountsQuery }) =>
-          apolloClient.query({ query: MyAccountsQuery, fetchPolicy: "network-only" }),
-        ),
+      prefetch: () => prefetch("accounts", MyAccountsQuery, {}),
     },
   },
   {
@@ -108,14 +117,10 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       requiresAuth: true,
       titleKey: "readings.title",
-      prefetch: (to) =>
-        prefetch(`readings:${String(to.params.number)}`, ({ apolloClient, AccountReadingsQuery }) =>
-          apolloClient.query({
-            query: AccountReadingsQuery,
-            variables: { number: String(to.params.number) },
-            fetchPolicy: "network-only",
-          }),
-        ),
+      prefetch: (to) => {
+        const number = String(to.params.number);
+        return prefetch(`readings:${number}`, AccountReadingsQuery, { number });
+      },
     },
   },
   {

@@ -3,5 +3,3 @@ export { DefaultApolloClient } from "@vue/apollo-composable";
 export { apolloClient } from "./client";
 export { keepPersisted, noteSynced, restorePersisted, wipePersisted } from "./persisted-cache";
 export { SubmitReadingMutation } from "../components/readings/submit-reading.mutation";
-export { MyAccountsQuery } from "../pages/accounts-page.query";
-export { AccountReadingsQuery } from "../pages/readings-page.query";

@@ -1,10 +1,11 @@
 import { execute, type ApolloLink } from "@apollo/client/link/core";
+import { addTypenameToDocument } from "@apollo/client/utilities";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { toFailure } from "./failure";
 import { appLink, type AppContext } from "./links";
 
 /**
- * A session operation (log in, resume, log out) sent through the app's links without the client: the
+ * A session operation (log in, resume, log out), or a first screen's query, sent through the app's links without the client: the
  * session check of a subscriber's first screen leaves once this small chunk is evaluated, while
  * the client and its cache are still loading. Nothing here touches the cache.
  */
@@ -33,5 +34,13 @@ export function createSessionSender(terminal?: ApolloLink) {
 }
 
 export const sendSessionOperation = createSessionSender();
+
+/**
+ * A query as the client would send it (each selection with its `__typename`), for an answer
+ * fetched through the links and then written into the cache, which identifies objects by type.
+ */
+export const withTypename = <Data, Variables>(
+  document: TypedDocumentNode<Data, Variables>,
+): TypedDocumentNode<Data, Variables> => addTypenameToDocument(document);
 
 export { LoginMutation, LogoutMutation, RefreshSessionMutation } from "../operations/session";

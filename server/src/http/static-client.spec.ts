@@ -43,6 +43,22 @@ describe("shellPreloadLinks", () => {
     );
   });
 
+  it("finds the data layer in its manual chunk too", () => {
+    const manual = join(root, "manual");
+    mkdirSync(join(manual, ".vite"), { recursive: true });
+    const manifest = {
+      "index.html": { file: "assets/index-1.js", isEntry: true },
+      "_data-layer-6.js": { file: "assets/data-layer-6.js", imports: ["_apollo-5.js"] },
+      "_apollo-5.js": { file: "assets/apollo-5.js" },
+    };
+    writeFileSync(join(manual, ".vite", "manifest.json"), JSON.stringify(manifest));
+    expect(shellPreloadLinks(manual)!.subscriber).toBe(
+      "</assets/index-1.js>; rel=modulepreload; crossorigin, " +
+        "</assets/data-layer-6.js>; rel=modulepreload; crossorigin, " +
+        "</assets/apollo-5.js>; rel=modulepreload; crossorigin",
+    );
+  });
+
   it("is null without a build manifest", () => {
     expect(shellPreloadLinks(join(root, "missing"))).toBeNull();
   });

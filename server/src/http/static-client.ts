@@ -40,8 +40,12 @@ export interface ShellPreloads {
   subscriber: string;
 }
 
-/** The lazily loaded data layer (Apollo Client, client/src/apollo/load.ts). */
+/**
+ * The lazily loaded data layer (Apollo Client, client/src/apollo/load.ts): by its module, or by
+ * the name of the manual chunk the build puts it in (client/vite.config.ts).
+ */
 const DATA_LAYER = "src/apollo/data-layer.ts";
+const DATA_LAYER_CHUNK = /(^|\/)data-layer-[\w-]+\.js$/;
 
 /**
  * The app's entry script (and what it imports) and stylesheet, from the build's Vite manifest,
@@ -63,7 +67,9 @@ export function shellPreloadLinks(root: string): ShellPreloads | null {
   const importsOf = (chunk: ManifestChunk | undefined) =>
     (chunk?.imports ?? []).filter((key) => key !== entryKey).map((key) => manifest[key]?.file);
   const scripts = [entry.file, ...importsOf(entry)].filter((file): file is string => !!file);
-  const dataLayer = manifest[DATA_LAYER];
+  const dataLayer =
+    manifest[DATA_LAYER] ??
+    Object.values(manifest).find((chunk) => DATA_LAYER_CHUNK.test(chunk.file));
   const withData = dataLayer
     ? [...new Set([...scripts, dataLayer.file, ...importsOf(dataLayer).filter(Boolean)])]
     : scripts;
