@@ -1,7 +1,22 @@
+import type { ErrorCode } from "@shared/errors";
 import { ApiFailure, NETWORK_ERROR, toFailure } from "./apollo/failure";
+import type en from "./locales/en.json";
+import type kk from "./locales/kk.json";
+import type ru from "./locales/ru.json";
 
-/** The one map from a server's `extensions.code` to the message key the app shows. */
-const MESSAGE_KEYS: Record<string, string> = {
+/** A message about a failure that each of the three languages has (the compiler checks). */
+type ErrorMessageKey =
+  `errors.${keyof typeof ru.errors & keyof typeof kk.errors & keyof typeof en.errors}`;
+
+/**
+ * The one map from a server's `extensions.code` to the message key the app shows: every code of
+ * the contract (the server's ErrorCode) has one, so a new code does not compile until it is said
+ * in Russian, Kazakh and English.
+ */
+const MESSAGE_KEYS: Record<
+  ErrorCode | "GRAPHQL_VALIDATION_FAILED" | typeof NETWORK_ERROR,
+  ErrorMessageKey
+> = {
   UNAUTHENTICATED: "errors.UNAUTHENTICATED",
   FORBIDDEN: "errors.FORBIDDEN",
   VALIDATION_FAILED: "errors.VALIDATION_FAILED",
@@ -32,7 +47,8 @@ const MESSAGE_KEYS: Record<string, string> = {
   [NETWORK_ERROR]: "errors.NETWORK",
 };
 
-export const messageKeyOf = (code: string): string => MESSAGE_KEYS[code] ?? "errors.INTERNAL";
+export const messageKeyOf = (code: string): string =>
+  (MESSAGE_KEYS as Record<string, ErrorMessageKey | undefined>)[code] ?? "errors.INTERNAL";
 
 /** Parameters some messages need (minutes to wait, the minimum value, the support address). */
 export function messageParamsOf(failure: ApiFailure): Record<string, unknown> {
