@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
 import type { Budgets } from "./budgets";
@@ -14,9 +14,9 @@ import {
 } from "./refusal";
 
 /**
- * Generic budgets: login (RL-3), registration (RL-5) and reset requests (RL-6) in the shared
- * store, falling back to memory if it fails; operation cost (RL-7) in memory, per replica (a
- * cheap check on every request rather than a database write).
+ * Generic budgets in the shared store, so that N replicas hold one budget between them: login
+ * (RL-3), registration (RL-5), reset requests (RL-6) and operation cost (RL-7, issue 17 item 4:
+ * it was per replica). Each falls back to a per-process memory limiter if the store fails.
  */
 export class RequestLimits {
   private readonly loginPerEmailIp: RateLimiterAbstract;
@@ -26,7 +26,7 @@ export class RequestLimits {
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
-  private readonly costPerCaller: RateLimiterMemory;
+  private readonly costPerCaller: RateLimiterAbstract;
 
   constructor(
     private readonly store: LimiterStore,
@@ -46,12 +46,7 @@ export class RequestLimits {
       budgets.resetStatusPerIpHour,
       insured,
     );
-    const cost = budgets.costPerMinute;
-    this.costPerCaller = new RateLimiterMemory({
-      keyPrefix: "cost",
-      points: cost.points,
-      duration: cost.durationSeconds,
-    });
+    this.costPerCaller = store.create("cost_m", budgets.costPerMinute, insured);
   }
 
   private charge(charges: Charge[], action: string, meta: RequestMeta, userId?: number) {
@@ -138,11 +133,14 @@ export class RequestLimits {
     );
   }
 
-  /** RL-7: charges an operation's cost to its caller; RATE_LIMITED once the minute is spent. */
+  /**
+   * RL-7: charges an operation's cost to its caller (`user:<id>` or `ip:<address>`, kept
+   * hashed); RATE_LIMITED once the minute is spent on any replica.
+   */
   async chargeCost(callerKey: string, cost: number): Promise<void> {
     if (cost <= 0) return;
     try {
-      await this.costPerCaller.consume(callerKey, cost);
+      await this.store.run(() => this.costPerCaller.consume(hashedKey(callerKey), cost));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
