@@ -11,6 +11,18 @@ import type { DatabaseConfig } from "../config";
 import { inTurn } from "../db/transaction";
 import type { Budget } from "./budgets";
 
+/** A token bucket's shape: `capacity` points, refilled at `refillPerSecond`. */
+export interface BucketShape {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+/** After a take: whether it was paid, and when (epoch ms) the bucket is full again. */
+export interface BucketTake {
+  ok: boolean;
+  fullAt: number;
+}
+
 /** The table of migration 1764300000000 (columns as rate-limiter-flexible expects them). */
 export const RATE_LIMIT_TABLE = "rate_limits";
 
@@ -89,6 +101,75 @@ export class LimiterStore {
    */
   run<T>(work: () => Promise<T>): Promise<T> {
     return this.database.type === "sqlite" ? inTurn(this.dataSource, work) : work();
+  }
+
+  /**
+   * Takes `cost` points from a token bucket in the shared table, atomically across replicas, or
+   * none if it cannot pay. The row keeps one number, `expire`: the moment the bucket is full
+   * again (GCRA); a missing or expired row is a full bucket, so the sweep may delete it. At `at`
+   * the bucket holds `capacity − (expire − at) × refill` points. `points` keeps the last answer
+   * (1 paid, 0 refused), read back in the same transaction. Throws if the store fails.
+   */
+  async takeFromBucket(
+    key: string,
+    cost: number,
+    at: number,
+    shape: BucketShape,
+  ): Promise<BucketTake> {
+    const { capacity, refillPerSecond } = shape;
+    const costMs = Math.ceil((cost * 1000) / refillPerSecond);
+    const freshOk = cost <= capacity;
+    const fresh = [key, freshOk ? 1 : 0, freshOk ? at + costMs : at];
+    // (max(expire, at) − at) × refill + cost × 1000 ≤ capacity × 1000: integers, no rounding.
+    const pays = (max: string) => `(${max}(COALESCE(expire, 0), ?) - ?) * ? + ? <= ?`;
+    const paysArgs = [at, at, refillPerSecond, cost * 1000, capacity * 1000];
+    const pool = this.pool;
+    if (!pool) {
+      const row = (
+        this.dataSource.driver as unknown as {
+          databaseConnection: { prepare(sql: string): { get(...args: unknown[]): unknown } };
+        }
+      ).databaseConnection
+        .prepare(
+          `INSERT INTO ${RATE_LIMIT_TABLE} ("key", points, expire) VALUES (?, ?, ?)
+           ON CONFLICT("key") DO UPDATE SET
+             points = CASE WHEN ${pays("MAX")} THEN 1 ELSE 0 END,
+             expire = CASE WHEN ${pays("MAX")} THEN MAX(COALESCE(expire, 0), ?) + ? ELSE expire END
+           RETURNING points, expire`,
+        )
+        .get(...fresh, ...paysArgs, ...paysArgs, at, costMs) as { points: number; expire: number };
+      return { ok: row.points === 1, fullAt: Number(row.expire) };
+    }
+    const conn = await pool.promise().getConnection();
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await conn.beginTransaction();
+          // Assignments run left to right: `points` is decided on the old `expire`, then `expire`.
+          await conn.query(
+            `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire) VALUES (?, ?, ?)
+             ON DUPLICATE KEY UPDATE
+               points = IF(${pays("GREATEST")}, 1, 0),
+               expire = IF(${pays("GREATEST")}, GREATEST(COALESCE(expire, 0), ?) + ?, expire)`,
+            [...fresh, ...paysArgs, ...paysArgs, at, costMs],
+          );
+          const [rows] = await conn.query(
+            `SELECT points, expire FROM ${RATE_LIMIT_TABLE} WHERE \`key\` = ?`,
+            [key],
+          );
+          await conn.commit();
+          const row = (rows as Array<{ points: number; expire: number | string }>)[0];
+          return { ok: Number(row.points) === 1, fullAt: Number(row.expire) };
+        } catch (error) {
+          await conn.rollback().catch(() => undefined);
+          const errno = (error as { errno?: unknown })?.errno;
+          // InnoDB may pick the upsert as a deadlock victim: run it again.
+          if (attempt >= 3 || (errno !== 1213 && errno !== 1205)) throw error;
+        }
+      }
+    } finally {
+      conn.release();
+    }
   }
 
   /** Removes expired rows (the limiters' own timer is off: we have no long-lived timers). */
