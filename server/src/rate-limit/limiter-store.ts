@@ -23,6 +23,13 @@ export interface BucketTake {
   fullAt: number;
 }
 
+/** A fixed window's counter after a charge: its points so far and when (epoch ms) it ends. */
+export interface WindowCount {
+  points: number;
+  /** Null when only a refusal needs it (read then, not on every charge). */
+  expire: number | null;
+}
+
 /** The table of migration 1764300000000 (columns as rate-limiter-flexible expects them). */
 export const RATE_LIMIT_TABLE = "rate_limits";
 
@@ -125,11 +132,7 @@ export class LimiterStore {
     const paysArgs = [at, at, refillPerSecond, cost * 1000, capacity * 1000];
     const pool = this.pool;
     if (!pool) {
-      const row = (
-        this.dataSource.driver as unknown as {
-          databaseConnection: { prepare(sql: string): { get(...args: unknown[]): unknown } };
-        }
-      ).databaseConnection
+      const row = this.sqlite()
         .prepare(
           `INSERT INTO ${RATE_LIMIT_TABLE} ("key", points, expire) VALUES (?, ?, ?)
            ON CONFLICT("key") DO UPDATE SET
@@ -170,6 +173,70 @@ export class LimiterStore {
     } finally {
       conn.release();
     }
+  }
+
+  /**
+   * Adds `cost` to the counter of a fixed window (`durationMs` from its first charge) in one
+   * statement, atomic across replicas: the charge on every request (the cost budget, RL-7),
+   * where a limiter's transaction of four statements doubled the statements of a read. Throws if
+   * the store fails.
+   */
+  async addToWindow(
+    key: string,
+    cost: number,
+    at: number,
+    durationMs: number,
+  ): Promise<WindowCount> {
+    const end = at + durationMs;
+    const pool = this.pool;
+    if (!pool) {
+      const row = this.sqlite()
+        .prepare(
+          `INSERT INTO ${RATE_LIMIT_TABLE} ("key", points, expire) VALUES (?, ?, ?)
+           ON CONFLICT("key") DO UPDATE SET
+             points = CASE WHEN expire IS NULL OR expire <= ? THEN ? ELSE points + ? END,
+             expire = CASE WHEN expire IS NULL OR expire <= ? THEN ? ELSE expire END
+           RETURNING points, expire`,
+        )
+        .get(key, cost, end, at, cost, cost, at, end) as { points: number; expire: number };
+      return { points: Number(row.points), expire: Number(row.expire) };
+    }
+    // `points` is assigned first, on the old `expire`; LAST_INSERT_ID(…) hands its new value back
+    // in the statement's own answer (insertId), so no SELECT follows.
+    const [result] = await pool.promise().query(
+      `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire) VALUES (?, ?, ?)
+       ON DUPLICATE KEY UPDATE
+         points = LAST_INSERT_ID(IF(expire IS NULL OR expire <= ?, ?, points + ?)),
+         expire = IF(expire IS NULL OR expire <= ?, ?, expire)`,
+      [key, cost, end, at, cost, cost, at, end],
+    );
+    const { affectedRows, insertId } = result as { affectedRows: number; insertId: number };
+    // 1: a new row (this charge alone); 2: an existing row updated.
+    if (affectedRows === 1) return { points: cost, expire: end };
+    return { points: Number(insertId), expire: null };
+  }
+
+  /** When a fixed window ends (epoch ms), or null if it has no row. */
+  async windowEnd(key: string): Promise<number | null> {
+    if (!this.pool) {
+      const row = this.sqlite()
+        .prepare(`SELECT expire FROM ${RATE_LIMIT_TABLE} WHERE "key" = ?`)
+        .get(key) as { expire: number | null } | undefined;
+      return row?.expire == null ? null : Number(row.expire);
+    }
+    const [rows] = await this.pool
+      .promise()
+      .query(`SELECT expire FROM ${RATE_LIMIT_TABLE} WHERE \`key\` = ?`, [key]);
+    const row = (rows as Array<{ expire: number | string | null }>)[0];
+    return row?.expire == null ? null : Number(row.expire);
+  }
+
+  private sqlite(): { prepare(sql: string): { get(...args: unknown[]): unknown } } {
+    return (
+      this.dataSource.driver as unknown as {
+        databaseConnection: { prepare(sql: string): { get(...args: unknown[]): unknown } };
+      }
+    ).databaseConnection;
   }
 
   /** Removes expired rows (the limiters' own timer is off: we have no long-lived timers). */

@@ -1,4 +1,4 @@
-import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
 import type { Budgets } from "./budgets";
@@ -26,11 +26,12 @@ export class RequestLimits {
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
-  private readonly costPerCaller: RateLimiterAbstract;
+  /** The cost budget while the store is down: per process, as the other budgets' insurance. */
+  private readonly costInMemory: RateLimiterMemory;
 
   constructor(
     private readonly store: LimiterStore,
-    budgets: Budgets,
+    private readonly budgets: Budgets,
     private readonly log: Logger,
     private readonly recordTrip?: TripRecorder,
   ) {
@@ -46,7 +47,12 @@ export class RequestLimits {
       budgets.resetStatusPerIpHour,
       insured,
     );
-    this.costPerCaller = store.create("cost_m", budgets.costPerMinute, insured);
+    const cost = budgets.costPerMinute;
+    this.costInMemory = new RateLimiterMemory({
+      keyPrefix: "cost_m",
+      points: cost.points,
+      duration: cost.durationSeconds,
+    });
   }
 
   private charge(charges: Charge[], action: string, meta: RequestMeta, userId?: number) {
@@ -137,14 +143,32 @@ export class RequestLimits {
    * RL-7: charges an operation's cost to its caller (`user:<id>` or `ip:<address>`, kept
    * hashed); RATE_LIMITED once the minute is spent on any replica.
    */
-  async chargeCost(callerKey: string, cost: number): Promise<void> {
+  async chargeCost(callerKey: string, cost: number, now = Date.now()): Promise<void> {
     if (cost <= 0) return;
+    const { points, durationSeconds } = this.budgets.costPerMinute;
+    const key = `cost_m:${hashedKey(callerKey)}`;
+    let retryAfterMs: number;
     try {
-      await this.store.run(() => this.costPerCaller.consume(hashedKey(callerKey), cost));
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
-      throw rateLimited(rejection);
+      const count = await this.store.run(() =>
+        this.store.addToWindow(key, cost, now, durationSeconds * 1000),
+      );
+      if (count.points <= points) return;
+      const end = count.expire ?? (await this.store.run(() => this.store.windowEnd(key)));
+      retryAfterMs = Math.max(1000, (end ?? now + durationSeconds * 1000) - now);
+    } catch (error) {
+      this.log.warn(
+        { err: (error as Error)?.message },
+        "limiter store failed; cost budget in memory",
+      );
+      try {
+        await this.costInMemory.consume(key, cost);
+        return;
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        retryAfterMs = rejection.msBeforeNext;
+      }
     }
+    this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
+    throw rateLimited(new RateLimiterRes(0, retryAfterMs, points + 1, false));
   }
 }

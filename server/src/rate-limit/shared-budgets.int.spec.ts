@@ -10,6 +10,9 @@ import { buildApp, type App } from "../app";
 import type { Config } from "../config";
 import { openDatabase } from "../db/open-database";
 import { ClientBudgets } from "../integrators/client-budget";
+import { resolveBudgets } from "./budgets";
+import type { LimiterStore } from "./limiter-store";
+import { RequestLimits } from "./request-limits";
 import { FixedClock } from "../shared/clock";
 import { GraphQLClient } from "../../test/graphql-client";
 import type { DataSource } from "typeorm";
@@ -164,5 +167,43 @@ describe("API client buckets in the store", () => {
     const refused = await budgets.take(7, 600, at);
     expect(refused.ok).toBe(false);
     expect(refused.report.remaining).toBe(400);
+  });
+});
+
+describe("the cost budget's minute in the store (one statement a charge)", () => {
+  const at = Date.parse("2026-11-20T04:00:00Z");
+
+  it("counts every charge of both servers once, and starts afresh when the minute is over", async () => {
+    const stores = [a.app.services.limits.store, b.app.services.limits.store];
+    const key = `cost_m:window-${randomBytes(6).toString("hex")}`;
+    const add = (store: LimiterStore, cost: number, now: number) =>
+      store.run(() => store.addToWindow(key, cost, now, 60_000));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => add(stores[i % 2], 3, at)));
+    expect((await add(stores[0], 1, at + 59_999)).points).toBe(121);
+    expect(await stores[1].windowEnd(key)).toBe(at + 60_000);
+    expect((await add(stores[1], 5, at + 60_000)).points).toBe(5);
+    expect(await stores[0].windowEnd(key)).toBe(at + 120_000);
+  });
+
+  it("refuses past 300 with the seconds left in the minute, and falls back to memory if the store fails", async () => {
+    const log = pino({ level: "silent" });
+    const limits = new RequestLimits(a.app.services.limits.store, resolveBudgets(), log);
+    const caller = `user:${randomBytes(6).toString("hex")}`;
+    await limits.chargeCost(caller, 300, at);
+    const refusal = await limits.chargeCost(caller, 1, at + 15_000).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      (refusal as { extensions: { retryAfterSeconds: number } }).extensions.retryAfterSeconds,
+    ).toBe(45);
+
+    const real = a.app.services.limits.store;
+    const broken = {
+      create: real.create.bind(real),
+      run: <T>(work: () => Promise<T>) => work(),
+      addToWindow: () => Promise.reject(new Error("connect ECONNREFUSED")),
+    } as unknown as LimiterStore;
+    const inMemory = new RequestLimits(broken, resolveBudgets(), log);
+    await inMemory.chargeCost(caller, 300);
+    await expect(inMemory.chargeCost(caller, 1)).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });
