@@ -43,7 +43,7 @@ export function createServices(
     log,
   );
   const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
-  const limits = createRateLimits(dataSource, config.database, log, audit, options.budgets);
+  const limits = createRateLimits(dataSource, log, audit, options.budgets);
   const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
   return {
     dataSource,
