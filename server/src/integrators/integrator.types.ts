@@ -9,7 +9,7 @@ import {
   type ExportedReading as ExportedRow,
   type ExportPage,
 } from "./readings-export";
-import { type ItemOutcome, ItemStatus } from "./registry-sync";
+import { type ItemOutcome, ItemStatus } from "../registry/registry-sync";
 
 registerEnumType(ItemStatus, {
   name: "ItemStatus",

@@ -15,7 +15,7 @@ import {
   recordReading,
   upsertAccount,
   upsertMeter,
-} from "./registry-sync";
+} from "../registry/registry-sync";
 import { type ExportPage, exportReadings } from "./readings-export";
 
 /** Registry sync and readings export for integrators (API clients); framework-free. */
