@@ -16,6 +16,7 @@ import { IntegratorsService } from "./integrators/integrators.service";
 import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
+import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
@@ -62,6 +63,7 @@ export function createServices(
       mail,
     }),
     readings: new ReadingsService(dataSource, clock, accounts, audit),
+    readingsFeed: new ReadingsFeedService(dataSource),
     mail,
     emailConfirmation,
     // REC-5 / RL-6: reset e-mails are throttled by the request limits.

@@ -480,7 +480,7 @@ describe("readings export", () => {
     // Start where the feed ends now (earlier tests wrote readings).
     let cursor: string | null = null;
     for (;;) {
-      const page = await t.app.services.integrators.readingsFeed(cursor, 500);
+      const page = await t.app.services.readingsFeed.readingsFeed(cursor, 500);
       cursor = page.endCursor;
       if (!page.hasNextPage) break;
     }

@@ -4,7 +4,7 @@ import { isPeriod } from "../shared/almaty-time";
 import { formatReadingMilli } from "../shared/decimal";
 import type { ReadingSource } from "../shared/enums";
 import { invalidField } from "../shared/errors";
-import { ReadingEntity } from "../readings/reading.entity";
+import { ReadingEntity } from "./reading.entity";
 
 export const EXPORT_DEFAULT_PAGE = 100;
 export const EXPORT_MAX_PAGE = 1000;
