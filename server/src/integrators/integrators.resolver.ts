@@ -13,8 +13,8 @@ import {
   PaymentSyncInput,
   ReadingSyncInput,
   SyncResult,
-} from "./integrator.types";
-// Loaded after integrator.types: type-graphql emits the types in the order they load, and the
+} from "./integrator.type";
+// Loaded after integrator.type: type-graphql emits the types in the order they load, and the
 // feed's queries stay here for the same reason (schema.graphql must not move).
 import { ExportedReadingConnection } from "../readings/exported-reading.type";
 import type { Integrator } from "./api-clients.service";

@@ -16,7 +16,7 @@ import { AppError, invalidField } from "../shared/errors";
 import { decodeCursor, encodeCursor, pageSize } from "../shared/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
-import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
+import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
