@@ -7,7 +7,7 @@ import {
   decideSending,
   type MeterMonth,
   submissionWindow,
-} from "../../server/src/readings/reading-rules";
+} from "../../server/src/readings/reading.rules";
 import { periodEnd, periodOf } from "../../server/src/shared/almaty-time";
 import { formatReadingMilli, parseReadingMilli } from "../../server/src/shared/decimal";
 import { type BaselineDb, openBaselineDb, type Sql, sqlTime } from "./database";

@@ -27,7 +27,7 @@ import {
 } from "./http/hardening";
 import { requestMetaOf } from "./http/request-meta";
 import { staticClient } from "./http/static-client";
-import { clientBudgetPlugin } from "./integrators/client-budget";
+import { ClientBudgets, clientBudgetPlugin } from "./integrators/client-budget";
 import { bearerToken } from "./auth/bearer-token";
 import { integratorOf } from "./integrators/integrator-context";
 import type { BudgetOverrides } from "./rate-limit/budgets";
@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       costPlugin(schema),
-      clientBudgetPlugin(schema),
+      clientBudgetPlugin(schema, new ClientBudgets(services.limits.store, log)),
       retryStatusPlugin(),
       // No cache hints are used; on, it wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),

@@ -16,6 +16,7 @@ import { IntegratorsService } from "./integrators/integrators.service";
 import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
+import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
@@ -43,7 +44,7 @@ export function createServices(
     log,
   );
   const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
-  const limits = createRateLimits(dataSource, config.database, log, audit, options.budgets);
+  const limits = createRateLimits(dataSource, log, audit, options.budgets);
   const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
   return {
     dataSource,
@@ -62,6 +63,7 @@ export function createServices(
       mail,
     }),
     readings: new ReadingsService(dataSource, clock, accounts, audit),
+    readingsFeed: new ReadingsFeedService(dataSource),
     mail,
     emailConfirmation,
     // REC-5 / RL-6: reset e-mails are throttled by the request limits.

@@ -5,20 +5,21 @@ import { selectEntities } from "../db/hydrate";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { GuessLimiter } from "../rate-limit/guess-limiter";
 import type { Clock } from "../shared/clock";
-import { parseMoneyTiyn } from "../shared/decimal";
 import { PersonType } from "../shared/enums";
 import { AppError, invalidField } from "../shared/errors";
 import type { UserEntity } from "../users/user.entity";
 import { AccountLinkEntity } from "./account-link.entity";
 import { normalizeAccountNumber } from "./account-number";
+import {
+  type AccountProof,
+  LAST_PAYMENT_ORDER,
+  proofHolds,
+  readProof,
+} from "./account-proof.rules";
 import { AccountEntity } from "./account.entity";
 import { PaymentEntity } from "./payment.entity";
 
-export interface AccountProof {
-  accountNumber: string;
-  /** Canonical decimal string from the Decimal scalar. */
-  lastPaymentAmount: string;
-}
+export type { AccountProof };
 
 /** How many proof comparisons ran in this process (tests count them: T8, T19 in docs/security.md). */
 export const proofComparisons = { count: 0 };
@@ -41,33 +42,28 @@ export class AccountsService {
     userId: number | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    const number = normalizeAccountNumber(proof.accountNumber);
-    if (parseMoneyTiyn(proof.lastPaymentAmount) === null)
-      throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    const { number } = wellFormed(proof);
     return this.guesses.guard(number, meta, userId, work);
   }
 
   /**
-   * The account whose latest payment (by paid date) is exactly the amount given. Whether the
-   * number or the amount was wrong is never told apart.
+   * The account whose last payment is exactly the amount given (`account-proof.rules.ts`).
+   * Whether the number or the amount was wrong is never told apart.
    */
   async verifyProof(manager: EntityManager, proof: AccountProof): Promise<AccountEntity> {
-    const number = normalizeAccountNumber(proof.accountNumber);
-    const amountTiyn = parseMoneyTiyn(proof.lastPaymentAmount);
-    if (amountTiyn === null)
-      throw invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
+    const { number, amountTiyn } = wellFormed(proof);
     proofComparisons.count++;
     const account = await manager.getRepository(AccountEntity).findOneBy({ number });
     const latest = account
       ? await manager.getRepository(PaymentEntity).findOne({
           where: { accountId: account.id },
-          order: { paidAt: "DESC", id: "DESC" },
+          order: LAST_PAYMENT_ORDER,
         })
       : null;
-    if (!account || !latest || latest.amountTiyn !== amountTiyn) {
+    if (!proofHolds(amountTiyn, account, latest)) {
       throw new AppError("ACCOUNT_VERIFICATION_FAILED");
     }
-    return account;
+    return account!;
   }
 
   async link(user: UserEntity, proof: AccountProof, meta: RequestMeta): Promise<AccountEntity> {
@@ -179,4 +175,13 @@ export class AccountsService {
   async hasAccountsOfBin(manager: EntityManager, bin: string): Promise<boolean> {
     return manager.getRepository(AccountEntity).existsBy({ ownerBin: bin });
   }
+}
+
+/** The proof's number and amount, or the refusal of its first malformed field. */
+function wellFormed(proof: AccountProof): { number: string; amountTiyn: bigint } {
+  const read = readProof(proof);
+  if (read.kind === "ok") return read;
+  throw read.field === "accountNumber"
+    ? invalidField("accountNumber", "Invalid account number.")
+    : invalidField("lastPaymentAmount", "Amount in tenge with at most 2 decimals.");
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource, EntityManager } from "typeorm";
 import { DeadlinePassedError, type DeadlineScope, deadlineScope } from "./deadline-scope";
+import { type Dialect, dialectOf } from "./dialect";
 
 const RETRYABLE_MYSQL_ERRNOS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
 const MAX_ATTEMPTS = 4;
@@ -72,21 +73,6 @@ export function isLockConflict(error: unknown): boolean {
 }
 
 /**
- * SQLite has one connection in TypeORM and no row locks: concurrent transactions on it would
- * nest as savepoints. Writers therefore take turns, which also gives the "one writer at a time"
- * that the monthly limit relies on there.
- */
-const sqliteTurns = new WeakMap<DataSource, Promise<unknown>>();
-
-/** Runs `work` when no SQLite transaction of this DataSource is open (rate-limiter writes). */
-export async function inTurn<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
-  const previous = sqliteTurns.get(dataSource) ?? Promise.resolve();
-  const mine = previous.catch(() => undefined).then(work);
-  sqliteTurns.set(dataSource, mine);
-  return mine;
-}
-
-/**
  * Runs `work` in one transaction; deadlocks and lock timeouts re-run it (jittered). Inside a
  * request, once its deadline passes the transaction is interrupted and rolled back, and none
  * starts or commits any more (DeadlinePassedError): a 503 then means "not stored".
@@ -95,14 +81,14 @@ export async function withTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  const isSqlite = dataSource.options.type === "better-sqlite3";
+  const dialect = dialectOf(dataSource);
   const scope = deadlineScope.getStore();
   for (let attempt = 1; ; attempt++) {
     try {
       if (scope?.passed) throw new DeadlinePassedError();
       const run = () =>
-        dataSource.transaction((manager) => underDeadline(dataSource, manager, scope, work));
-      const running = isSqlite ? inTurn(dataSource, run) : run();
+        dataSource.transaction((manager) => underDeadline(dialect, manager, scope, work));
+      const running = dialect.inTurn(run);
       return await (scope ? scope.track(running) : running);
     } catch (error) {
       if (scope?.passed) throw new DeadlinePassedError();
@@ -113,7 +99,7 @@ export async function withTransaction<T>(
 }
 
 async function underDeadline<T>(
-  dataSource: DataSource,
+  dialect: Dialect,
   manager: EntityManager,
   scope: DeadlineScope | undefined,
   work: (manager: EntityManager) => Promise<T>,
@@ -121,7 +107,7 @@ async function underDeadline<T>(
   if (!scope) return work(manager);
   let interrupting: Promise<void> | undefined;
   const stop = scope.onPass(() => {
-    interrupting = interruptStatement(dataSource, manager);
+    interrupting = dialect.interruptStatement(manager);
   });
   try {
     const result = await work(manager);
@@ -133,22 +119,3 @@ async function underDeadline<T>(
     await interrupting;
   }
 }
-
-/**
- * MySQL/MariaDB: interrupts the statement the transaction's connection is running (a row lock
- * wait, say), so the rollback follows at once. SQLite's statements run synchronously: there the
- * commit is refused instead.
- */
-async function interruptStatement(dataSource: DataSource, manager: EntityManager): Promise<void> {
-  if (dataSource.options.type !== "mysql") return;
-  const connection = (manager.queryRunner as { databaseConnection?: { threadId?: unknown } })
-    ?.databaseConnection;
-  const threadId = connection?.threadId;
-  if (typeof threadId !== "number") return;
-  await dataSource.query(`KILL QUERY ${threadId}`).then(
-    () => undefined,
-    () => undefined,
-  );
-}
-
-export const isSqlite = (dataSource: DataSource) => dataSource.options.type === "better-sqlite3";

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
 import type { GraphQLContext } from "../graphql/context";
 import { operationCost } from "../graphql/cost";
+import type { LimiterStore } from "../rate-limit/limiter-store";
 import { AppError } from "../shared/errors";
 
 /** SECURITY RL-7: per API client, a 1,000-point bucket refilled at 50 points a second. */
@@ -19,21 +21,48 @@ export interface CostReport {
 }
 
 /**
- * Token buckets of the API clients, kept in this process's memory: they start full after a
- * restart, and several server instances would each keep their own (acceptable for this limit;
- * the per-user and per-address limits of rate-limit/ are shared through the database).
+ * Token buckets of the API clients, kept in the shared limiter store (issue 17 item 4), so that
+ * N replicas hold one bucket per client between them. If the store fails, a bucket in this
+ * process's memory takes over (the policy of the generic budgets, rate-limit/request-limits.ts);
+ * without a store (unit tests) that memory bucket is the only one.
  */
 export class ClientBudgets {
   private readonly buckets = new Map<number, { points: number; at: number }>();
 
   constructor(
+    private readonly store: LimiterStore | null = null,
+    private readonly log?: Logger,
     readonly capacity = CLIENT_BUDGET_POINTS,
     readonly refillPerSecond = CLIENT_BUDGET_REFILL_PER_SECOND,
   ) {}
 
   /** Takes `cost` points from the client's bucket, or none if it cannot pay: then ok is false. */
-  take(clientId: number, cost: number, now: Date): { ok: boolean; report: CostReport } {
+  async take(
+    clientId: number,
+    cost: number,
+    now: Date,
+  ): Promise<{ ok: boolean; report: CostReport }> {
     const at = now.getTime();
+    if (this.store) {
+      const store = this.store;
+      try {
+        const { ok, fullAt } = await store.run(() =>
+          store.takeFromBucket(`apiclient:${clientId}`, cost, at, this),
+        );
+        const emptyMs = Math.max(0, fullAt - at);
+        const points = Math.max(0, this.capacity - (emptyMs / 1000) * this.refillPerSecond);
+        return { ok, report: this.report(cost, points, at) };
+      } catch (err) {
+        this.log?.warn(
+          { err: (err as Error)?.message, clientId },
+          "limiter store failed; API client budget in memory",
+        );
+      }
+    }
+    return this.takeInMemory(clientId, cost, at);
+  }
+
+  private takeInMemory(clientId: number, cost: number, at: number) {
     const stored = this.buckets.get(clientId) ?? { points: this.capacity, at };
     const refilled = Math.min(
       this.capacity,
@@ -42,14 +71,15 @@ export class ClientBudgets {
     const ok = cost <= refilled;
     const points = ok ? refilled - cost : refilled;
     this.buckets.set(clientId, { points, at });
+    return { ok, report: this.report(cost, points, at) };
+  }
+
+  private report(cost: number, points: number, at: number): CostReport {
     const fullInMs = ((this.capacity - points) / this.refillPerSecond) * 1000;
     return {
-      ok,
-      report: {
-        requested: cost,
-        remaining: Math.floor(points),
-        resetAt: new Date(at + Math.ceil(fullInMs)).toISOString(),
-      },
+      requested: cost,
+      remaining: Math.floor(points),
+      resetAt: new Date(at + Math.ceil(fullInMs)).toISOString(),
     };
   }
 }
@@ -60,7 +90,7 @@ export class ClientBudgets {
  */
 export function clientBudgetPlugin(
   schema: GraphQLSchema,
-  budgets = new ClientBudgets(),
+  budgets: ClientBudgets,
 ): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -75,7 +105,7 @@ export function clientBudgetPlugin(
           } catch {
             return; // variables that do not coerce: execution refuses them, nothing runs
           }
-          const taken = budgets.take(client.id, cost, contextValue.services.clock.now());
+          const taken = await budgets.take(client.id, cost, contextValue.services.clock.now());
           report = taken.report;
           if (!taken.ok) {
             const retryAfterSeconds = Math.ceil(

@@ -15,10 +15,9 @@ import {
   recordReading,
   upsertAccount,
   upsertMeter,
-} from "./registry-sync";
-import { type ExportPage, exportReadings } from "./readings-export";
+} from "../registry/registry-sync";
 
-/** Registry sync and readings export for integrators (API clients); framework-free. */
+/** Registry sync for integrators (API clients); framework-free. */
 export class IntegratorsService {
   constructor(
     private readonly dataSource: DataSource,
@@ -39,29 +38,6 @@ export class IntegratorsService {
 
   recordReadings(items: ReadingItem[]): Promise<ItemOutcome[]> {
     return this.batch(items, (manager, item, now) => recordReading(manager, item, now));
-  }
-
-  /** Sendings of one month, in feed order. */
-  submittedReadings(
-    period: string,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<ExportPage> {
-    return exportReadings(this.dataSource, { period, after, first, max: 500 });
-  }
-
-  /** Every sending after the cursor, in commit order. */
-  readingsFeed(after?: string | null, first?: number | null): Promise<ExportPage> {
-    return exportReadings(this.dataSource, { after, first, max: 500 });
-  }
-
-  /** The export for the `readings:export` CLI and `submittedReadings` (pages up to 1,000). */
-  exportReadings(
-    period: string | null,
-    after?: string | null,
-    first?: number | null,
-  ): Promise<ExportPage> {
-    return exportReadings(this.dataSource, { period, after, first });
   }
 
   /**

@@ -49,7 +49,6 @@ const lift = (number: string) =>
   liftAccountBlock(
     {
       dataSource: t.db.dataSource,
-      database: t.db.config,
       clock: t.clock,
       log: pino({ level: "silent" }),
     },

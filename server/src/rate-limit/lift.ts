@@ -3,7 +3,6 @@ import type { DataSource } from "typeorm";
 import { normalizeAccountNumber } from "../accounts/account-number";
 import { AuditService } from "../audit/audit.service";
 import { NO_REQUEST } from "../audit/request-meta";
-import type { DatabaseConfig } from "../config";
 import type { Clock } from "../shared/clock";
 import { resolveBudgets } from "./budgets";
 import { GuessLimiter } from "./guess-limiter";
@@ -14,12 +13,12 @@ import { LimiterStore } from "./limiter-store";
  * for everyone. Logged and audited (AUTH-5). True when there was something to lift.
  */
 export async function liftAccountBlock(
-  deps: { dataSource: DataSource; database: DatabaseConfig; clock: Clock; log: Logger },
+  deps: { dataSource: DataSource; clock: Clock; log: Logger },
   accountNumber: string,
   operator: string,
 ): Promise<boolean> {
   const number = normalizeAccountNumber(accountNumber);
-  const store = new LimiterStore(deps.dataSource, deps.database);
+  const store = new LimiterStore(deps.dataSource);
   try {
     const lifted = await new GuessLimiter(store, resolveBudgets(), deps.log).lift(number);
     await new AuditService(deps.dataSource, deps.clock).record({

@@ -1,45 +1,31 @@
 import { createHash } from "node:crypto";
-import { createPool, type Pool } from "mysql2";
-import {
-  RateLimiterMemory,
-  RateLimiterMySQL,
-  RateLimiterSQLite,
-  type RateLimiterAbstract,
-} from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
-import type { DatabaseConfig } from "../config";
-import { inTurn } from "../db/transaction";
+import { type Dialect, dialectOf } from "../db/dialect";
+import {
+  type BucketShape,
+  type BucketTake,
+  type LimiterTable,
+  RATE_LIMIT_TABLE,
+  type WindowCount,
+} from "../db/limiter-table";
 import type { Budget } from "./budgets";
-
-/** The table of migration 1764300000000 (columns as rate-limiter-flexible expects them). */
-export const RATE_LIMIT_TABLE = "rate_limits";
 
 /** A limiter key that never holds the raw value (e-mails stay out of the table). */
 export const hashedKey = (...parts: Array<string | number>): string =>
   createHash("sha256").update(parts.join("\u0000")).digest("base64url");
 
 /**
- * Limiters kept in the application's database, so every replica shares them: RateLimiterMySQL
- * over its own callback-style mysql2 pool, or RateLimiterSQLite on the DataSource's
- * better-sqlite3 connection. The table comes from a migration (`tableCreated: true`).
+ * Limiters kept in the application's database, so every replica shares them; the statements are
+ * the dialect's (db/limiter-table.ts). The table comes from a migration (`tableCreated: true`).
  */
 export class LimiterStore {
-  private readonly pool: Pool | null;
+  private readonly dialect: Dialect;
+  private readonly table: LimiterTable;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly database: DatabaseConfig,
-  ) {
-    this.pool =
-      database.type === "mysql"
-        ? createPool({
-            uri: database.url,
-            connectionLimit: 10,
-            // Bounded (FT-1), but roomy: every guarded request takes up to four connections.
-            queueLimit: 1000,
-            connectTimeout: 5000,
-          })
-        : null;
+  constructor(private readonly dataSource: DataSource) {
+    this.dialect = dialectOf(dataSource);
+    this.table = this.dialect.openLimiterTable();
   }
 
   /**
@@ -47,7 +33,7 @@ export class LimiterStore {
    * caller refuses); with it, a per-process memory limiter takes over (generic budgets only).
    */
   create(keyPrefix: string, budget: Budget, { insured = false } = {}): RateLimiterAbstract {
-    const options = {
+    return this.table.limiter({
       keyPrefix,
       points: budget.points,
       duration: budget.durationSeconds,
@@ -65,20 +51,6 @@ export class LimiterStore {
             }),
           }
         : {}),
-    };
-    if (this.database.type === "mysql") {
-      return new RateLimiterMySQL({
-        ...options,
-        storeClient: this.pool,
-        storeType: "pool",
-        dbName: this.database.database,
-      });
-    }
-    return new RateLimiterSQLite({
-      ...options,
-      storeClient: (this.dataSource.driver as unknown as { databaseConnection: unknown })
-        .databaseConnection,
-      storeType: "better-sqlite3",
     });
   }
 
@@ -88,7 +60,19 @@ export class LimiterStore {
    * request's open transaction.
    */
   run<T>(work: () => Promise<T>): Promise<T> {
-    return this.database.type === "sqlite" ? inTurn(this.dataSource, work) : work();
+    return this.dialect.inTurn(work);
+  }
+
+  takeFromBucket(key: string, cost: number, at: number, shape: BucketShape): Promise<BucketTake> {
+    return this.table.takeFromBucket(key, cost, at, shape);
+  }
+
+  addToWindow(key: string, cost: number, at: number, durationMs: number): Promise<WindowCount> {
+    return this.table.addToWindow(key, cost, at, durationMs);
+  }
+
+  windowEnd(key: string): Promise<number | null> {
+    return this.table.windowEnd(key);
   }
 
   /** Removes expired rows (the limiters' own timer is off: we have no long-lived timers). */
@@ -98,8 +82,7 @@ export class LimiterStore {
     );
   }
 
-  async close(): Promise<void> {
-    const pool = this.pool;
-    if (pool) await new Promise<void>((resolve) => pool.end(() => resolve()));
+  close(): Promise<void> {
+    return this.table.close();
   }
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     dataSource = await openDatabase(config.database, log);
     const operator = process.env.SUDO_USER ?? userInfo().username;
     const lifted = await liftAccountBlock(
-      { dataSource, database: config.database, clock: systemClock, log },
+      { dataSource, clock: systemClock, log },
       number,
       operator,
     );

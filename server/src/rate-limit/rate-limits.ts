@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
-import type { DatabaseConfig } from "../config";
 import { type BudgetOverrides, resolveBudgets } from "./budgets";
 import { GuessLimiter } from "./guess-limiter";
 import { LimiterStore } from "./limiter-store";
@@ -17,13 +16,12 @@ export interface RateLimits {
 /** Every limiter of the app over one store; trips go to the audit log. */
 export function createRateLimits(
   dataSource: DataSource,
-  database: DatabaseConfig,
   log: Logger,
   audit: AuditService | undefined,
   overrides: BudgetOverrides = {},
 ): RateLimits {
   const budgets = resolveBudgets(overrides);
-  const store = new LimiterStore(dataSource, database);
+  const store = new LimiterStore(dataSource);
   const recordTrip: TripRecorder | undefined = audit
     ? ({ budgets: tripped, action, meta, userId }) =>
         audit.record({

@@ -14,9 +14,9 @@ import {
 } from "./refusal";
 
 /**
- * Generic budgets: login (RL-3), registration (RL-5) and reset requests (RL-6) in the shared
- * store, falling back to memory if it fails; operation cost (RL-7) in memory, per replica (a
- * cheap check on every request rather than a database write).
+ * Generic budgets in the shared store, so that N replicas hold one budget between them: login
+ * (RL-3), registration (RL-5), reset requests (RL-6) and operation cost (RL-7, issue 17 item 4:
+ * it was per replica). Each falls back to a per-process memory limiter if the store fails.
  */
 export class RequestLimits {
   private readonly loginPerEmailIp: RateLimiterAbstract;
@@ -26,11 +26,12 @@ export class RequestLimits {
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
-  private readonly costPerCaller: RateLimiterMemory;
+  /** The cost budget while the store is down: per process, as the other budgets' insurance. */
+  private readonly costInMemory: RateLimiterMemory;
 
   constructor(
     private readonly store: LimiterStore,
-    budgets: Budgets,
+    private readonly budgets: Budgets,
     private readonly log: Logger,
     private readonly recordTrip?: TripRecorder,
   ) {
@@ -47,8 +48,8 @@ export class RequestLimits {
       insured,
     );
     const cost = budgets.costPerMinute;
-    this.costPerCaller = new RateLimiterMemory({
-      keyPrefix: "cost",
+    this.costInMemory = new RateLimiterMemory({
+      keyPrefix: "cost_m",
       points: cost.points,
       duration: cost.durationSeconds,
     });
@@ -138,15 +139,36 @@ export class RequestLimits {
     );
   }
 
-  /** RL-7: charges an operation's cost to its caller; RATE_LIMITED once the minute is spent. */
-  async chargeCost(callerKey: string, cost: number): Promise<void> {
+  /**
+   * RL-7: charges an operation's cost to its caller (`user:<id>` or `ip:<address>`, kept
+   * hashed); RATE_LIMITED once the minute is spent on any replica.
+   */
+  async chargeCost(callerKey: string, cost: number, now = Date.now()): Promise<void> {
     if (cost <= 0) return;
+    const { points, durationSeconds } = this.budgets.costPerMinute;
+    const key = `cost_m:${hashedKey(callerKey)}`;
+    let retryAfterMs: number;
     try {
-      await this.costPerCaller.consume(callerKey, cost);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
-      throw rateLimited(rejection);
+      const count = await this.store.run(() =>
+        this.store.addToWindow(key, cost, now, durationSeconds * 1000),
+      );
+      if (count.points <= points) return;
+      const end = count.expire ?? (await this.store.run(() => this.store.windowEnd(key)));
+      retryAfterMs = Math.max(1000, (end ?? now + durationSeconds * 1000) - now);
+    } catch (error) {
+      this.log.warn(
+        { err: (error as Error)?.message },
+        "limiter store failed; cost budget in memory",
+      );
+      try {
+        await this.costInMemory.consume(key, cost);
+        return;
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        retryAfterMs = rejection.msBeforeNext;
+      }
     }
+    this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
+    throw rateLimited(new RateLimiterRes(0, retryAfterMs, points + 1, false));
   }
 }

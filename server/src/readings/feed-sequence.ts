@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { isSqlite } from "../db/transaction";
+import { dialectOf } from "../db/dialect";
 
 /**
  * The next position in the readings feed (CON-6). The UPDATE takes the row lock of the one-row
@@ -9,17 +9,6 @@ import { isSqlite } from "../db/transaction";
  * committed N it did not see. (On SQLite writers take turns anyway.) A rolled-back transaction
  * leaves a hole in the numbering, never a reading out of order.
  */
-export async function nextFeedSeq(manager: EntityManager): Promise<bigint> {
-  if (isSqlite(manager.connection)) {
-    const rows: Array<{ value: number }> = await manager.query(
-      "UPDATE feed_sequence SET value = value + 1 WHERE name = 'readings' RETURNING value",
-    );
-    return BigInt(rows[0].value);
-  }
-  // MySQL's sequence idiom: LAST_INSERT_ID(expr) sends the new value back with the UPDATE's
-  // answer, so the lock that orders the feed is held for one round trip fewer.
-  const answer: { insertId: number | string } = await manager.query(
-    "UPDATE feed_sequence SET value = LAST_INSERT_ID(value + 1) WHERE name = 'readings'",
-  );
-  return BigInt(answer.insertId);
+export function nextFeedSeq(manager: EntityManager): Promise<bigint> {
+  return dialectOf(manager.connection).nextSequence(manager, "readings");
 }

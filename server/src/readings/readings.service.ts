@@ -5,8 +5,9 @@ import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { insertEntity } from "../db/bulk-insert";
+import { dialectOf } from "../db/dialect";
 import { nextFeedSeq } from "./feed-sequence";
-import { isSqlite, isUniqueViolation, withTransaction } from "../db/transaction";
+import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { periodEnd, periodOf } from "../shared/almaty-time";
 import type { Clock } from "../shared/clock";
 import { formatReadingMilli, parseReadingMilli } from "../shared/decimal";
@@ -15,7 +16,7 @@ import { AppError, invalidField } from "../shared/errors";
 import { decodeCursor, encodeCursor, pageSize } from "../shared/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
-import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
+import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
@@ -208,14 +209,13 @@ export class ReadingsService {
     }
   }
 
-  private async lockMeter(manager: EntityManager, meterId: number): Promise<void> {
-    if (isSqlite(this.dataSource)) return; // one writer at a time there (withTransaction)
-    await manager
-      .getRepository(MeterEntity)
-      .createQueryBuilder("m")
-      .setLock("pessimistic_write")
-      .where("m.id = :meterId", { meterId })
-      .getOne();
+  private lockMeter(manager: EntityManager, meterId: number): Promise<void> {
+    return dialectOf(this.dataSource).lockRows(
+      manager
+        .getRepository(MeterEntity)
+        .createQueryBuilder("m")
+        .where("m.id = :meterId", { meterId }),
+    );
   }
 
   private async findByKey(

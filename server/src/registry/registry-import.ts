@@ -14,11 +14,9 @@ import { bulkInsert } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { parseRegistryDate, periodOf } from "../shared/almaty-time";
-import { isValidBin } from "../shared/bin";
+import { periodOf } from "../shared/almaty-time";
 import type { Clock } from "../shared/clock";
-import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import type { ReadingSource } from "../shared/enums";
 import {
   type CsvProgress,
   type CsvRow,
@@ -27,6 +25,16 @@ import {
   readCsvBatches,
   RowProblem,
 } from "./csv-stream";
+import {
+  CSV_READING_SOURCES,
+  isLongerThan,
+  MAX_LENGTH,
+  parseAccountNumber,
+  parseAmount,
+  parseBin,
+  parseInstant,
+  parseReadingValue,
+} from "./registry-row.rules";
 
 /** The registry files, in the order they are imported (later files refer to earlier ones). */
 export const REGISTRY_FILES = ["accounts", "meters", "payments", "readings"] as const;
@@ -108,16 +116,15 @@ export async function readRegistryFile(dir: string, name: RegistryFile): Promise
 }
 
 // ---------------------------------------------------------------------------------------------
-// Field checks: each returns the field's value or throws a RowProblem naming the column.
+// Field checks (the rules are registry-row.rules.ts): each returns the field's value or throws
+// a RowProblem naming the column.
 
 const quoted = (value: string) => JSON.stringify(value);
 
 function text(fields: Fields, column: string, maxLength: number): string {
   const value = fields[column];
   if (value === "") problem(`${column} is empty`);
-  // UTF-16 length ≥ code points: most values never need counting.
-  if (value.length > maxLength && [...value].length > maxLength)
-    problem(`${column} is longer than ${maxLength} characters`);
+  if (isLongerThan(value, maxLength)) problem(`${column} is longer than ${maxLength} characters`);
   return value;
 }
 
@@ -126,10 +133,7 @@ function parsed<T>(fields: Fields, column: string, what: string, parser: (s: str
 }
 
 const date = (fields: Fields, column: string): Date =>
-  parsed(fields, column, "an ISO 8601 date", parseRegistryDate);
-
-/** Account numbers as account-number.ts accepts them from people: letters, digits, dashes. */
-const ACCOUNT_NUMBER = /^[0-9A-Za-z-]{1,32}$/;
+  parsed(fields, column, "an ISO 8601 date", parseInstant);
 
 /** The id of the row an earlier file imported, by the natural key in `column`. */
 function referenced(fields: Fields, column: string, ids: Map<string, number>): number {
@@ -170,22 +174,21 @@ type ReadingRow = Pick<ReadingEntity, "meterId" | "valueMilli" | "takenAt" | "so
 };
 
 const accountRef = { column: "account_number", entity: AccountEntity, field: "number" };
-const READING_SOURCES = new Set<string>(Object.values(ReadingSource));
 
 const accounts: FileSpec<AccountEntity, AccountRow> = {
   entity: AccountEntity,
   columns: ["number", "holder_name", "address", "owner_bin"],
   keyColumns: ["number"],
   parse: (fields) => ({
-    number: parsed(fields, "number", "an account number (up to 32 letters, digits, dashes)", (s) =>
-      ACCOUNT_NUMBER.test(s) ? s : null,
+    number: parsed(
+      fields,
+      "number",
+      "an account number (up to 32 letters, digits, dashes)",
+      parseAccountNumber,
     ),
-    holderName: text(fields, "holder_name", 200),
-    address: text(fields, "address", 500),
-    ownerBin:
-      fields.owner_bin === ""
-        ? null
-        : parsed(fields, "owner_bin", "a valid BIN", (s) => (isValidBin(s) ? s : null)),
+    holderName: text(fields, "holder_name", MAX_LENGTH.holderName),
+    address: text(fields, "address", MAX_LENGTH.address),
+    ownerBin: fields.owner_bin === "" ? null : parsed(fields, "owner_bin", "a valid BIN", parseBin),
   }),
   key: (row) => row.number,
   stored: (rows) => ({ number: In(rows.map((row) => row.number)) }),
@@ -201,7 +204,7 @@ const meters: FileSpec<MeterEntity, MeterRow> = {
   reference: accountRef,
   parse: (fields, accountIds) => ({
     accountId: referenced(fields, "account_number", accountIds),
-    serialNumber: text(fields, "serial_number", 64),
+    serialNumber: text(fields, "serial_number", MAX_LENGTH.serialNumber),
     installedAt: date(fields, "installed_at"),
   }),
   key: (row) => row.serialNumber,
@@ -217,7 +220,7 @@ const payments: FileSpec<PaymentEntity, PaymentRow> = {
   reference: accountRef,
   parse: (fields, accountIds) => ({
     accountId: referenced(fields, "account_number", accountIds),
-    amountTiyn: parsed(fields, "amount", "an amount in tenge (at most 2 decimals)", parseMoneyTiyn),
+    amountTiyn: parsed(fields, "amount", "an amount in tenge (at most 2 decimals)", parseAmount),
     paidAt: date(fields, "paid_at"),
   }),
   key: (row) => `${row.accountId}|${row.paidAt.getTime()}|${row.amountTiyn}`,
@@ -237,8 +240,8 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
   parse: (fields, meterIds) => {
     const meterId = referenced(fields, "serial_number", meterIds);
     const takenAt = date(fields, "taken_at");
-    const source = parsed(fields, "source", [...READING_SOURCES].join("/"), (s) =>
-      READING_SOURCES.has(s) ? (s as ReadingSource) : null,
+    const source = parsed(fields, "source", [...CSV_READING_SOURCES].join("/"), (s) =>
+      CSV_READING_SOURCES.has(s) ? (s as ReadingSource) : null,
     );
     return {
       meterId,
@@ -246,7 +249,7 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
         fields,
         "value",
         "a reading in m³ (at most 3 decimals)",
-        parseReadingMilli,
+        parseReadingValue,
       ),
       takenAt,
       source,

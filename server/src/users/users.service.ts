@@ -1,5 +1,6 @@
 import { isEmail } from "class-validator";
 import type { DataSource } from "typeorm";
+import { binOwnsAccount, registrationBin } from "../accounts/account-proof.rules";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
@@ -10,7 +11,6 @@ import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { MailService } from "../mail/mail.service";
 import type { RequestLimits } from "../rate-limit/request-limits";
 import type { EmailConfirmationService } from "../recovery/email-confirmation.service";
-import { isValidBin, normalizeBin } from "../shared/bin";
 import type { Clock } from "../shared/clock";
 import { Language, PersonType } from "../shared/enums";
 import { AppError, invalidField } from "../shared/errors";
@@ -49,7 +49,7 @@ export class UsersService {
     assertAcceptablePassword(input.password, "password", { email, names: [lastName, firstName] });
     if (!input.acceptTerms) throw new AppError("TERMS_NOT_ACCEPTED", { field: "acceptTerms" });
     const phone = phoneOrRefuse(input.phone);
-    const bin = input.personType === PersonType.LEGAL_ENTITY ? binOrRefuse(input.bin) : null;
+    const bin = binOrRefuse(input.personType, input.bin);
 
     const users = this.dataSource.getRepository(UserEntity);
     if (await users.existsBy({ emailNormalized: normalizeEmail(email) })) {
@@ -82,7 +82,7 @@ export class UsersService {
     const { email, lastName, firstName, phone, bin, passwordHash } = fields;
     return withTransaction(this.dataSource, async (manager) => {
       const account = await this.accounts.verifyProof(manager, input);
-      if (bin !== null && account.ownerBin !== bin) {
+      if (!binOwnsAccount(bin, account)) {
         throw new AppError("BIN_NOT_FOUND", { field: "bin" });
       }
       const now = this.clock.now();
@@ -167,12 +167,12 @@ function phoneOrRefuse(input: string): string {
   return phone;
 }
 
-function binOrRefuse(input: string | null | undefined): string {
-  if (input == null || input.trim() === "")
-    throw invalidField("bin", "A legal entity needs its BIN.");
-  const bin = normalizeBin(input);
-  if (!isValidBin(bin)) throw new AppError("INVALID_BIN", { field: "bin" });
-  return bin;
+/** The BIN a registration records (`account-proof.rules.ts`), or its refusal. */
+function binOrRefuse(personType: PersonType, input: string | null | undefined): string | null {
+  const verdict = registrationBin(personType, input);
+  if (verdict.kind === "missing") throw invalidField("bin", "A legal entity needs its BIN.");
+  if (verdict.kind === "invalid") throw new AppError("INVALID_BIN", { field: "bin" });
+  return verdict.bin;
 }
 
 /** The password policy of registration, reused by the reset (AUTH-1). */

@@ -217,6 +217,46 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     expect(refresh.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("shared cost budget: 300 points a minute as one user through HAProxy, then RATE_LIMITED on both replicas", async () => {
+    const [app1, app2] = cluster.replicas;
+    const user = await subscriberWithMeters(dataSource, cluster.graphql, 1);
+    // me 1 + accounts 1 + meters 1 + readings 100 = 103 points (RL-7 price list, graphql/cost.ts).
+    const query = `{ me { accounts { meters { readings(first: 100) { edges { node { id } } } } } } }`;
+    const accepted: string[] = [];
+    let refused: Awaited<ReturnType<GraphQLClient["request"]>> | undefined;
+    for (let i = 0; i < 8 && !refused; i++) {
+      const r = await user.client.request(query);
+      if (r.errors?.[0]?.extensions?.code === "RATE_LIMITED") refused = r;
+      else accepted.push(replicaOf(r.headers));
+    }
+    const on = (replica: typeof app1) => {
+      const c = new GraphQLClient(`${replica.url}/graphql`);
+      c.accessToken = user.client.accessToken;
+      c.headers = { ...user.client.headers };
+      for (const [k, v] of user.client.cookies) c.cookies.set(k, v);
+      return c;
+    };
+    const direct = [await on(app1).request(ME), await on(app2).request(ME)];
+    record("costBudget", {
+      acceptedVia: accepted,
+      pointsAccepted: accepted.length * 103,
+      refusedVia: refused && [replicaOf(refused.headers), refused.status],
+      direct: direct.map((r) => [
+        r.status,
+        r.errors?.[0]?.extensions?.code,
+        r.headers.get("retry-after"),
+      ]),
+    });
+    // Per replica it took up to 2 × 300 points (5 accepted); shared, at most 300 (2 accepted).
+    expect(accepted.length).toBeLessThanOrEqual(2);
+    expect(refused?.status).toBe(429);
+    for (const r of direct) {
+      expect(r.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+      expect(r.status).toBe(429);
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it("rolling restart under load: SIGTERM, drain, restart one at a time; 0 failed requests, 0 lost", async () => {
     const subscribers: Subscriber[] = [];
     for (let i = 0; i < 8; i++) {

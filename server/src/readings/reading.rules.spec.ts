@@ -1,4 +1,4 @@
-import { decideSending, MeterMonth, submissionWindow } from "./reading-rules";
+import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 
 const month = (latestValue: bigint | null, ...sendings: Array<bigint | null>): MeterMonth => ({
   latestValue,

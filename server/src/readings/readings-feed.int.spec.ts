@@ -3,8 +3,8 @@ import { createRegistryAccount } from "../../test/factories";
 import { FEED, integratorClient, SUBMIT_FOR_ACCOUNT } from "../../test/integrator-operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { withTransaction } from "../db/transaction";
-import { nextFeedSeq } from "../readings/feed-sequence";
-import { ReadingEntity } from "../readings/reading.entity";
+import { nextFeedSeq } from "./feed-sequence";
+import { ReadingEntity } from "./reading.entity";
 import { ReadingSource } from "../shared/enums";
 import { exportReadings } from "./readings-export";
 

@@ -3,16 +3,25 @@ import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { parseRegistryDate, periodOf } from "../shared/almaty-time";
-import { isValidBin } from "../shared/bin";
-import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import { periodOf } from "../shared/almaty-time";
+import type { ReadingSource } from "../shared/enums";
 import type { ErrorCode } from "../shared/errors";
+import {
+  isExternalId,
+  isLongerThan,
+  MAX_LENGTH,
+  parseAccountNumber,
+  parseAmount,
+  parseBin,
+  parseInstant,
+  parseReadingValue,
+  REGISTRY_READING_SOURCES,
+  sameInstant,
+} from "./registry-row.rules";
 
 /**
- * Per-item rules of the registry sync, framework-free. The field checks are those of the CSV
- * registry import (registry-import.ts): same account number pattern, BIN check, decimal and
- * date parsing (ISO 8601; without an offset, Almaty wall-clock time).
+ * The registry sync's writes, an item at a time (integrators' `syncRegistry`). The field checks
+ * are those of the CSV registry import: both use `registry-row.rules.ts`.
  */
 
 export const MAX_BATCH_ITEMS = 1000;
@@ -46,41 +55,35 @@ const reject = (code: ErrorCode, field: string, message: string): never => {
   throw new ItemRejected(code, field, message);
 };
 
-const ACCOUNT_NUMBER = /^[0-9A-Za-z-]{1,32}$/;
-const EXTERNAL_ID = /^[\x21-\x7e]{1,160}$/;
-
 function requiredText(value: string | null | undefined, field: string, max: number): string {
   const text = (value ?? "").trim();
   if (text === "") reject("VALIDATION_FAILED", field, `${field} is empty.`);
-  if ([...text].length > max) reject("VALIDATION_FAILED", field, `${field} is longer than ${max}.`);
+  if (isLongerThan(text, max))
+    reject("VALIDATION_FAILED", field, `${field} is longer than ${max}.`);
   return text;
 }
 
 function accountNumber(value: string, field = "accountNumber"): string {
-  const number = value.trim();
-  if (!ACCOUNT_NUMBER.test(number)) {
-    reject("VALIDATION_FAILED", field, "An account number has up to 32 letters, digits, dashes.");
-  }
-  return number;
+  return (
+    parseAccountNumber(value.trim()) ??
+    reject("VALIDATION_FAILED", field, "An account number has up to 32 letters, digits, dashes.")
+  );
 }
 
 function instant(value: string, field: string): Date {
   return (
-    parseRegistryDate(value.trim()) ??
+    parseInstant(value.trim()) ??
     reject("VALIDATION_FAILED", field, `${field} is not an ISO 8601 date.`)
   );
 }
 
 function externalId(value: string): string {
   const id = value.trim();
-  if (!EXTERNAL_ID.test(id)) {
+  if (!isExternalId(id)) {
     reject("VALIDATION_FAILED", "externalId", "externalId has 1 to 160 visible ASCII characters.");
   }
   return id;
 }
-
-const sameInstant = (a: Date | null, b: Date | null) =>
-  (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 async function accountIdOf(manager: EntityManager, number: string): Promise<number> {
   const account = await manager.getRepository(AccountEntity).findOneBy({ number });
@@ -106,11 +109,13 @@ export async function upsertAccount(
   now: Date,
 ): Promise<ItemStatus> {
   const number = accountNumber(item.number, "number");
-  const holderName = requiredText(item.holderName, "holderName", 200);
-  const address = requiredText(item.address, "address", 500);
+  const holderName = requiredText(item.holderName, "holderName", MAX_LENGTH.holderName);
+  const address = requiredText(item.address, "address", MAX_LENGTH.address);
   const bin = (item.ownerBin ?? "").trim();
-  if (bin !== "" && !isValidBin(bin)) reject("INVALID_BIN", "ownerBin", "The BIN is not valid.");
-  const ownerBin = bin === "" ? null : bin;
+  const ownerBin =
+    bin === ""
+      ? null
+      : (parseBin(bin) ?? reject("INVALID_BIN", "ownerBin", "The BIN is not valid."));
   const repo = manager.getRepository(AccountEntity);
   const current = await repo.findOneBy({ number });
   if (!current) {
@@ -143,9 +148,11 @@ export interface MeterItem {
  */
 export async function upsertMeter(manager: EntityManager, item: MeterItem): Promise<ItemStatus> {
   const number = accountNumber(item.accountNumber);
-  const serialNumber = requiredText(item.serialNumber, "serialNumber", 64);
+  const serialNumber = requiredText(item.serialNumber, "serialNumber", MAX_LENGTH.serialNumber);
   const installedAt = instant(item.installedAt, "installedAt");
-  const replaced = item.replaces ? requiredText(item.replaces, "replaces", 64) : null;
+  const replaced = item.replaces
+    ? requiredText(item.replaces, "replaces", MAX_LENGTH.serialNumber)
+    : null;
   if (replaced === serialNumber) {
     reject("VALIDATION_FAILED", "replaces", "A meter cannot replace itself.");
   }
@@ -196,7 +203,7 @@ export async function recordPayment(
   const id = externalId(item.externalId);
   const number = accountNumber(item.accountNumber);
   const amountTiyn =
-    parseMoneyTiyn(item.amount.trim()) ??
+    parseAmount(item.amount.trim()) ??
     reject("VALIDATION_FAILED", "amount", "An amount in tenge with at most 2 decimals.");
   const paidAt = instant(item.paidAt, "paidAt");
   const accountId = await accountIdOf(manager, number);
@@ -221,12 +228,6 @@ export async function recordPayment(
   return ItemStatus.CREATED;
 }
 
-export const REGISTRY_READING_SOURCES = [
-  ReadingSource.INSPECTOR,
-  ReadingSource.OPERATOR,
-  ReadingSource.ESTIMATE,
-] as const;
-
 export interface ReadingItem {
   externalId: string;
   meterSerial: string;
@@ -245,9 +246,9 @@ export async function recordReading(
   now: Date,
 ): Promise<ItemStatus> {
   const id = externalId(item.externalId);
-  const serialNumber = requiredText(item.meterSerial, "meterSerial", 64);
+  const serialNumber = requiredText(item.meterSerial, "meterSerial", MAX_LENGTH.serialNumber);
   const valueMilli =
-    parseReadingMilli(item.value.trim()) ??
+    parseReadingValue(item.value.trim()) ??
     reject("VALIDATION_FAILED", "value", "A reading in m³ with at most 3 decimals.");
   const takenAt = instant(item.takenAt, "takenAt");
   if (!(REGISTRY_READING_SOURCES as readonly string[]).includes(item.source)) {

@@ -1,10 +1,10 @@
 import type { DataSource } from "typeorm";
-import { inTurn, isSqlite } from "../db/transaction";
+import { dialectOf } from "../db/dialect";
 import { isPeriod } from "../shared/almaty-time";
 import { formatReadingMilli } from "../shared/decimal";
 import type { ReadingSource } from "../shared/enums";
 import { invalidField } from "../shared/errors";
-import { ReadingEntity } from "../readings/reading.entity";
+import { ReadingEntity } from "./reading.entity";
 
 export const EXPORT_DEFAULT_PAGE = 100;
 export const EXPORT_MAX_PAGE = 1000;
@@ -84,9 +84,9 @@ export async function exportReadings(
     .limit(limit + 1);
   if (options.period != null) query.andWhere("r.period = :period", { period: options.period });
   // SQLite shares one connection: read between transactions, never inside another's.
-  const rows: Array<Record<string, unknown>> = isSqlite(dataSource)
-    ? await inTurn(dataSource, () => query.getRawMany())
-    : await query.getRawMany();
+  const rows: Array<Record<string, unknown>> = await dialectOf(dataSource).inTurn(() =>
+    query.getRawMany(),
+  );
   const page = rows.slice(0, limit).map((row): ExportedReading => ({
     id: Number(row.id),
     feedSeq: BigInt(row.feed_seq as string | number),

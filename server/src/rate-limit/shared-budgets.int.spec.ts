@@ -1,0 +1,209 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { codeOf } from "../../test/graphql-client";
+import { FEED, integratorClient, ISSUE_TOKEN } from "../../test/integrator-operations";
+import { startTestApp, type TestApp } from "../../test/test-app";
+import { buildApp, type App } from "../app";
+import type { Config } from "../config";
+import { openDatabase } from "../db/open-database";
+import { ClientBudgets } from "../integrators/client-budget";
+import { resolveBudgets } from "./budgets";
+import type { LimiterStore } from "./limiter-store";
+import { RequestLimits } from "./request-limits";
+import { FixedClock } from "../shared/clock";
+import { GraphQLClient } from "../../test/graphql-client";
+import type { DataSource } from "typeorm";
+
+// Issue 17 item 4: the per-minute cost budget (RL-7) and the API clients' buckets are shared by
+// every replica on the database: spent through one, refused on the other in the same minute.
+let a: TestApp;
+let b: { app: App; url: string; dataSource: DataSource; client(): GraphQLClient };
+
+/** A second server (its own connections, its own memory) on the first one's database. */
+async function replicaOf(t: TestApp) {
+  const dataSource = await openDatabase(t.db.config);
+  const config: Config = {
+    nodeEnv: "test",
+    isProduction: false,
+    port: 0,
+    host: "127.0.0.1",
+    database: t.db.config,
+    dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
+    jwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtPreviousSecret: null,
+    passwordPepper: randomBytes(32).toString("base64url"),
+    bcryptCost: 4,
+    seedDemo: false,
+    logLevel: "silent",
+    publicUrl: "https://gas.example.kz",
+    smtpUrl: null,
+    mailFrom: "Gas readings <no-reply@gas.example.kz>",
+    trustProxy: ["127.0.0.1"],
+    corsOrigins: [],
+    graphqlIntrospection: true,
+    shutdownDrainMs: 0,
+    maxConnections: 10_000,
+    queueTimeBudgetMs: 1000,
+  };
+  const app = await buildApp({
+    config,
+    dataSource,
+    clock: new FixedClock(t.clock.now()),
+    log: pino({ level: "silent" }),
+    budgets: {},
+    mailDispatcher: false,
+  });
+  const url = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
+  return { app, url, dataSource, client: () => new GraphQLClient(`${url}/graphql`) };
+}
+
+beforeAll(async () => {
+  a = await startTestApp({
+    budgets: "real",
+    now: "2026-11-20T04:00:00Z",
+    config: { trustProxy: ["127.0.0.1"] },
+  });
+  b = await replicaOf(a);
+});
+afterAll(async () => {
+  await b?.app.fastify.close();
+  if (b?.dataSource.isInitialized) await b.dataSource.destroy();
+  await a?.close();
+});
+
+// Anonymous: me 1 + aliases × (accounts 1 + meters 1 + readings `first` × 1).
+const bomb = (aliases: number, first: number) =>
+  "{ me { " +
+  Array.from(
+    { length: aliases },
+    (_, i) => `a${i}: accounts { meters { readings(first: ${first}) { edges { node { id } } } } }`,
+  ).join(" ") +
+  " } }";
+
+describe("two servers on one database (issue 17 item 4)", () => {
+  it("share the caller's 300 points a minute: spent on one, RATE_LIMITED on the other", async () => {
+    // One anonymous caller (its address, through the trusted proxy) on both servers.
+    const as = (server: { client(): GraphQLClient }) => {
+      const client = server.client();
+      client.headers["x-forwarded-for"] = "198.51.100.7";
+      return client;
+    };
+    expect(codeOf(await as(a).request(bomb(2, 100)))).not.toBe("RATE_LIMITED"); // 205
+    expect(codeOf(await as(a).request(bomb(1, 90)))).not.toBe("RATE_LIMITED"); // 298
+    const other = await as(b).request(bomb(1, 1)); // 4 more: 302 > 300
+    expect(codeOf(other)).toBe("RATE_LIMITED");
+    expect(other.status).toBe(429);
+    const seconds = other.errors?.[0].extensions?.retryAfterSeconds as number;
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(Number(other.headers.get("retry-after"))).toBe(seconds);
+    // …and on the first one too: the points B took stay spent.
+    expect(codeOf(await as(a).request(bomb(1, 1)))).toBe("RATE_LIMITED");
+  });
+
+  it("share an API client's bucket: what one spent, the other cannot spend again", async () => {
+    const reader = await integratorClient(a, ["readings:read"]);
+    const costOf = (text: string) => JSON.parse(text).extensions?.cost;
+    const first = costOf((await reader.client.request(FEED, { first: 400 })).text);
+    const second = costOf((await reader.client.request(FEED, { first: 400 })).text);
+    expect(second.remaining).toBe(1000 - 2 * first.requested);
+
+    // The same client's token from the other server (its own signing key).
+    const onB = b.client();
+    const token = await onB.ok(ISSUE_TOKEN, {
+      clientId: reader.clientId,
+      clientSecret: reader.secret,
+    });
+    onB.accessToken = token.issueApiToken.accessToken;
+    const third = await onB.request(FEED, { first: 400 });
+    expect(codeOf(third)).toBe("RATE_LIMITED");
+    expect(third.status).toBe(429);
+    expect(costOf(third.text).remaining).toBe(second.remaining);
+    expect(third.errors?.[0].extensions?.retryAfterSeconds).toBe(
+      Math.ceil((first.requested - second.remaining) / 50),
+    );
+    expect(Number(third.headers.get("retry-after"))).toBe(
+      third.errors?.[0].extensions?.retryAfterSeconds,
+    );
+  });
+});
+
+describe("API client buckets in the store", () => {
+  const at = new Date("2026-11-20T04:00:00Z");
+
+  it("answer as the memory bucket did: cost, remaining, full again, refill", async () => {
+    const shared = new ClientBudgets(a.app.services.limits.store);
+    const memory = new ClientBudgets();
+    const steps: Array<[number, number]> = [
+      [400, 0],
+      [400, 0],
+      [400, 0],
+      [250, 1_000],
+      [1001, 0],
+      [100, 20_000],
+    ];
+    let now = at.getTime();
+    for (const [cost, later] of steps) {
+      now += later;
+      const [s, m] = [
+        await shared.take(990_001, cost, new Date(now)),
+        await memory.take(990_001, cost, new Date(now)),
+      ];
+      expect(s).toEqual(m);
+    }
+  });
+
+  it("fall back to this process's memory if the store fails (as the generic budgets)", async () => {
+    const broken = {
+      run: <T>(work: () => Promise<T>) => work(),
+      takeFromBucket: () => Promise.reject(new Error("connect ECONNREFUSED")),
+    } as unknown as ConstructorParameters<typeof ClientBudgets>[0];
+    const budgets = new ClientBudgets(broken);
+    expect((await budgets.take(7, 600, at)).ok).toBe(true);
+    const refused = await budgets.take(7, 600, at);
+    expect(refused.ok).toBe(false);
+    expect(refused.report.remaining).toBe(400);
+  });
+});
+
+describe("the cost budget's minute in the store (one statement a charge)", () => {
+  const at = Date.parse("2026-11-20T04:00:00Z");
+
+  it("counts every charge of both servers once, and starts afresh when the minute is over", async () => {
+    const stores = [a.app.services.limits.store, b.app.services.limits.store];
+    const key = `cost_m:window-${randomBytes(6).toString("hex")}`;
+    const add = (store: LimiterStore, cost: number, now: number) =>
+      store.run(() => store.addToWindow(key, cost, now, 60_000));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => add(stores[i % 2], 3, at)));
+    expect((await add(stores[0], 1, at + 59_999)).points).toBe(121);
+    expect(await stores[1].windowEnd(key)).toBe(at + 60_000);
+    expect((await add(stores[1], 5, at + 60_000)).points).toBe(5);
+    expect(await stores[0].windowEnd(key)).toBe(at + 120_000);
+  });
+
+  it("refuses past 300 with the seconds left in the minute, and falls back to memory if the store fails", async () => {
+    const log = pino({ level: "silent" });
+    const limits = new RequestLimits(a.app.services.limits.store, resolveBudgets(), log);
+    const caller = `user:${randomBytes(6).toString("hex")}`;
+    await limits.chargeCost(caller, 300, at);
+    const refusal = await limits.chargeCost(caller, 1, at + 15_000).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: "RATE_LIMITED" });
+    expect(
+      (refusal as { extensions: { retryAfterSeconds: number } }).extensions.retryAfterSeconds,
+    ).toBe(45);
+
+    const real = a.app.services.limits.store;
+    const broken = {
+      create: real.create.bind(real),
+      run: <T>(work: () => Promise<T>) => work(),
+      addToWindow: () => Promise.reject(new Error("connect ECONNREFUSED")),
+    } as unknown as LimiterStore;
+    const inMemory = new RequestLimits(broken, resolveBudgets(), log);
+    await inMemory.chargeCost(caller, 300);
+    await expect(inMemory.chargeCost(caller, 1)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+});

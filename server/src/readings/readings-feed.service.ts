@@ -1,0 +1,25 @@
+import type { DataSource } from "typeorm";
+import { type ExportPage, exportReadings } from "./readings-export";
+
+/**
+ * The readings feed for integrators (scope readings:read): the sendings in commit order, a page
+ * at a time (up to 500). The `readings:export` CLI calls `exportReadings` itself (pages up to
+ * 1,000). Framework-free.
+ */
+export class ReadingsFeedService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Sendings of one month, in feed order. */
+  submittedReadings(
+    period: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<ExportPage> {
+    return exportReadings(this.dataSource, { period, after, first, max: 500 });
+  }
+
+  /** Every sending after the cursor, in commit order. */
+  readingsFeed(after?: string | null, first?: number | null): Promise<ExportPage> {
+    return exportReadings(this.dataSource, { after, first, max: 500 });
+  }
+}
