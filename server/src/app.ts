@@ -95,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   sweep.unref();
   fastify.addHook("onClose", async () => {
     clearInterval(sweep);
+    await services.limits.requests.costBudget.close();
     await services.limits.store.close();
   });
   // FT-8: mail leaves through the outbox; the dispatcher retries while SMTP is down.

@@ -1,6 +1,6 @@
 import { createPool, type Pool } from "mysql2";
 import { RateLimiterMySQL } from "rate-limiter-flexible";
-import type { BucketShape, LimiterTable, TableLimiterOptions } from "./limiter-table";
+import type { BucketShape, LimiterTable, WindowCharge, TableLimiterOptions } from "./limiter-table";
 import { bucketTakeParameters, paysSql, RATE_LIMIT_TABLE } from "./limiter-table";
 
 /** Over a callback-style mysql2 pool of its own (rate-limiter-flexible's MySQL client). */
@@ -63,29 +63,29 @@ export class MysqlLimiterTable implements LimiterTable {
     }
   }
 
-  async addToWindow(key: string, cost: number, at: number, durationMs: number) {
-    const end = at + durationMs;
-    // `points` is assigned first, on the old `expire`; LAST_INSERT_ID(…) hands its new value back
-    // in the statement's own answer (insertId), so no SELECT follows.
-    const [result] = await this.pool.promise().query(
-      `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire) VALUES (?, ?, ?)
+  async addToWindows(charges: WindowCharge[], at: number) {
+    // In key order, so two replicas' upserts lock rows in the same order (no deadlock).
+    const sorted = [...charges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const pool = this.pool.promise();
+    // `points` is assigned first, on the old `expire`; VALUES(…) is the row this upsert brought.
+    await pool.query(
+      `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire)
+       VALUES ${sorted.map(() => "(?, ?, ?)").join(", ")}
        ON DUPLICATE KEY UPDATE
-         points = LAST_INSERT_ID(IF(expire IS NULL OR expire <= ?, ?, points + ?)),
-         expire = IF(expire IS NULL OR expire <= ?, ?, expire)`,
-      [key, cost, end, at, cost, cost, at, end],
+         points = IF(expire IS NULL OR expire <= ?, VALUES(points), points + VALUES(points)),
+         expire = IF(expire IS NULL OR expire <= ?, VALUES(expire), expire)`,
+      [...sorted.flatMap((charge) => [charge.key, charge.cost, charge.end]), at, at],
     );
-    const { affectedRows, insertId } = result as { affectedRows: number; insertId: number };
-    // 1: a new row (this charge alone); 2: an existing row updated.
-    if (affectedRows === 1) return { points: cost, expire: end };
-    return { points: Number(insertId), expire: null };
-  }
-
-  async windowEnd(key: string): Promise<number | null> {
-    const [rows] = await this.pool
-      .promise()
-      .query(`SELECT expire FROM ${RATE_LIMIT_TABLE} WHERE \`key\` = ?`, [key]);
-    const row = (rows as Array<{ expire: number | string | null }>)[0];
-    return row?.expire == null ? null : Number(row.expire);
+    const [rows] = await pool.query(
+      `SELECT \`key\`, points, expire FROM ${RATE_LIMIT_TABLE} WHERE \`key\` IN (?)`,
+      [sorted.map((charge) => charge.key)],
+    );
+    return new Map(
+      (rows as Array<{ key: string; points: number; expire: number | string }>).map((row) => [
+        row.key,
+        { points: Number(row.points), expire: Number(row.expire) },
+      ]),
+    );
   }
 
   close(): Promise<void> {

@@ -1,10 +1,10 @@
 import { RateLimiterSQLite } from "rate-limiter-flexible";
 import type { DataSource } from "typeorm";
-import type { BucketShape, LimiterTable, TableLimiterOptions } from "./limiter-table";
+import type { BucketShape, LimiterTable, WindowCharge, TableLimiterOptions } from "./limiter-table";
 import { bucketTakeParameters, paysSql, RATE_LIMIT_TABLE } from "./limiter-table";
 
 interface Connection {
-  prepare(sql: string): { get(...args: unknown[]): unknown };
+  prepare(sql: string): { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[] };
 }
 
 /** On the DataSource's own better-sqlite3 connection: the caller takes its turn (`inTurn`). */
@@ -33,25 +33,25 @@ export class SqliteLimiterTable implements LimiterTable {
     return { ok: row.points === 1, fullAt: Number(row.expire) };
   }
 
-  async addToWindow(key: string, cost: number, at: number, durationMs: number) {
-    const end = at + durationMs;
-    const row = this.connection()
+  async addToWindows(charges: WindowCharge[], at: number) {
+    const rows = this.connection()
       .prepare(
-        `INSERT INTO ${RATE_LIMIT_TABLE} ("key", points, expire) VALUES (?, ?, ?)
+        `INSERT INTO ${RATE_LIMIT_TABLE} ("key", points, expire)
+           VALUES ${charges.map(() => "(?, ?, ?)").join(", ")}
            ON CONFLICT("key") DO UPDATE SET
-             points = CASE WHEN expire IS NULL OR expire <= ? THEN ? ELSE points + ? END,
-             expire = CASE WHEN expire IS NULL OR expire <= ? THEN ? ELSE expire END
-           RETURNING points, expire`,
+             points = CASE WHEN expire IS NULL OR expire <= ? THEN excluded.points
+                      ELSE points + excluded.points END,
+             expire = CASE WHEN expire IS NULL OR expire <= ? THEN excluded.expire ELSE expire END
+           RETURNING "key", points, expire`,
       )
-      .get(key, cost, end, at, cost, cost, at, end) as { points: number; expire: number };
-    return { points: Number(row.points), expire: Number(row.expire) };
-  }
-
-  async windowEnd(key: string): Promise<number | null> {
-    const row = this.connection()
-      .prepare(`SELECT expire FROM ${RATE_LIMIT_TABLE} WHERE "key" = ?`)
-      .get(key) as { expire: number | null } | undefined;
-    return row?.expire == null ? null : Number(row.expire);
+      .all(...charges.flatMap((charge) => [charge.key, charge.cost, charge.end]), at, at) as Array<{
+      key: string;
+      points: number;
+      expire: number;
+    }>;
+    return new Map(
+      rows.map((row) => [row.key, { points: Number(row.points), expire: Number(row.expire) }]),
+    );
   }
 
   async close(): Promise<void> {}

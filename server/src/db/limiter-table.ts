@@ -21,11 +21,17 @@ export interface BucketTake {
   fullAt: number;
 }
 
-/** A fixed window's counter after a charge: its points so far and when (epoch ms) it ends. */
+/** Points to add to a caller's fixed window, and when a window started now would end. */
+export interface WindowCharge {
+  key: string;
+  cost: number;
+  end: number;
+}
+
+/** A fixed window's counter after charges: its points so far and when (epoch ms) it ends. */
 export interface WindowCount {
   points: number;
-  /** Null when only a refusal needs it (read then, not on every charge). */
-  expire: number | null;
+  expire: number;
 }
 
 /** The limiters' rows in the database, shared by every replica. Each method throws if it fails. */
@@ -39,13 +45,11 @@ export interface LimiterTable {
    */
   takeFromBucket(key: string, cost: number, at: number, shape: BucketShape): Promise<BucketTake>;
   /**
-   * Adds `cost` to the counter of a fixed window (`durationMs` from its first charge) in one
-   * statement, atomic across replicas: the charge on every request (the cost budget, RL-7),
-   * where a limiter's transaction of four statements doubled the statements of a read.
+   * Adds each charge to its fixed window's counter, atomically across replicas, all in one
+   * upsert: a window over at `at` starts again, ending at the charge's `end`. Answers each
+   * window's total and end. The cost budget (RL-7) sends what a replica charged this way.
    */
-  addToWindow(key: string, cost: number, at: number, durationMs: number): Promise<WindowCount>;
-  /** When a fixed window ends (epoch ms), or null if it has no row. */
-  windowEnd(key: string): Promise<number | null>;
+  addToWindows(charges: WindowCharge[], at: number): Promise<Map<string, WindowCount>>;
   close(): Promise<void>;
 }
 

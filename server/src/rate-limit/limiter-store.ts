@@ -7,6 +7,7 @@ import {
   type BucketTake,
   type LimiterTable,
   RATE_LIMIT_TABLE,
+  type WindowCharge,
   type WindowCount,
 } from "../db/limiter-table";
 import type { Budget } from "./budgets";
@@ -67,12 +68,8 @@ export class LimiterStore {
     return this.table.takeFromBucket(key, cost, at, shape);
   }
 
-  addToWindow(key: string, cost: number, at: number, durationMs: number): Promise<WindowCount> {
-    return this.table.addToWindow(key, cost, at, durationMs);
-  }
-
-  windowEnd(key: string): Promise<number | null> {
-    return this.table.windowEnd(key);
+  addToWindows(charges: WindowCharge[], at: number): Promise<Map<string, WindowCount>> {
+    return this.table.addToWindows(charges, at);
   }
 
   /** Removes expired rows (the limiters' own timer is off: we have no long-lived timers). */

@@ -1,7 +1,8 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
 import type { Budgets } from "./budgets";
+import { CostBudget } from "./cost-budget";
 import { hashedKey, type LimiterStore } from "./limiter-store";
 import {
   type Charge,
@@ -26,8 +27,7 @@ export class RequestLimits {
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
-  /** The cost budget while the store is down: per process, as the other budgets' insurance. */
-  private readonly costInMemory: RateLimiterMemory;
+  readonly costBudget: CostBudget;
 
   constructor(
     private readonly store: LimiterStore,
@@ -47,12 +47,7 @@ export class RequestLimits {
       budgets.resetStatusPerIpHour,
       insured,
     );
-    const cost = budgets.costPerMinute;
-    this.costInMemory = new RateLimiterMemory({
-      keyPrefix: "cost_m",
-      points: cost.points,
-      duration: cost.durationSeconds,
-    });
+    this.costBudget = new CostBudget(store, budgets.costPerMinute, log);
   }
 
   private charge(charges: Charge[], action: string, meta: RequestMeta, userId?: number) {
@@ -145,30 +140,9 @@ export class RequestLimits {
    */
   async chargeCost(callerKey: string, cost: number, now = Date.now()): Promise<void> {
     if (cost <= 0) return;
-    const { points, durationSeconds } = this.budgets.costPerMinute;
-    const key = `cost_m:${hashedKey(callerKey)}`;
-    let retryAfterMs: number;
-    try {
-      const count = await this.store.run(() =>
-        this.store.addToWindow(key, cost, now, durationSeconds * 1000),
-      );
-      if (count.points <= points) return;
-      const end = count.expire ?? (await this.store.run(() => this.store.windowEnd(key)));
-      retryAfterMs = Math.max(1000, (end ?? now + durationSeconds * 1000) - now);
-    } catch (error) {
-      this.log.warn(
-        { err: (error as Error)?.message },
-        "limiter store failed; cost budget in memory",
-      );
-      try {
-        await this.costInMemory.consume(key, cost);
-        return;
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        retryAfterMs = rejection.msBeforeNext;
-      }
-    }
+    const waitMs = await this.costBudget.charge(`cost_m:${hashedKey(callerKey)}`, cost, now);
+    if (waitMs === null) return;
     this.log.warn({ event: "limiter_trip", budgets: ["costPerMinute"] }, "cost budget spent");
-    throw rateLimited(new RateLimiterRes(0, retryAfterMs, points + 1, false));
+    throw rateLimited(new RateLimiterRes(0, waitMs, this.budgets.costPerMinute.points + 1, false));
   }
 }

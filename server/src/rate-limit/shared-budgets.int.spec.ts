@@ -12,6 +12,7 @@ import { openDatabase } from "../db/open-database";
 import { ClientBudgets } from "../integrators/client-budget";
 import { resolveBudgets } from "./budgets";
 import type { LimiterStore } from "./limiter-store";
+import { COST_FLUSH_MS, CostBudget } from "./cost-budget";
 import { RequestLimits } from "./request-limits";
 import { FixedClock } from "../shared/clock";
 import { GraphQLClient } from "../../test/graphql-client";
@@ -94,14 +95,20 @@ describe("two servers on one database (issue 17 item 4)", () => {
     };
     expect(codeOf(await as(a).request(bomb(2, 100)))).not.toBe("RATE_LIMITED"); // 205
     expect(codeOf(await as(a).request(bomb(1, 90)))).not.toBe("RATE_LIMITED"); // 298
-    const other = await as(b).request(bomb(1, 1)); // 4 more: 302 > 300
+    // Each replica sends what it charged every COST_FLUSH_MS and reads the caller's total back:
+    // B, which had not seen this caller, lets one small request by (the bound of the design)…
+    await new Promise((resume) => setTimeout(resume, COST_FLUSH_MS * 2));
+    expect(codeOf(await as(b).request(bomb(1, 1)))).not.toBe("RATE_LIMITED"); // 302
+    await new Promise((resume) => setTimeout(resume, COST_FLUSH_MS * 2));
+    // …and from its next flush on knows the 302 spent between them.
+    const other = await as(b).request(bomb(1, 1));
     expect(codeOf(other)).toBe("RATE_LIMITED");
     expect(other.status).toBe(429);
     const seconds = other.errors?.[0].extensions?.retryAfterSeconds as number;
     expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(60);
     expect(Number(other.headers.get("retry-after"))).toBe(seconds);
-    // …and on the first one too: the points B took stay spent.
+    // …and on the first one too.
     expect(codeOf(await as(a).request(bomb(1, 1)))).toBe("RATE_LIMITED");
   });
 
@@ -170,23 +177,63 @@ describe("API client buckets in the store", () => {
   });
 });
 
-describe("the cost budget's minute in the store (one statement a charge)", () => {
+describe("the cost budget's minute in the store (one upsert a flush, not a statement a request)", () => {
   const at = Date.parse("2026-11-20T04:00:00Z");
+  const log = pino({ level: "silent" });
 
   it("counts every charge of both servers once, and starts afresh when the minute is over", async () => {
     const stores = [a.app.services.limits.store, b.app.services.limits.store];
     const key = `cost_m:window-${randomBytes(6).toString("hex")}`;
-    const add = (store: LimiterStore, cost: number, now: number) =>
-      store.run(() => store.addToWindow(key, cost, now, 60_000));
-    await Promise.all(Array.from({ length: 40 }, (_, i) => add(stores[i % 2], 3, at)));
-    expect((await add(stores[0], 1, at + 59_999)).points).toBe(121);
-    expect(await stores[1].windowEnd(key)).toBe(at + 60_000);
-    expect((await add(stores[1], 5, at + 60_000)).points).toBe(5);
-    expect(await stores[0].windowEnd(key)).toBe(at + 120_000);
+    const other = `cost_m:other-${randomBytes(6).toString("hex")}`;
+    const add = (store: LimiterStore, charges: Array<{ key: string; cost: number }>, now: number) =>
+      store.run(() =>
+        store.addToWindows(
+          charges.map((charge) => ({ ...charge, end: now + 60_000 })),
+          now,
+        ),
+      );
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => add(stores[i % 2], [{ key, cost: 3 }], at)),
+    );
+    const both = await add(
+      stores[0],
+      [
+        { key: other, cost: 7 },
+        { key, cost: 1 },
+      ],
+      at + 59_999,
+    );
+    expect(both.get(key)).toEqual({ points: 121, expire: at + 60_000 });
+    expect(both.get(other)).toEqual({ points: 7, expire: at + 119_999 });
+    expect((await add(stores[1], [{ key, cost: 5 }], at + 60_000)).get(key)).toEqual({
+      points: 5,
+      expire: at + 120_000,
+    });
   });
 
-  it("refuses past 300 with the seconds left in the minute, and falls back to memory if the store fails", async () => {
-    const log = pino({ level: "silent" });
+  it("holds for two replicas charging one caller at once: 300 and at most a fifth more each", async () => {
+    const budget = resolveBudgets().costPerMinute;
+    const onA = new CostBudget(a.app.services.limits.store, budget, log);
+    const onB = new CostBudget(b.app.services.limits.store, budget, log);
+    const key = `cost_m:both-${randomBytes(6).toString("hex")}`;
+    let accepted = 0;
+    for (let round = 0; round < 150; round++) {
+      const now = at + round;
+      const answers = await Promise.all([onA.charge(key, 4, now), onB.charge(key, 4, now)]);
+      accepted += answers.filter((wait) => wait === null).length * 4;
+    }
+    await Promise.all([onA.close(), onB.close()]);
+    expect(accepted).toBeGreaterThanOrEqual(300);
+    expect(accepted).toBeLessThanOrEqual(300 + 2 * (60 + 4));
+    const stored = await a.app.services.limits.store.addToWindows(
+      [{ key, cost: 0, end: at + 60_000 }],
+      at,
+    );
+    // Every charge is counted, the refused ones too (as the other limiters count).
+    expect(stored.get(key)?.points).toBe(150 * 2 * 4);
+  });
+
+  it("refuses past 300 with the seconds left in the minute, and counts on its own if the store fails", async () => {
     const limits = new RequestLimits(a.app.services.limits.store, resolveBudgets(), log);
     const caller = `user:${randomBytes(6).toString("hex")}`;
     await limits.chargeCost(caller, 300, at);
@@ -195,15 +242,18 @@ describe("the cost budget's minute in the store (one statement a charge)", () =>
     expect(
       (refusal as { extensions: { retryAfterSeconds: number } }).extensions.retryAfterSeconds,
     ).toBe(45);
+    await limits.costBudget.close();
 
     const real = a.app.services.limits.store;
     const broken = {
       create: real.create.bind(real),
       run: <T>(work: () => Promise<T>) => work(),
-      addToWindow: () => Promise.reject(new Error("connect ECONNREFUSED")),
+      addToWindows: () => Promise.reject(new Error("connect ECONNREFUSED")),
     } as unknown as LimiterStore;
-    const inMemory = new RequestLimits(broken, resolveBudgets(), log);
-    await inMemory.chargeCost(caller, 300);
-    await expect(inMemory.chargeCost(caller, 1)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    const alone = new RequestLimits(broken, resolveBudgets(), log);
+    await alone.chargeCost(caller, 300);
+    await alone.costBudget.flush();
+    await expect(alone.chargeCost(caller, 1)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await alone.costBudget.close();
   });
 });

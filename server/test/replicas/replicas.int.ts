@@ -236,6 +236,11 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       for (const [k, v] of user.client.cookies) c.cookies.set(k, v);
       return c;
     };
+    // Each replica sends what it charged, and reads the caller's total back, every
+    // COST_FLUSH_MS (200 ms); a replica learns of the other's charges at its next flush.
+    await on(app1).request(ME);
+    await on(app2).request(ME);
+    await new Promise((resume) => setTimeout(resume, 600));
     const direct = [await on(app1).request(ME), await on(app2).request(ME)];
     record("costBudget", {
       acceptedVia: accepted,
@@ -247,8 +252,9 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
         r.headers.get("retry-after"),
       ]),
     });
-    // Per replica it took up to 2 × 300 points (5 accepted); shared, at most 300 (2 accepted).
-    expect(accepted.length).toBeLessThanOrEqual(2);
+    // Per replica it took up to 2 × 300 points (5 accepted). Shared, 300 and at most one
+    // request more per replica than one flush could tell it (3 accepted).
+    expect(accepted.length).toBeLessThanOrEqual(3);
     expect(refused?.status).toBe(429);
     for (const r of direct) {
       expect(r.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
