@@ -62,6 +62,9 @@ function sqliteDb(path: string): BaselineDb {
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
+  // As durable as the server's (server/src/db/data-source.ts): better-sqlite3's WAL default is
+  // NORMAL, which can lose the last commits on a power loss; MySQL's baseline commits durably too.
+  db.pragma("synchronous = FULL");
   db.defaultSafeIntegers(false);
   const sql: Sql = {
     all: async <T>(text: string, params: unknown[] = []) =>
