@@ -32,7 +32,7 @@ const config: Config = {
         ],
       },
       moduleNameMapper: {
-        "^@shared/(.*)$": "<rootDir>/server/src/shared/$1",
+        "^@core/(.*)$": "<rootDir>/server/src/core/$1",
         "^@/(.*)$": "<rootDir>/client/src/$1",
         // @vue/apollo-composable's CommonJS build requires Apollo's ES module entry.
         "^@apollo/client/core/index\\.js$": "<rootDir>/node_modules/@apollo/client/core/core.cjs",

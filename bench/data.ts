@@ -11,8 +11,8 @@ import { bulkInsert } from "../server/src/db/bulk-insert";
 import { MeterEntity } from "../server/src/readings/meter.entity";
 import { importRegistry } from "../server/src/registry/registry-import";
 import { writeRegistry } from "../server/src/registry/write-registry";
-import { systemClock } from "../server/src/shared/clock";
-import { Language, PersonType, UserRole } from "../server/src/shared/enums";
+import { systemClock } from "../server/src/core/clock";
+import { Language, PersonType, UserRole } from "../server/src/core/enums";
 import { UserEntity } from "../server/src/users/user.entity";
 import type { BenchSize } from "./options";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AccessTokens } from "../server/src/auth/access-token";
-import { formatReadingMilli } from "../server/src/shared/decimal";
+import { formatReadingMilli } from "../server/src/core/decimal";
 import { BENCH_PASSWORD, type BenchUser, type SendingMeter } from "./data";
 import { graphqlBody, type LoadItem } from "./load/load";
 import { benchSecrets } from "./servers";

@@ -15,7 +15,7 @@ const VUE_LIBRARIES = /\/node_modules\/(@vue\/runtime-dom|vue-router|@intlify\/[
 const APOLLO_LINKS =
   /(\/node_modules\/(tslib|graphql|zen-observable-ts|symbol-observable|ts-invariant)\/|\/node_modules\/@apollo\/client\/(link|utilities|errors)\/|\/src\/apollo\/(links|session-link|failure)\.ts$|\/src\/operations\/session\.ts$)/;
 const FORMAT =
-  /\/(composables\/useFormat|kazakh-dates|local-format|intl-formatters|shared\/almaty-time)\.ts$/;
+  /\/(composables\/useFormat|kazakh-dates|local-format|intl-formatters|core\/almaty-time)\.ts$/;
 
 /**
  * Brotli and gzip copies of the built text files, written once at build time and sent as they
@@ -64,7 +64,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   resolve: {
     alias: {
-      "@shared": fileURLToPath(new URL("../server/src/shared", import.meta.url)),
+      "@core": fileURLToPath(new URL("../server/src/core", import.meta.url)),
       "@": fileURLToPath(new URL("./src", import.meta.url)),
     },
   },
@@ -137,7 +137,7 @@ export default defineConfig({
           if (forDataLayer && /\.(query|mutation)\.ts$/.test(id)) return "index";
           // Exact decimals: the form rules in the entry chunk need them, so the Almaty-time
           // chunk below is not loaded with the first screen for them.
-          if (id.endsWith("/shared/decimal.ts")) return "index";
+          if (id.endsWith("/core/decimal.ts")) return "index";
           // Dates and amounts in Almaty time: loading it sets up Intl's time-zone data, which
           // only the screens that show readings and payments need (not the login screen).
           if (FORMAT.test(id)) return "format";

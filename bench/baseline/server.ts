@@ -8,8 +8,8 @@ import {
   type MeterMonth,
   submissionWindow,
 } from "../../server/src/readings/reading.rules";
-import { periodEnd, periodOf } from "../../server/src/shared/almaty-time";
-import { formatReadingMilli, parseReadingMilli } from "../../server/src/shared/decimal";
+import { periodEnd, periodOf } from "../../server/src/core/almaty-time";
+import { formatReadingMilli, parseReadingMilli } from "../../server/src/core/decimal";
 import { type BaselineDb, openBaselineDb, type Sql, sqlTime } from "./database";
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { periodOf } from "../../server/src/shared/almaty-time";
+import { periodOf } from "../../server/src/core/almaty-time";
 import type { BenchData } from "../data";
 import { type LoadJob, type LoadResult, runLoad } from "../load/load";
 import type { BenchOptions } from "../options";

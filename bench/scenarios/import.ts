@@ -7,7 +7,7 @@ import { parseDatabaseUrl } from "../../server/src/config";
 import { openDatabase } from "../../server/src/db/open-database";
 import { generateRegistry, REGISTRY_HEADERS } from "../../server/src/registry/registry-generator";
 import { importRegistry } from "../../server/src/registry/registry-import";
-import { systemClock } from "../../server/src/shared/clock";
+import { systemClock } from "../../server/src/core/clock";
 
 export interface ImportFigures {
   accounts: number;

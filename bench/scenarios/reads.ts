@@ -1,4 +1,4 @@
-import { encodeCursor } from "../../server/src/shared/pagination";
+import { encodeCursor } from "../../server/src/common/pagination";
 import { accountsScreenItems, historyItems } from "../operations";
 import { compare, type BenchContext, type Comparison } from "./context";
 

@@ -1,4 +1,4 @@
-import { periodOf } from "../../server/src/shared/almaty-time";
+import { periodOf } from "../../server/src/core/almaty-time";
 import { contendedItems, sendingItems } from "../operations";
 import { compare, resetSendings, type BenchContext, type Comparison } from "./context";
 

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from "@shared/errors";
+import { ERROR_CODES } from "@core/error-codes";
 import { messageKeyOf } from "./errors";
 import ru from "./locales/ru.json";
 

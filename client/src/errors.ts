@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@shared/errors";
+import type { ErrorCode } from "@core/error-codes";
 import { ApiFailure, NETWORK_ERROR, toFailure } from "./apollo/failure";
 import type en from "./locales/en.json";
 import type kk from "./locales/kk.json";

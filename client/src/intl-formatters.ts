@@ -1,4 +1,4 @@
-import { ALMATY_TIME_ZONE } from "@shared/almaty-time";
+import { ALMATY_TIME_ZONE } from "@core/almaty-time";
 
 /** BCP 47 tags: `words` for dates and month names, `number` for numbers (they differ when
  * Kazakh is formatted by hand). */

@@ -1,4 +1,4 @@
-import { localDate } from "@shared/almaty-time";
+import { localDate } from "@core/almaty-time";
 
 /*
  * Kazakh dates when the browser's ICU lacks Kazakh data: Debian's Chromium and others claim

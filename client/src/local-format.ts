@@ -1,4 +1,4 @@
-import { localDate } from "@shared/almaty-time";
+import { localDate } from "@core/almaty-time";
 import type { AppLocale } from "./i18n";
 
 /*

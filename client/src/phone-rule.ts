@@ -1,4 +1,4 @@
-import { normalizeKzMobile } from "@shared/phone";
+import { normalizeKzMobile } from "@core/phone";
 import type { Rule } from "./composables/useFormErrors";
 
 /**

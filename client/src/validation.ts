@@ -1,10 +1,10 @@
-import { isValidBin, normalizeBin } from "@shared/bin";
-import { parseMoneyTiyn, parseReadingMilli } from "@shared/decimal";
+import { isValidBin, normalizeBin } from "@core/bin";
+import { parseMoneyTiyn, parseReadingMilli } from "@core/decimal";
 import type { Rule } from "./composables/useFormErrors";
 
 /*
  * Client-side checks. Number, money, reading and BIN rules are the server's own modules
- * (server/src/shared), so the two sides cannot disagree. The password is only checked for
+ * (server/src/core), so the two sides cannot disagree. The password is only checked for
  * length here: the server also refuses common passwords (WEAK_PASSWORD).
  */
 

@@ -32,8 +32,8 @@ import { bearerToken } from "./auth/bearer-token";
 import { integratorOf } from "./integrators/integrator-context";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createServices, type Services } from "./services";
-import { periodOf } from "./shared/almaty-time";
-import type { Clock } from "./shared/clock";
+import { periodOf } from "./core/almaty-time";
+import type { Clock } from "./core/clock";
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const LIMITER_SWEEP_MS = 10 * 60_000;

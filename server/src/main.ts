@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from "./config";
 import { openDatabase } from "./db/open-database";
 import { startingServer } from "./http/starting-server";
 import { demoCredentials, seedDemoRegistry } from "./registry/demo-seed";
-import { systemClock } from "./shared/clock";
+import { systemClock } from "./core/clock";
 
 /** FT-6: in-flight requests get this long after the port closes; then their sockets are cut. */
 const FORCE_CLOSE_MS = 10_000;

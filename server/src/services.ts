@@ -20,7 +20,7 @@ import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
-import type { Clock } from "./shared/clock";
+import type { Clock } from "./core/clock";
 import { UsersService } from "./users/users.service";
 
 /** The composition root of the feature services. */

@@ -3,9 +3,9 @@ import { AccountEntity } from "../src/accounts/account.entity";
 import { PaymentEntity } from "../src/accounts/payment.entity";
 import { MeterEntity } from "../src/readings/meter.entity";
 import { ReadingEntity } from "../src/readings/reading.entity";
-import { periodOf } from "../src/shared/almaty-time";
-import { parseMoneyTiyn, parseReadingMilli } from "../src/shared/decimal";
-import { ReadingSource } from "../src/shared/enums";
+import { periodOf } from "../src/core/almaty-time";
+import { parseMoneyTiyn, parseReadingMilli } from "../src/core/decimal";
+import { ReadingSource } from "../src/core/enums";
 
 let sequence = 0;
 const next = () => ++sequence;

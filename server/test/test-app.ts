@@ -6,7 +6,7 @@ import pino, { type Logger } from "pino";
 import { buildApp, type App } from "../src/app";
 import type { Config } from "../src/config";
 import { DEFAULT_BUDGETS, type BudgetOverrides } from "../src/rate-limit/budgets";
-import { FixedClock } from "../src/shared/clock";
+import { FixedClock } from "../src/core/clock";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { GraphQLClient } from "./graphql-client";
 

@@ -1,5 +1,5 @@
 import { computed } from "vue";
-import { formatReadingMilli } from "@shared/decimal";
+import { formatReadingMilli } from "@core/decimal";
 import {
   intlHasKazakhMonths,
   kazakhDate,

@@ -1,4 +1,4 @@
-import { invalidField } from "../shared/errors";
+import { invalidField } from "../common/app-error";
 
 /**
  * The one account-number rule: as printed on the bill, up to 32 letters, digits and dashes.

@@ -1,5 +1,5 @@
-import { makeBin } from "../shared/bin";
-import { PersonType } from "../shared/enums";
+import { makeBin } from "../core/bin";
+import { PersonType } from "../core/enums";
 import { binOwnsAccount, proofHolds, readProof, registrationBin } from "./account-proof.rules";
 
 describe("readProof", () => {

@@ -1,6 +1,6 @@
-import { isValidBin, normalizeBin } from "../shared/bin";
-import { parseMoneyTiyn } from "../shared/decimal";
-import { PersonType } from "../shared/enums";
+import { isValidBin, normalizeBin } from "../core/bin";
+import { parseMoneyTiyn } from "../core/decimal";
+import { PersonType } from "../core/enums";
 import { isAccountNumber, stripAccountNumber } from "./account-number";
 
 /**

@@ -16,7 +16,7 @@ import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
 import { loadMetersAhead } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
-import { mapMaybe, type MaybePromise } from "../shared/maybe-async";
+import { mapMaybe, type MaybePromise } from "../common/maybe-async";
 import { Meter } from "../readings/reading.types";
 import type { UserEntity } from "../users/user.entity";
 import { Account } from "./account.types";

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { withTransaction } from "../db/transaction";
-import type { Clock } from "../shared/clock";
+import type { Clock } from "../core/clock";
 import { AuditEventEntity } from "./audit-event.entity";
 import { NO_REQUEST, type RequestMeta } from "./request-meta";
 

@@ -3,7 +3,7 @@ import { Access, Public } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
 import type { Services } from "../services";
 import { CurrentSessionId, CurrentUser } from "../graphql/current";
-import { AppError } from "../shared/errors";
+import { AppError } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
 import { AuthPayload, User } from "../users/user.types";
 import type { LoggedIn } from "./auth.service";

@@ -10,7 +10,7 @@ import { ACCOUNT, LOGIN, SUBMIT, registerAndLogin } from "../../test/operations"
 import { freePort, ROOT } from "../../test/server-process";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { ReadingEntity } from "../readings/reading.entity";
-import { ReadingSource } from "../shared/enums";
+import { ReadingSource } from "../core/enums";
 
 // docs/security.md FT-1 / FT-2, test plan T15: the database goes away under a running app. Requests
 // answer SERVICE_UNAVAILABLE (retryable, not INTERNAL) without hanging; the app recovers once

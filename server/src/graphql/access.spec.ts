@@ -3,7 +3,7 @@ import { type GraphQLObjectType, GraphQLError } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import type { Integrator } from "../integrators/api-clients.service";
 import type { Scope } from "../integrators/scopes";
-import { UserRole } from "../shared/enums";
+import { UserRole } from "../core/enums";
 import type { UserEntity } from "../users/user.entity";
 import { Access, authChecker, PUBLIC_ACCESS } from "./access";
 import type { GraphQLContext } from "./context";

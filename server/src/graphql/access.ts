@@ -1,8 +1,8 @@
 import { type AuthCheckerFn, Extensions } from "type-graphql";
 import type { Integrator } from "../integrators/api-clients.service";
 import { isScope, type Scope } from "../integrators/scopes";
-import { UserRole } from "../shared/enums";
-import { AppError } from "../shared/errors";
+import { UserRole } from "../core/enums";
+import { AppError } from "../common/app-error";
 import type { GraphQLContext, Viewer } from "./context";
 
 /**

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { isConnectionError, isLockConflict } from "../db/transaction";
 import { SERVICE_RETRY_AFTER_SECONDS } from "../http/retry-refusal";
-import { AppError } from "../shared/errors";
+import { AppError } from "../common/app-error";
 
 /**
  * Builds the request's context; an outage while doing so (the viewer's session is read from the

@@ -12,7 +12,7 @@ import {
   type ComplexityEstimator,
 } from "graphql-query-complexity";
 import { retryStatusOf } from "../http/retry-refusal";
-import { DEFAULT_PAGE_SIZE } from "../shared/pagination";
+import { DEFAULT_PAGE_SIZE } from "../common/pagination";
 import type { GraphQLContext } from "./context";
 
 /** RL-7: the most one operation may cost. */

@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { PasswordResetTokenStatus } from "../recovery/reset-token-status";
-import { Language, PersonType, ReadingSource } from "../shared/enums";
+import { Language, PersonType, ReadingSource } from "../core/enums";
 
 registerEnumType(PersonType, {
   name: "PersonType",

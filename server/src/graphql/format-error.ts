@@ -6,7 +6,7 @@ import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
 import { DeadlinePassedError } from "../db/deadline-scope";
 import { isConnectionError, isLockConflict } from "../db/transaction";
-import { isContractCode } from "../shared/errors";
+import { isContractCode } from "../core/error-codes";
 
 /** Errors of the GraphQL layer itself that a client may see as they are. */
 const PROTOCOL_CODES = new Set([

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { MaybePromise } from "../shared/maybe-async";
+import type { MaybePromise } from "../common/maybe-async";
 
 /**
  * A per-request DataLoader whose loaded values can also be read synchronously: `get` answers a

@@ -9,7 +9,7 @@ import { OperatorsResolver } from "../operators/operators.resolver";
 import { MetersResolver } from "../readings/meters.resolver";
 import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
-import { DateTimeScalar } from "../shared/scalars/date-time.scalar";
+import { DateTimeScalar } from "../common/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
 import { authChecker } from "./access";
 import { resolverContainer, type ResolverClass, type ResolverFactory } from "./resolver-container";

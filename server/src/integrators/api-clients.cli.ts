@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { AuditService } from "../audit/audit.service";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
-import { systemClock } from "../shared/clock";
+import { systemClock } from "../core/clock";
 import { ApiClientsService } from "./api-clients.service";
 import { option, UsageError } from "./cli-args";
 import { IntegratorTokens } from "./integrator-token";

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataSource } from "typeorm";
-import type { Clock } from "../shared/clock";
-import { AppError } from "../shared/errors";
+import type { Clock } from "../core/clock";
+import { AppError } from "../common/app-error";
 import { ApiClientEntity } from "./api-client.entity";
 import type { IntegratorTokens } from "./integrator-token";
 import { isScope, type Scope } from "./scopes";

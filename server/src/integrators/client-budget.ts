@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { GraphQLContext } from "../graphql/context";
 import { operationCost } from "../graphql/cost";
 import type { LimiterStore } from "../rate-limit/limiter-store";
-import { AppError } from "../shared/errors";
+import { AppError } from "../common/app-error";
 
 /** SECURITY RL-7: per API client, a 1,000-point bucket refilled at 50 points a second. */
 export const CLIENT_BUDGET_POINTS = 1000;

@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Matches } from "class-validator";
-import { ReadingSource } from "../shared/enums";
-import { DecimalScalar } from "../shared/scalars/decimal.scalar";
+import { ReadingSource } from "../core/enums";
+import { DecimalScalar } from "../common/scalars/decimal.scalar";
 import { type ItemOutcome, ItemStatus } from "../registry/registry-sync";
 
 registerEnumType(ItemStatus, {

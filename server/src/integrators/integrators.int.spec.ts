@@ -25,7 +25,7 @@ import { startTestApp, type TestApp } from "../../test/test-app";
 import { PaymentEntity } from "../accounts/payment.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { makeBin } from "../shared/bin";
+import { makeBin } from "../core/bin";
 import { INTEGRATOR_AUDIENCE } from "./integrator-token";
 
 let t: TestApp;

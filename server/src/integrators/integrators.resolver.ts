@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../graphql/context";
 import type { Services } from "../services";
 import { CurrentClient } from "../graphql/current";
 import { Reading } from "../readings/reading.types";
-import { PeriodScalar } from "../shared/scalars/period.scalar";
+import { PeriodScalar } from "../common/scalars/period.scalar";
 import {
   AccountSyncInput,
   ApiToken,

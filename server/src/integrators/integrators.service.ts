@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
-import type { Clock } from "../shared/clock";
-import { invalidField } from "../shared/errors";
+import type { Clock } from "../core/clock";
+import { invalidField } from "../common/app-error";
 import {
   type AccountItem,
   type ItemOutcome,

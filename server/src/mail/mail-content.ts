@@ -1,4 +1,4 @@
-import type { Language } from "../shared/enums";
+import type { Language } from "../core/enums";
 
 /** The e-mails the service sends; each is rendered in the recipient's language. */
 export type MailRequest =

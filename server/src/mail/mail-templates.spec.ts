@@ -1,4 +1,4 @@
-import { Language } from "../shared/enums";
+import { Language } from "../core/enums";
 import type { MailRequest } from "./mail-content";
 import { renderMail } from "./mail-templates";
 

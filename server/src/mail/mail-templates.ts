@@ -1,4 +1,4 @@
-import { Language } from "../shared/enums";
+import { Language } from "../core/enums";
 import type {
   LanguageTemplates,
   MailRequest,

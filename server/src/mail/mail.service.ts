@@ -2,8 +2,8 @@ import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner 
 import { LessThanOrEqual } from "typeorm";
 import type { Logger } from "pino";
 import { withTransaction } from "../db/transaction";
-import type { Clock } from "../shared/clock";
-import type { Language } from "../shared/enums";
+import type { Clock } from "../core/clock";
+import type { Language } from "../core/enums";
 import type { MailRequest, RenderedMail } from "./mail-content";
 import { MailOutboxEntity, OutboxStatus } from "./mail-outbox.entity";
 import { renderMail } from "./mail-templates";

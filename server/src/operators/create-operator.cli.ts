@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { isUniqueViolation } from "../db/transaction";
 import { option, UsageError } from "../integrators/cli-args";
-import { systemClock } from "../shared/clock";
+import { systemClock } from "../core/clock";
 import { OperatorsService } from "./operators.service";
 
 const USAGE = 'npm run user:create-operator -- --email EMAIL --password PASSWORD [--name "NAME"]';

@@ -14,8 +14,8 @@ import { Access } from "../graphql/access";
 import type { GraphQLContext } from "../graphql/context";
 import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
-import { PersonType } from "../shared/enums";
-import { invalidField } from "../shared/errors";
+import { PersonType } from "../core/enums";
+import { invalidField } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
 
 @ObjectType({

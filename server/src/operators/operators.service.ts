@@ -7,9 +7,9 @@ import type { RequestMeta } from "../audit/request-meta";
 import type { PasswordHasher } from "../auth/password-hasher";
 import { withTransaction } from "../db/transaction";
 import type { GuessLimiter } from "../rate-limit/guess-limiter";
-import type { Clock } from "../shared/clock";
-import { Language, PersonType, UserRole } from "../shared/enums";
-import { AppError } from "../shared/errors";
+import type { Clock } from "../core/clock";
+import { Language, PersonType, UserRole } from "../core/enums";
+import { AppError } from "../common/app-error";
 import { UserEntity } from "../users/user.entity";
 import { normalizeEmail } from "../users/email";
 

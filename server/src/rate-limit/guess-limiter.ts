@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
-import { AppError } from "../shared/errors";
+import { AppError } from "../common/app-error";
 import type { Budgets } from "./budgets";
 import { remainingAttempts } from "./guess-feedback";
 import { hashedKey, type LimiterStore } from "./limiter-store";

@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { normalizeAccountNumber } from "../accounts/account-number";
 import { AuditService } from "../audit/audit.service";
 import { NO_REQUEST } from "../audit/request-meta";
-import type { Clock } from "../shared/clock";
+import type { Clock } from "../core/clock";
 import { resolveBudgets } from "./budgets";
 import { GuessLimiter } from "./guess-limiter";
 import { LimiterStore } from "./limiter-store";

@@ -4,8 +4,8 @@ import pino from "pino";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
-import { systemClock } from "../shared/clock";
-import { AppError } from "../shared/errors";
+import { systemClock } from "../core/clock";
+import { AppError } from "../common/app-error";
 import { liftAccountBlock } from "./lift";
 
 const USAGE = "Usage: npm run limits:lift -- --account NUMBER";

@@ -1,7 +1,7 @@
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Logger } from "pino";
 import type { RequestMeta } from "../audit/request-meta";
-import { AppError } from "../shared/errors";
+import { AppError } from "../common/app-error";
 
 export const retryAfterSeconds = (res: RateLimiterRes): number =>
   Math.max(1, Math.ceil(res.msBeforeNext / 1000));

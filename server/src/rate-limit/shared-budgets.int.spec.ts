@@ -14,7 +14,7 @@ import { resolveBudgets } from "./budgets";
 import type { LimiterStore } from "./limiter-store";
 import { COST_FLUSH_MS, CostBudget } from "./cost-budget";
 import { RequestLimits } from "./request-limits";
-import { FixedClock } from "../shared/clock";
+import { FixedClock } from "../core/clock";
 import { GraphQLClient } from "../../test/graphql-client";
 import type { DataSource } from "typeorm";
 

@@ -4,7 +4,7 @@ import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf } from "../../test/graphql-client";
 import { SUBMIT, registerAndLogin } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
-import { ReadingSource } from "../shared/enums";
+import { ReadingSource } from "../core/enums";
 import { ReadingEntity } from "./reading.entity";
 
 // Issue 17 item 1: a sending held by a row lock past the deadline answers 503, and that 503

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { ReadingSource } from "../shared/enums";
-import { PageInfo } from "../shared/pagination";
-import { DecimalScalar } from "../shared/scalars/decimal.scalar";
-import { PeriodScalar } from "../shared/scalars/period.scalar";
+import { ReadingSource } from "../core/enums";
+import { PageInfo } from "../common/pagination";
+import { DecimalScalar } from "../common/scalars/decimal.scalar";
+import { PeriodScalar } from "../common/scalars/period.scalar";
 import {
   encodeFeedCursor,
   type ExportedReading as ExportedRow,

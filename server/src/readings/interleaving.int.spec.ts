@@ -5,8 +5,8 @@ import { isSettled, nextLockWait, openSession, type RawSession } from "../../tes
 import { SUBMIT, registerAndLogin } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { driverError } from "../db/transaction";
-import { parseReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import { parseReadingMilli } from "../core/decimal";
+import { ReadingSource } from "../core/enums";
 import { nextFeedSeq } from "./feed-sequence";
 import { MeterEntity } from "./meter.entity";
 import { ReadingEntity } from "./reading.entity";

@@ -16,12 +16,12 @@ import type { Services } from "../services";
 import { CurrentUser } from "../graphql/current";
 import { reloadMeterAfterSending } from "../graphql/loaders";
 import { Selection } from "../graphql/look-ahead";
-import { PageInfo } from "../shared/pagination";
+import { PageInfo } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
 import { meterMonth, windowView } from "./readings.service";
-import { bothMaybe, mapMaybe, type MaybePromise } from "../shared/maybe-async";
+import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {

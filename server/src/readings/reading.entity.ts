@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { bigintColumn } from "../db/transformers";
-import { ReadingSource } from "../shared/enums";
+import { ReadingSource } from "../core/enums";
 
 /**
  * A meter reading. Sendings that count against the monthly limit (subscriber and partner) hold

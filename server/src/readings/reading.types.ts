@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../shared/pagination";
-import { formatReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
-import { PeriodScalar } from "../shared/scalars/period.scalar";
-import { DecimalScalar } from "../shared/scalars/decimal.scalar";
+import { PageInfo } from "../common/pagination";
+import { formatReadingMilli } from "../core/decimal";
+import { ReadingSource } from "../core/enums";
+import { PeriodScalar } from "../common/scalars/period.scalar";
+import { DecimalScalar } from "../common/scalars/decimal.scalar";
 import type { MeterEntity } from "./meter.entity";
 import type { ReadingEntity } from "./reading.entity";
 

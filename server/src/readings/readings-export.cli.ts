@@ -8,7 +8,7 @@ import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { csvField } from "../registry/registry-generator";
-import { isPeriod } from "../shared/almaty-time";
+import { isPeriod } from "../core/almaty-time";
 import { EXPORT_MAX_PAGE, exportReadings } from "./readings-export";
 
 const HEADER =

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
 import { dialectOf } from "../db/dialect";
-import { isPeriod } from "../shared/almaty-time";
-import { formatReadingMilli } from "../shared/decimal";
-import type { ReadingSource } from "../shared/enums";
-import { invalidField } from "../shared/errors";
+import { isPeriod } from "../core/almaty-time";
+import { formatReadingMilli } from "../core/decimal";
+import type { ReadingSource } from "../core/enums";
+import { invalidField } from "../common/app-error";
 import { ReadingEntity } from "./reading.entity";
 
 export const EXPORT_DEFAULT_PAGE = 100;

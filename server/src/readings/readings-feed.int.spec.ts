@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from "../../test/test-app";
 import { withTransaction } from "../db/transaction";
 import { nextFeedSeq } from "./feed-sequence";
 import { ReadingEntity } from "./reading.entity";
-import { ReadingSource } from "../shared/enums";
+import { ReadingSource } from "../core/enums";
 import { exportReadings } from "./readings-export";
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { createRegistryAccount } from "../../test/factories";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
-import { formatReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import { formatReadingMilli } from "../core/decimal";
+import { ReadingSource } from "../core/enums";
 import {
   countedSendings,
   latestReadings,

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { IsNull, MoreThan } from "typeorm";
-import type { Clock } from "../shared/clock";
+import type { Clock } from "../core/clock";
 import { hashOneTimeToken, newOneTimeToken } from "./one-time-token";
 import { TokenPurpose, UserTokenEntity } from "./user-token.entity";
 

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseRegistryDate, periodOf } from "../shared/almaty-time";
-import { isValidBin, makeBin } from "../shared/bin";
-import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import { parseRegistryDate, periodOf } from "../core/almaty-time";
+import { isValidBin, makeBin } from "../core/bin";
+import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
+import { ReadingSource } from "../core/enums";
 import { DEMO_REGISTRY_DIR } from "./demo-seed";
 import { readRegistryFile } from "./registry-import";
 

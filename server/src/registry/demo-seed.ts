@@ -4,8 +4,8 @@ import { type DataSource, In } from "typeorm";
 import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
 import { isUniqueViolation } from "../db/transaction";
-import type { Clock } from "../shared/clock";
-import { formatTiyn } from "../shared/decimal";
+import type { Clock } from "../core/clock";
+import { formatTiyn } from "../core/decimal";
 import { importRegistry, readRegistryFile } from "./registry-import";
 
 const PROJECT_NAME = "gas-readings";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
 import { AccountEntity } from "../accounts/account.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { isValidBin } from "../shared/bin";
-import { FixedClock } from "../shared/clock";
+import { isValidBin } from "../core/bin";
+import { FixedClock } from "../core/clock";
 import { importRegistry } from "./registry-import";
 import { writeRegistry } from "./write-registry";
 

@@ -1,5 +1,5 @@
-import { makeBin } from "../shared/bin";
-import { formatReadingMilli, formatTiyn } from "../shared/decimal";
+import { makeBin } from "../core/bin";
+import { formatReadingMilli, formatTiyn } from "../core/decimal";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same registry. */
 export function randomSource(seed: number) {

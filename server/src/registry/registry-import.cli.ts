@@ -4,7 +4,7 @@ import pino from "pino";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
-import { systemClock } from "../shared/clock";
+import { systemClock } from "../core/clock";
 import { importProgress } from "./import-progress";
 import { REGISTRY_FILES, RegistryError, importRegistry } from "./registry-import";
 

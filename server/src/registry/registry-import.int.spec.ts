@@ -6,8 +6,8 @@ import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { FixedClock } from "../shared/clock";
-import { ReadingSource } from "../shared/enums";
+import { FixedClock } from "../core/clock";
+import { ReadingSource } from "../core/enums";
 import { DEMO_REGISTRY_DIR, demoCredentials, seedDemoRegistry } from "./demo-seed";
 import {
   type ImportReport,

@@ -14,9 +14,9 @@ import { bulkInsert } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { periodOf } from "../shared/almaty-time";
-import type { Clock } from "../shared/clock";
-import type { ReadingSource } from "../shared/enums";
+import { periodOf } from "../core/almaty-time";
+import type { Clock } from "../core/clock";
+import type { ReadingSource } from "../core/enums";
 import {
   type CsvProgress,
   type CsvRow,

@@ -1,8 +1,8 @@
 import { isAccountNumber } from "../accounts/account-number";
-import { parseRegistryDate } from "../shared/almaty-time";
-import { isValidBin } from "../shared/bin";
-import { parseMoneyTiyn, parseReadingMilli } from "../shared/decimal";
-import { ReadingSource } from "../shared/enums";
+import { parseRegistryDate } from "../core/almaty-time";
+import { isValidBin } from "../core/bin";
+import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
+import { ReadingSource } from "../core/enums";
 
 /**
  * The checks and parsers of one registry row, shared by every write of registry data: the CSV

@@ -3,9 +3,9 @@ import { AccountEntity } from "../accounts/account.entity";
 import { PaymentEntity } from "../accounts/payment.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
-import { periodOf } from "../shared/almaty-time";
-import type { ReadingSource } from "../shared/enums";
-import type { ErrorCode } from "../shared/errors";
+import { periodOf } from "../core/almaty-time";
+import type { ReadingSource } from "../core/enums";
+import type { ErrorCode } from "../core/error-codes";
 import {
   isExternalId,
   isLongerThan,

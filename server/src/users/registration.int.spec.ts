@@ -2,7 +2,7 @@ import { createRegistryAccount, registration, type RegistryAccount } from "../..
 import { codeOf, fieldOf } from "../../test/graphql-client";
 import { LOGIN, REGISTER } from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
-import { makeBin } from "../shared/bin";
+import { makeBin } from "../core/bin";
 import { UserEntity } from "./user.entity";
 
 let t: TestApp;

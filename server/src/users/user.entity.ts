@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Language, PersonType, UserRole } from "../shared/enums";
+import { Language, PersonType, UserRole } from "../core/enums";
 
 @Entity("users")
 export class UserEntity {

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Language, PersonType } from "../shared/enums";
+import { Language, PersonType } from "../core/enums";
 import type { UserEntity } from "./user.entity";
 
 @ObjectType({ description: "A subscriber of the service.", simpleResolvers: true })

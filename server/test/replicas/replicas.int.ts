@@ -8,7 +8,7 @@ import type { DataSource } from "typeorm";
 import { parseDatabaseUrl } from "../../src/config";
 import { openDatabase } from "../../src/db/open-database";
 import { migrations } from "../../src/db/migrations";
-import { periodOf } from "../../src/shared/almaty-time";
+import { periodOf } from "../../src/core/almaty-time";
 import { GraphQLClient } from "../graphql-client";
 import { LINK, ME, REFRESH } from "../operations";
 import {

@@ -1,5 +1,5 @@
-import { previousPeriod } from "@shared/almaty-time";
-import { parseReadingMilli } from "@shared/decimal";
+import { previousPeriod } from "@core/almaty-time";
+import { parseReadingMilli } from "@core/decimal";
 
 export interface ReadingPoint {
   value: string;

@@ -1,6 +1,6 @@
 import { Length } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { DecimalScalar } from "../../shared/scalars/decimal.scalar";
+import { DecimalScalar } from "../../common/scalars/decimal.scalar";
 
 @InputType({ description: "Proof of holding an account: its number and the exact last payment." })
 export class LinkAccountInput {

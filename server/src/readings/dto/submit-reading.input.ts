@@ -1,6 +1,6 @@
 import { Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { DecimalScalar } from "../../shared/scalars/decimal.scalar";
+import { DecimalScalar } from "../../common/scalars/decimal.scalar";
 
 @InputType({ description: "A meter reading to send." })
 export class SubmitReadingInput {

@@ -1,7 +1,7 @@
 import { IsNotEmpty, Length, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { Language, PersonType } from "../../shared/enums";
-import { DecimalScalar } from "../../shared/scalars/decimal.scalar";
+import { Language, PersonType } from "../../core/enums";
+import { DecimalScalar } from "../../common/scalars/decimal.scalar";
 
 @InputType({ description: "Everything the registration form asks; all fields required." })
 export class RegisterInput {

@@ -1,6 +1,6 @@
 import { IsNotEmpty, IsOptional, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { Language } from "../../shared/enums";
+import { Language } from "../../core/enums";
 
 @InputType({ description: "Personal data to change; omitted fields stay as they are." })
 export class UpdateProfileInput {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { invalidField } from "./errors";
+import { invalidField } from "./app-error";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

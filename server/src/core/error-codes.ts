@@ -1,5 +1,3 @@
-import { GraphQLError } from "graphql";
-
 /** The stable codes of the public contract (docs/api.md). Extend, never rename. */
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
@@ -31,7 +29,8 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+/** The server's own wording, in English; clients show their translations of the code. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: "You need to log in.",
   FORBIDDEN: "You may not do this.",
   VALIDATION_FAILED: "A field has an invalid value.",
@@ -65,22 +64,3 @@ const CONTRACT_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 export function isContractCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && CONTRACT_CODES.has(code);
 }
-
-/** A refusal the client can act on: a contract code, and the input field for input errors. */
-export class AppError extends GraphQLError {
-  constructor(
-    readonly code: ErrorCode,
-    options: { field?: string; message?: string; extensions?: Record<string, unknown> } = {},
-  ) {
-    super(options.message ?? DEFAULT_MESSAGES[code], {
-      extensions: {
-        code,
-        ...(options.field ? { field: options.field } : {}),
-        ...options.extensions,
-      },
-    });
-  }
-}
-
-export const invalidField = (field: string, message?: string) =>
-  new AppError("VALIDATION_FAILED", { field, message: message ?? `Invalid value for ${field}.` });

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { isPeriod } from "../almaty-time";
+import { isPeriod } from "../../core/almaty-time";
 
 const check = (value: unknown): string => {
   if (typeof value !== "string" || !isPeriod(value)) {

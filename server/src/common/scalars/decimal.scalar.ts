@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { canonicalDecimal } from "../decimal";
+import { canonicalDecimal } from "../../core/decimal";
 
 const invalid = () => new GraphQLError('Decimal must be a string such as "12345.67".');
 
