@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { AccountLinkEntity } from "../server/src/accounts/account-link.entity";
 import { AccountEntity } from "../server/src/accounts/account.entity";
-import { PasswordHasher } from "../server/src/auth/password-hasher";
+import { PasswordHasher } from "../server/src/auth/password-hasher.service";
 import { SessionEntity } from "../server/src/auth/session.entity";
 import { bulkInsert } from "../server/src/db/bulk-insert";
 import { MeterEntity } from "../server/src/readings/meter.entity";

@@ -28,7 +28,7 @@ import {
 import { requestMetaOf } from "./http/request-meta";
 import { staticClient } from "./http/static-client";
 import { ClientBudgets, clientBudgetPlugin } from "./integrators/client-budget";
-import { bearerToken } from "./auth/bearer-token";
+import { bearerToken } from "./http/bearer-token";
 import { integratorOf } from "./integrators/integrator-context";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createServices, type Services } from "./services";

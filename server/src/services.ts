@@ -4,7 +4,7 @@ import { AccountsService } from "./accounts/accounts.service";
 import { AccessTokens } from "./auth/access-token";
 import { AuditService } from "./audit/audit.service";
 import { AuthService } from "./auth/auth.service";
-import { PasswordHasher } from "./auth/password-hasher";
+import { PasswordHasher } from "./auth/password-hasher.service";
 import { SessionCookie } from "./auth/session-cookie";
 import { SessionsService } from "./auth/sessions.service";
 import type { Config } from "./config";

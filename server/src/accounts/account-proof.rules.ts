@@ -1,7 +1,7 @@
 import { isValidBin, normalizeBin } from "../core/bin";
 import { parseMoneyTiyn } from "../core/decimal";
 import { PersonType } from "../core/enums";
-import { isAccountNumber, stripAccountNumber } from "./account-number";
+import { isAccountNumber, stripAccountNumber } from "./account-number.rules";
 
 /**
  * Registration's proof (and linking an account): someone shows they hold an account by its

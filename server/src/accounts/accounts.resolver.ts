@@ -10,12 +10,8 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Access } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import { Access, type GraphQLContext, CurrentUser, loadMetersAhead, Selection } from "../graphql";
 import type { Services } from "../services";
-import { CurrentUser } from "../graphql/current";
-import { loadMetersAhead } from "../graphql/loaders";
-import { Selection } from "../graphql/look-ahead";
 import { mapMaybe, type MaybePromise } from "../common/maybe-async";
 import { Meter } from "../readings/reading.types";
 import type { UserEntity } from "../users/user.entity";

@@ -9,7 +9,7 @@ import { PersonType } from "../core/enums";
 import { AppError, invalidField } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
 import { AccountLinkEntity } from "./account-link.entity";
-import { normalizeAccountNumber } from "./account-number";
+import { normalizeAccountNumber } from "./account-number.rules";
 import {
   type AccountProof,
   LAST_PAYMENT_ORDER,

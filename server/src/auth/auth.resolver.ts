@@ -1,8 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { Access, Public } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import { Access, Public, type GraphQLContext, CurrentSessionId, CurrentUser } from "../graphql";
 import type { Services } from "../services";
-import { CurrentSessionId, CurrentUser } from "../graphql/current";
 import { AppError } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
 import { AuthPayload, User } from "../users/user.types";

@@ -5,9 +5,9 @@ import type { RequestLimits } from "../rate-limit/request-limits";
 import type { Clock } from "../core/clock";
 import { AppError } from "../common/app-error";
 import { UserEntity } from "../users/user.entity";
-import { normalizeEmail } from "../users/email";
+import { normalizeEmail } from "../users/email.rules";
 import { AccessTokens } from "./access-token";
-import { PasswordHasher } from "./password-hasher";
+import { PasswordHasher } from "./password-hasher.service";
 import { IssuedSession, SessionsService } from "./sessions.service";
 
 export interface LoggedIn extends IssuedSession {

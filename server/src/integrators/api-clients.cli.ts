@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { systemClock } from "../core/clock";
 import { ApiClientsService } from "./api-clients.service";
-import { option, UsageError } from "./cli-args";
+import { option, UsageError } from "../common/cli-args";
 import { IntegratorTokens } from "./integrator-token";
 import { parseScopes, SCOPES } from "./scopes";
 

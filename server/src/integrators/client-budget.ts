@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
-import type { GraphQLContext } from "../graphql/context";
-import { operationCost } from "../graphql/cost";
+import { type GraphQLContext, operationCost } from "../graphql";
 import type { LimiterStore } from "../rate-limit/limiter-store";
 import { AppError } from "../common/app-error";
 

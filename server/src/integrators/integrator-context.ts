@@ -1,4 +1,4 @@
-import { bearerToken } from "../auth/bearer-token";
+import { bearerToken } from "../http/bearer-token";
 import type { Services } from "../services";
 import type { Integrator } from "./api-clients.service";
 

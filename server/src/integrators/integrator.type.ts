@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphq
 import { Matches } from "class-validator";
 import { ReadingSource } from "../core/enums";
 import { DecimalScalar } from "../common/scalars/decimal.scalar";
-import { type ItemOutcome, ItemStatus } from "../registry/registry-sync";
+import { type ItemOutcome, ItemStatus } from "../registry/registry-sync.service";
 
 registerEnumType(ItemStatus, {
   name: "ItemStatus",

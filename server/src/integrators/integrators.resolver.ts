@@ -1,8 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Access, Public } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import { Access, Public, type GraphQLContext, CurrentClient } from "../graphql";
 import type { Services } from "../services";
-import { CurrentClient } from "../graphql/current";
 import { Reading } from "../readings/reading.types";
 import { PeriodScalar } from "../common/scalars/period.scalar";
 import {

@@ -15,7 +15,7 @@ import {
   recordReading,
   upsertAccount,
   upsertMeter,
-} from "../registry/registry-sync";
+} from "../registry/registry-sync.service";
 
 /** Registry sync for integrators (API clients); framework-free. */
 export class IntegratorsService {

@@ -2,12 +2,12 @@ import "reflect-metadata";
 import pino from "pino";
 import type { DataSource } from "typeorm";
 import { AuditService } from "../audit/audit.service";
-import { PasswordHasher } from "../auth/password-hasher";
-import { checkPassword } from "../auth/password-policy";
+import { PasswordHasher } from "../auth/password-hasher.service";
+import { checkPassword } from "../auth/password-policy.rules";
 import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { isUniqueViolation } from "../db/transaction";
-import { option, UsageError } from "../integrators/cli-args";
+import { option, UsageError } from "../common/cli-args";
 import { systemClock } from "../core/clock";
 import { OperatorsService } from "./operators.service";
 

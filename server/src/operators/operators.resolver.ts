@@ -10,10 +10,8 @@ import {
   Resolver,
 } from "type-graphql";
 import { Account } from "../accounts/account.types";
-import { Access } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import { Access, type GraphQLContext, CurrentUser } from "../graphql";
 import type { Services } from "../services";
-import { CurrentUser } from "../graphql/current";
 import { PersonType } from "../core/enums";
 import { invalidField } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";

@@ -1,17 +1,17 @@
 import type { DataSource } from "typeorm";
 import { AccountLinkEntity } from "../accounts/account-link.entity";
-import { normalizeAccountNumber } from "../accounts/account-number";
+import { normalizeAccountNumber } from "../accounts/account-number.rules";
 import { AccountEntity } from "../accounts/account.entity";
 import type { AuditService } from "../audit/audit.service";
 import type { RequestMeta } from "../audit/request-meta";
-import type { PasswordHasher } from "../auth/password-hasher";
+import type { PasswordHasher } from "../auth/password-hasher.service";
 import { withTransaction } from "../db/transaction";
 import type { GuessLimiter } from "../rate-limit/guess-limiter";
 import type { Clock } from "../core/clock";
 import { Language, PersonType, UserRole } from "../core/enums";
 import { AppError } from "../common/app-error";
 import { UserEntity } from "../users/user.entity";
-import { normalizeEmail } from "../users/email";
+import { normalizeEmail } from "../users/email.rules";
 
 /** A user who sees an account: by a link he made, or as the legal entity owning it. */
 export interface LinkedUser {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
-import { normalizeAccountNumber } from "../accounts/account-number";
+import { normalizeAccountNumber } from "../accounts/account-number.rules";
 import { AuditService } from "../audit/audit.service";
 import { NO_REQUEST } from "../audit/request-meta";
 import type { Clock } from "../core/clock";

@@ -10,12 +10,14 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Access } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import {
+  Access,
+  type GraphQLContext,
+  CurrentUser,
+  reloadMeterAfterSending,
+  Selection,
+} from "../graphql";
 import type { Services } from "../services";
-import { CurrentUser } from "../graphql/current";
-import { reloadMeterAfterSending } from "../graphql/loaders";
-import { Selection } from "../graphql/look-ahead";
 import { PageInfo } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";

@@ -7,7 +7,7 @@ import pino from "pino";
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
-import { csvField } from "../registry/registry-generator";
+import { csvField } from "../common/csv-field";
 import { isPeriod } from "../core/almaty-time";
 import { EXPORT_MAX_PAGE, exportReadings } from "./readings-export";
 

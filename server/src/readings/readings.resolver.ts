@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { GraphQLContext } from "../graphql/context";
+import type { GraphQLContext } from "../graphql";
 import { Meter, Reading } from "./reading.types";
 
 @Resolver(() => Reading)

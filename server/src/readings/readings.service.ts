@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { normalizeAccountNumber } from "../accounts/account-number";
+import { normalizeAccountNumber } from "../accounts/account-number.rules";
 import { AccountEntity } from "../accounts/account.entity";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";

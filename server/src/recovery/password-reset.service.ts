@@ -1,13 +1,13 @@
 import type { DataSource } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import type { RequestMeta } from "../audit/request-meta";
-import type { PasswordHasher } from "../auth/password-hasher";
+import type { PasswordHasher } from "../auth/password-hasher.service";
 import type { SessionsService } from "../auth/sessions.service";
 import { withTransaction } from "../db/transaction";
 import type { MailService } from "../mail/mail.service";
 import type { Clock } from "../core/clock";
 import { AppError } from "../common/app-error";
-import { normalizeEmail } from "../users/email";
+import { normalizeEmail } from "../users/email.rules";
 import { UserEntity } from "../users/user.entity";
 import { assertAcceptablePassword } from "../users/users.service";
 import { hasTokenShape, newOneTimeToken, RESET_TOKEN_TTL_MS } from "./one-time-token";

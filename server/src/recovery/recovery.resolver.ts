@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { Public } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import { Public, type GraphQLContext } from "../graphql";
 import type { Services } from "../services";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";

@@ -1,3 +1,4 @@
+import { csvField } from "../common/csv-field";
 import { makeBin } from "../core/bin";
 import { formatReadingMilli, formatTiyn } from "../core/decimal";
 
@@ -108,9 +109,6 @@ function monthBack(index: number, back: number, day: number): { month: number; d
   return { month, date };
 }
 
-/** A field as CSV needs it: quoted when it holds a comma, a quote or a line break. */
-export const csvField = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 const csvLine = (fields: string[]) => fields.map(csvField).join(",") + "\n";
 
 export interface GeneratorOptions {

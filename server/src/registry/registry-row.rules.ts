@@ -1,4 +1,4 @@
-import { isAccountNumber } from "../accounts/account-number";
+import { isAccountNumber } from "../accounts/account-number.rules";
 import { parseRegistryDate } from "../core/almaty-time";
 import { isValidBin } from "../core/bin";
 import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
@@ -6,7 +6,7 @@ import { ReadingSource } from "../core/enums";
 
 /**
  * The checks and parsers of one registry row, shared by every write of registry data: the CSV
- * import (`registry-import.ts`) and the GraphQL sync (`registry-sync.ts`). Pure functions: each
+ * import (`registry-import.ts`) and the GraphQL sync (`registry-sync.service.ts`). Pure functions: each
  * parser answers the value or null; the callers word the refusal in their own terms (a CSV line
  * and column, or a sync item's field and error code).
  */
@@ -18,7 +18,7 @@ export const MAX_LENGTH = { holderName: 200, address: 500, serialNumber: 64 } as
 export const isLongerThan = (value: string, max: number): boolean =>
   value.length > max && [...value].length > max;
 
-/** An account number (see `accounts/account-number.ts`), or null. */
+/** An account number (see `accounts/account-number.rules.ts`), or null. */
 export const parseAccountNumber = (value: string): string | null =>
   isAccountNumber(value) ? value : null;
 

@@ -11,12 +11,16 @@ import {
   Root,
 } from "type-graphql";
 import { Account } from "../accounts/account.types";
-import { Access, Public } from "../graphql/access";
-import type { GraphQLContext } from "../graphql/context";
+import {
+  Access,
+  Public,
+  type GraphQLContext,
+  CurrentSessionId,
+  CurrentUser,
+  loadMetersAhead,
+  Selection,
+} from "../graphql";
 import type { Services } from "../services";
-import { CurrentSessionId, CurrentUser } from "../graphql/current";
-import { loadMetersAhead } from "../graphql/loaders";
-import { Selection } from "../graphql/look-ahead";
 import { ChangePasswordInput } from "./dto/change-password.input";
 import { RegisterInput } from "./dto/register.input";
 import { UpdateProfileInput } from "./dto/update-profile.input";

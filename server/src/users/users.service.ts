@@ -4,8 +4,8 @@ import { binOwnsAccount, registrationBin } from "../accounts/account-proof.rules
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
-import { checkPassword } from "../auth/password-policy";
-import type { PasswordHasher } from "../auth/password-hasher";
+import { checkPassword } from "../auth/password-policy.rules";
+import type { PasswordHasher } from "../auth/password-hasher.service";
 import type { SessionsService } from "../auth/sessions.service";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { MailService } from "../mail/mail.service";
@@ -17,7 +17,7 @@ import { AppError, invalidField } from "../common/app-error";
 import { normalizeKzMobile } from "../core/phone";
 import type { RegisterInput } from "./dto/register.input";
 import type { UpdateProfileInput } from "./dto/update-profile.input";
-import { normalizeEmail } from "./email";
+import { normalizeEmail } from "./email.rules";
 import { UserEntity } from "./user.entity";
 
 export class UsersService {

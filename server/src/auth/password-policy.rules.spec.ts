@@ -4,7 +4,7 @@ import {
   MIN_PASSWORD_CODE_POINTS,
   checkPassword,
   type PasswordContext,
-} from "./password-policy";
+} from "./password-policy.rules";
 
 /** `count` letters drawn from `alphabet` by a seeded generator: reproducible, not repetitive. */
 function lettersFrom(alphabet: string, count: number, seed = 7): string {

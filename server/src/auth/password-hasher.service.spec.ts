@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism, getPriority } from "node:os";
 import bcrypt from "bcrypt";
 import { NICE_INCREMENT } from "./password-hash.worker";
-import { PasswordHasher } from "./password-hasher";
+import { PasswordHasher } from "./password-hasher.service";
 
 const PEPPER = "test pepper";
 const onLinux = process.platform === "linux" ? it : it.skip;
