@@ -117,7 +117,7 @@ describe("PasswordHasher", () => {
 
   it("lets a process that never calls close() exit once its hashes are done", () => {
     const script = `
-      const { PasswordHasher } = require(${JSON.stringify(require.resolve("./password-hasher"))});
+      const { PasswordHasher } = require(${JSON.stringify(require.resolve("./password-hasher.service"))});
       new PasswordHasher("pepper", 4).hash("secret").then((hash) => console.log(hash.slice(0, 7)));
     `;
     const tsNode = require.resolve("ts-node/register/transpile-only");
