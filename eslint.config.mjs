@@ -2,6 +2,44 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
+// The layers (docs/architecture.md): core/ is framework-free and bundled by the client; features
+// use one another only through entities, services, rules and types, and the GraphQL layer only
+// through graphql/index.ts.
+const FEATURES = [
+  "accounts",
+  "auth",
+  "integrators",
+  "operators",
+  "readings",
+  "recovery",
+  "registry",
+  "users",
+];
+const SOURCE_ONLY = ["**/*.spec.ts"];
+
+const featureBoundaries = FEATURES.map((feature) => ({
+  files: [`server/src/${feature}/**/*.ts`],
+  ignores: SOURCE_ONLY,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          {
+            regex: "^(\\.\\./)+graphql/",
+            message:
+              "Features use the GraphQL layer through its public face: import from ../graphql.",
+          },
+          ...FEATURES.filter((other) => other !== feature).map((other) => ({
+            regex: `^(\\.\\./)+${other}/(?![\\w.-]+\\.(entity|service|rules|type|types)$)`,
+            message: `That is ${other}/'s internals: another feature imports its entities, services, rules and types only.`,
+          })),
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   {
     // .vue files are type-checked by vue-tsc (npm run typecheck); eslint-plugin-vue is not installed.
@@ -21,6 +59,40 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  ...featureBoundaries,
+  {
+    files: ["server/src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!\\./|libphonenumber-js(/|$))",
+              message:
+                "core/ is framework-free and bundled by the client: it imports only itself and libphonenumber-js.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["client/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)server/src/(?!core/)",
+              message: "The client takes only server/src/core/ from the server, through @core/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

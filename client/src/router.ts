@@ -49,8 +49,8 @@ function prefetch<Data, Variables extends Record<string, unknown>>(
   const earlier = asked.get(key);
   if (earlier && Date.now() - earlier.at < PREFETCH_FRESH_MS) return earlier.answer;
   const answer = (async () => {
-    const { sendSessionOperation, withTypename } = await loadSessionLink();
-    const data = await sendSessionOperation(withTypename(query), variables);
+    const { sendThroughLinks, withTypename } = await loadSessionLink();
+    const data = await sendThroughLinks(withTypename(query), variables);
     const { apolloClient } = await loadDataLayer();
     apolloClient.writeQuery({ query, variables, data: data as Unmasked<Data> });
   })().then(

@@ -14,7 +14,7 @@ import { costPlugin } from "./graphql/cost";
 import { contextOrRefusal } from "./graphql/context-refusal";
 import { createErrorFormatter } from "./graphql/format-error";
 import { createLoaders } from "./graphql/loaders";
-import { MAX_TOKENS, operationShapeRule } from "./graphql/limits-rules";
+import { MAX_TOKENS, operationShapeRule } from "./graphql/limits.validation";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-export type DatabaseConfig =
-  { type: "mysql"; url: string; database: string } | { type: "sqlite"; path: string };
+import type { DatabaseConfig } from "./db/database-config";
+
+export type { DatabaseConfig };
 
 export interface Config {
   nodeEnv: string;

@@ -4,19 +4,51 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { buildApp, type App } from "../src/app";
-import type { Config } from "../src/config";
+import type { Config, DatabaseConfig } from "../src/config";
 import { DEFAULT_BUDGETS, type BudgetOverrides } from "../src/rate-limit/budgets";
 import { FixedClock } from "../src/core/clock";
+import { openDatabase } from "../src/db/open-database";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { GraphQLClient } from "./graphql-client";
 
 export interface TestApp {
   url: string;
+  config: Config;
   db: TestDatabase;
   clock: FixedClock;
   app: App;
   client(): GraphQLClient;
   close(): Promise<void>;
+}
+
+/** The settings of a test server: fresh secrets, fast hashing, no mail, quiet. */
+export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
+  return {
+    nodeEnv: "test",
+    isProduction: false,
+    port: 0,
+    host: "127.0.0.1",
+    database,
+    dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
+    jwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtSecret: randomBytes(32).toString("base64url"),
+    integratorJwtPreviousSecret: null,
+    passwordPepper: randomBytes(32).toString("base64url"),
+    // Cost 4 keeps the suite fast; the cost-12 default is checked in config.spec.ts.
+    bcryptCost: 4,
+    seedDemo: false,
+    logLevel: "silent",
+    publicUrl: "https://gas.example.kz",
+    smtpUrl: null,
+    mailFrom: "Gas readings <no-reply@gas.example.kz>",
+    trustProxy: [],
+    corsOrigins: [],
+    graphqlIntrospection: true,
+    shutdownDrainMs: 0,
+    maxConnections: 10_000,
+    queueTimeBudgetMs: 1000,
+    ...overrides,
+  };
 }
 
 /** The real server on a fresh database, listening on a free loopback port. */
@@ -38,32 +70,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? "2026-11-15T06:00:00Z"));
-  const config: Config = {
-    nodeEnv: "test",
-    isProduction: false,
-    port: 0,
-    host: "127.0.0.1",
-    database: db.config,
-    dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
-    jwtSecret: randomBytes(32).toString("base64url"),
-    integratorJwtSecret: randomBytes(32).toString("base64url"),
-    integratorJwtPreviousSecret: null,
-    passwordPepper: randomBytes(32).toString("base64url"),
-    // Cost 4 keeps the suite fast; the cost-12 default is checked in config.spec.ts.
-    bcryptCost: 4,
-    seedDemo: false,
-    logLevel: "silent",
-    publicUrl: "https://gas.example.kz",
-    smtpUrl: null,
-    mailFrom: "Gas readings <no-reply@gas.example.kz>",
-    trustProxy: [],
-    corsOrigins: [],
-    graphqlIntrospection: true,
-    shutdownDrainMs: 0,
-    maxConnections: 10_000,
-    queueTimeBudgetMs: 1000,
-    ...options.config,
-  };
+  const config = testConfig(db.config, options.config);
   const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const app = await buildApp({
     config,
@@ -78,6 +85,7 @@ export async function startTestApp(
   const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {
     url: address,
+    config,
     db,
     clock,
     app,
@@ -93,3 +101,27 @@ export async function startTestApp(
 export const RELAXED_BUDGETS: BudgetOverrides = Object.fromEntries(
   Object.entries(DEFAULT_BUDGETS).map(([name, budget]) => [name, { points: budget.points * 1000 }]),
 );
+
+/** A second server (its own connections, its own memory) on a test app's database and secrets. */
+export async function startTestReplica(t: TestApp, options: { budgets?: "real" } = {}) {
+  const dataSource = await openDatabase(t.db.config);
+  const app = await buildApp({
+    config: t.config,
+    dataSource,
+    clock: new FixedClock(t.clock.now()),
+    log: pino({ level: "silent" }),
+    budgets: options.budgets === "real" ? {} : RELAXED_BUDGETS,
+    mailDispatcher: false,
+  });
+  const url = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    app,
+    url,
+    dataSource,
+    client: () => new GraphQLClient(`${url}/graphql`),
+    async close() {
+      await app.fastify.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { appLink, type AppContext } from "./links";
  * session check of a subscriber's first screen leaves once this small chunk is evaluated, while
  * the client and its cache are still loading. Nothing here touches the cache.
  */
-export function createSessionSender(terminal?: ApolloLink) {
+export function createLinkSender(terminal?: ApolloLink) {
   const link = appLink(terminal);
   return <Data, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Data, Variables>,
@@ -33,7 +33,7 @@ export function createSessionSender(terminal?: ApolloLink) {
     });
 }
 
-export const sendSessionOperation = createSessionSender();
+export const sendThroughLinks = createLinkSender();
 
 /**
  * A query as the client would send it (each selection with its `__typename`), for an answer

@@ -57,8 +57,8 @@ export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
       // The session lives in this module, not in the cache: it goes through the links alone.
-      const { sendSessionOperation, RefreshSessionMutation } = await loadSessionLink();
-      const data = await sendSessionOperation(RefreshSessionMutation, {}, { recover: false });
+      const { sendThroughLinks, RefreshSessionMutation } = await loadSessionLink();
+      const data = await sendThroughLinks(RefreshSessionMutation, {}, { recover: false });
       await acceptSession(data.refreshSession);
       return true;
     } catch (error) {
@@ -88,8 +88,8 @@ export function clearSession(): void {
 /** A logout made offline reaches the server: the session cookie is spent. */
 async function endPendingLogout(): Promise<void> {
   try {
-    const { sendSessionOperation, LogoutMutation } = await loadSessionLink();
-    await sendSessionOperation(LogoutMutation, {}, { recover: false });
+    const { sendThroughLinks, LogoutMutation } = await loadSessionLink();
+    await sendThroughLinks(LogoutMutation, {}, { recover: false });
     setLogoutPending(false);
   } catch (error) {
     if (!isUnreachable(toFailure(error).code)) setLogoutPending(false);
@@ -138,8 +138,8 @@ export async function reconnect(): Promise<void> {
 export async function login(email: string, password: string, rememberMe: boolean): Promise<void> {
   prepareIntl();
   setLogoutPending(false);
-  const { sendSessionOperation, LoginMutation } = await loadSessionLink();
-  const data = await sendSessionOperation(
+  const { sendThroughLinks, LoginMutation } = await loadSessionLink();
+  const data = await sendThroughLinks(
     LoginMutation,
     { input: { email: email.trim(), password, rememberMe } },
     { recover: false },
@@ -156,8 +156,8 @@ export async function login(email: string, password: string, rememberMe: boolean
  */
 export async function logout(): Promise<void> {
   try {
-    const { sendSessionOperation, LogoutMutation } = await loadSessionLink();
-    await sendSessionOperation(LogoutMutation, {}, { recover: false });
+    const { sendThroughLinks, LogoutMutation } = await loadSessionLink();
+    await sendThroughLinks(LogoutMutation, {}, { recover: false });
   } catch (error) {
     if (isUnreachable(toFailure(error).code)) setLogoutPending(true);
   } finally {

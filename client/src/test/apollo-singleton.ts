@@ -26,7 +26,7 @@ export function singletonServer(): ScriptedServer {
  */
 export function scriptedSessionLink() {
   const actual = jest.requireActual<typeof SessionLinkModule>("../apollo/session-link");
-  const sendSessionOperation: typeof actual.sendSessionOperation = (...args) =>
-    actual.createSessionSender(singletonServer().link)(...args);
-  return { ...actual, sendSessionOperation };
+  const sendThroughLinks: typeof actual.sendThroughLinks = (...args) =>
+    actual.createLinkSender(singletonServer().link)(...args);
+  return { ...actual, sendThroughLinks };
 }

@@ -11,7 +11,7 @@ import {
   Root,
 } from "type-graphql";
 import { Access, type GraphQLContext, CurrentUser, loadMetersAhead, Selection } from "../graphql";
-import type { Services } from "../services";
+import type { AccountsService } from "./accounts.service";
 import { mapMaybe, type MaybePromise } from "../common/maybe-async";
 import { Meter } from "../readings/reading.types";
 import type { UserEntity } from "../users/user.entity";
@@ -20,7 +20,7 @@ import { LinkAccountInput } from "./dto/link-account.input";
 
 @Resolver(() => Account)
 export class AccountsResolver {
-  constructor(private readonly services: Pick<Services, "accounts">) {}
+  constructor(private readonly services: { accounts: AccountsService }) {}
 
   @Authorized(Access.USER)
   @Query(() => Account, {

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { Access, Public, type GraphQLContext, CurrentSessionId, CurrentUser } from "../graphql";
-import type { Services } from "../services";
+import type { AuthService } from "./auth.service";
+import type { DataSource } from "typeorm";
+import type { SessionCookie } from "./session-cookie";
+import type { SessionsService } from "./sessions.service";
 import { AppError } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
 import { AuthPayload, User } from "../users/user.types";
@@ -17,7 +20,12 @@ const payload = (loggedIn: LoggedIn): AuthPayload =>
 @Resolver()
 export class AuthResolver {
   constructor(
-    private readonly services: Pick<Services, "auth" | "sessionCookie" | "sessions" | "dataSource">,
+    private readonly services: {
+      auth: AuthService;
+      sessionCookie: SessionCookie;
+      sessions: SessionsService;
+      dataSource: DataSource;
+    },
   ) {}
 
   @Public()

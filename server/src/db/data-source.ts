@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource } from "typeorm";
 import type { Logger } from "pino";
-import type { DatabaseConfig } from "../config";
+import type { DatabaseConfig } from "./database-config";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { StatementCountingLogger } from "./statement-counter";

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { DataSource } from "typeorm";
-import { refusedByQueueTime } from "./queue-budget-rules";
+import { refusedByQueueTime } from "./queue-budget.rules";
 
 /** GQL-5's deadline is 10 s; a request may wait for a connection several times within it. */
 export const DEFAULT_QUEUE_BUDGET_MS = 1000;
@@ -38,7 +38,7 @@ export const queueGuardOf = (dataSource: DataSource): QueueGuard | undefined =>
   guards.get(dataSource);
 
 /**
- * Issue 17 item 5: the pool's queue is bounded by time, not length (queue-budget-rules.ts). A
+ * Issue 17 item 5: the pool's queue is bounded by time, not length (queue-budget.rules.ts). A
  * statement asking for a connection once the oldest waiter has waited twice the budget is
  * refused at once; new requests are refused at the HTTP layer from one budget on.
  */

@@ -16,9 +16,8 @@ describe("shellPreloadLinks", () => {
         css: ["assets/index-3.css"],
       },
       "_vue-2.js": { file: "assets/vue-2.js" },
-      "src/apollo/data-layer.ts": {
+      "_data-layer-4.js": {
         file: "assets/data-layer-4.js",
-        isDynamicEntry: true,
         imports: ["index.html", "_vue-2.js", "_apollo-5.js"],
       },
       "_apollo-5.js": { file: "assets/apollo-5.js" },
@@ -40,22 +39,6 @@ describe("shellPreloadLinks", () => {
         "</assets/data-layer-4.js>; rel=modulepreload; crossorigin, " +
         "</assets/apollo-5.js>; rel=modulepreload; crossorigin, " +
         "</assets/index-3.css>; rel=preload; as=style; crossorigin",
-    );
-  });
-
-  it("finds the data layer in its manual chunk too", () => {
-    const manual = join(root, "manual");
-    mkdirSync(join(manual, ".vite"), { recursive: true });
-    const manifest = {
-      "index.html": { file: "assets/index-1.js", isEntry: true },
-      "_data-layer-6.js": { file: "assets/data-layer-6.js", imports: ["_apollo-5.js"] },
-      "_apollo-5.js": { file: "assets/apollo-5.js" },
-    };
-    writeFileSync(join(manual, ".vite", "manifest.json"), JSON.stringify(manifest));
-    expect(shellPreloadLinks(manual)!.subscriber).toBe(
-      "</assets/index-1.js>; rel=modulepreload; crossorigin, " +
-        "</assets/data-layer-6.js>; rel=modulepreload; crossorigin, " +
-        "</assets/apollo-5.js>; rel=modulepreload; crossorigin",
     );
   });
 

@@ -41,10 +41,9 @@ export interface ShellPreloads {
 }
 
 /**
- * The lazily loaded data layer (Apollo Client, client/src/apollo/load.ts): by its module, or by
- * the name of the manual chunk the build puts it in (client/vite.config.ts).
+ * The lazily loaded data layer (Apollo Client, client/src/apollo/load.ts), by the name of the
+ * manual chunk the build puts it in (client/vite.config.ts).
  */
-const DATA_LAYER = "src/apollo/data-layer.ts";
 const DATA_LAYER_CHUNK = /(^|\/)data-layer-[\w-]+\.js$/;
 
 /**
@@ -67,9 +66,7 @@ export function shellPreloadLinks(root: string): ShellPreloads | null {
   const importsOf = (chunk: ManifestChunk | undefined) =>
     (chunk?.imports ?? []).filter((key) => key !== entryKey).map((key) => manifest[key]?.file);
   const scripts = [entry.file, ...importsOf(entry)].filter((file): file is string => !!file);
-  const dataLayer =
-    manifest[DATA_LAYER] ??
-    Object.values(manifest).find((chunk) => DATA_LAYER_CHUNK.test(chunk.file));
+  const dataLayer = Object.values(manifest).find((chunk) => DATA_LAYER_CHUNK.test(chunk.file));
   const withData = dataLayer
     ? [...new Set([...scripts, dataLayer.file, ...importsOf(dataLayer).filter(Boolean)])]
     : scripts;

@@ -1,10 +1,10 @@
 import { bearerToken } from "../http/bearer-token";
-import type { Services } from "../services";
+import type { ApiClientsService } from "./api-clients.service";
 import type { Integrator } from "./api-clients.service";
 
 /** The API client of an `Authorization: Bearer` integrator token, or null. */
 export async function integratorOf(
-  services: Pick<Services, "apiClients">,
+  services: { apiClients: ApiClientsService },
   authorization: string | undefined,
 ): Promise<Integrator | null> {
   const token = bearerToken(authorization);

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access, Public, type GraphQLContext, CurrentClient } from "../graphql";
-import type { Services } from "../services";
+import type { ReadingsFeedService } from "../readings/readings-feed.service";
+import type { ReadingsService } from "../readings/readings.service";
+import type { ApiClientsService } from "./api-clients.service";
+import type { IntegratorsService } from "./integrators.service";
 import { Reading } from "../readings/reading.types";
 import { PeriodScalar } from "../common/scalars/period.scalar";
 import {
@@ -42,10 +45,12 @@ const afterArg = {
 @Resolver()
 export class IntegratorsResolver {
   constructor(
-    private readonly services: Pick<
-      Services,
-      "apiClients" | "integrators" | "readings" | "readingsFeed"
-    >,
+    private readonly services: {
+      apiClients: ApiClientsService;
+      integrators: IntegratorsService;
+      readings: ReadingsService;
+      readingsFeed: ReadingsFeedService;
+    },
   ) {}
 
   @Public() // the client id and secret are the credential, checked by the service

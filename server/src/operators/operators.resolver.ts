@@ -11,7 +11,7 @@ import {
 } from "type-graphql";
 import { Account } from "../accounts/account.types";
 import { Access, type GraphQLContext, CurrentUser } from "../graphql";
-import type { Services } from "../services";
+import type { OperatorsService } from "./operators.service";
 import { PersonType } from "../core/enums";
 import { invalidField } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
@@ -65,7 +65,7 @@ const userIdOf = (id: string): number =>
 /** The support desk (role OPERATOR); every change is audited. */
 @Resolver()
 export class OperatorsResolver {
-  constructor(private readonly services: Pick<Services, "operators">) {}
+  constructor(private readonly services: { operators: OperatorsService }) {}
 
   @Authorized(Access.OPERATOR)
   @Query(() => OperatorAccountView, {

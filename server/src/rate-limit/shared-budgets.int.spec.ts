@@ -1,66 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pino from "pino";
 import { codeOf } from "../../test/graphql-client";
 import { FEED, integratorClient, ISSUE_TOKEN } from "../../test/integrator-operations";
-import { startTestApp, type TestApp } from "../../test/test-app";
-import { buildApp, type App } from "../app";
-import type { Config } from "../config";
-import { openDatabase } from "../db/open-database";
+import { startTestApp, startTestReplica, type TestApp } from "../../test/test-app";
 import { ClientBudgets } from "../integrators/client-budget";
 import { resolveBudgets } from "./budgets";
 import type { LimiterStore } from "./limiter-store";
 import { COST_FLUSH_MS, CostBudget } from "./cost-budget";
 import { RequestLimits } from "./request-limits";
-import { FixedClock } from "../core/clock";
 import { GraphQLClient } from "../../test/graphql-client";
-import type { DataSource } from "typeorm";
 
 // Issue 17 item 4: the per-minute cost budget (RL-7) and the API clients' buckets are shared by
 // every replica on the database: spent through one, refused on the other in the same minute.
 let a: TestApp;
-let b: { app: App; url: string; dataSource: DataSource; client(): GraphQLClient };
-
-/** A second server (its own connections, its own memory) on the first one's database. */
-async function replicaOf(t: TestApp) {
-  const dataSource = await openDatabase(t.db.config);
-  const config: Config = {
-    nodeEnv: "test",
-    isProduction: false,
-    port: 0,
-    host: "127.0.0.1",
-    database: t.db.config,
-    dataDir: mkdtempSync(join(tmpdir(), "gas-data-")),
-    jwtSecret: randomBytes(32).toString("base64url"),
-    integratorJwtSecret: randomBytes(32).toString("base64url"),
-    integratorJwtPreviousSecret: null,
-    passwordPepper: randomBytes(32).toString("base64url"),
-    bcryptCost: 4,
-    seedDemo: false,
-    logLevel: "silent",
-    publicUrl: "https://gas.example.kz",
-    smtpUrl: null,
-    mailFrom: "Gas readings <no-reply@gas.example.kz>",
-    trustProxy: ["127.0.0.1"],
-    corsOrigins: [],
-    graphqlIntrospection: true,
-    shutdownDrainMs: 0,
-    maxConnections: 10_000,
-    queueTimeBudgetMs: 1000,
-  };
-  const app = await buildApp({
-    config,
-    dataSource,
-    clock: new FixedClock(t.clock.now()),
-    log: pino({ level: "silent" }),
-    budgets: {},
-    mailDispatcher: false,
-  });
-  const url = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
-  return { app, url, dataSource, client: () => new GraphQLClient(`${url}/graphql`) };
-}
+let b: Awaited<ReturnType<typeof startTestReplica>>;
 
 beforeAll(async () => {
   a = await startTestApp({
@@ -68,11 +21,10 @@ beforeAll(async () => {
     now: "2026-11-20T04:00:00Z",
     config: { trustProxy: ["127.0.0.1"] },
   });
-  b = await replicaOf(a);
+  b = await startTestReplica(a, { budgets: "real" });
 });
 afterAll(async () => {
-  await b?.app.fastify.close();
-  if (b?.dataSource.isInitialized) await b.dataSource.destroy();
+  await b?.close();
   await a?.close();
 });
 

@@ -17,7 +17,7 @@ import {
   reloadMeterAfterSending,
   Selection,
 } from "../graphql";
-import type { Services } from "../services";
+import type { ReadingsService } from "./readings.service";
 import { PageInfo } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
@@ -27,7 +27,7 @@ import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {
-  constructor(private readonly services: Pick<Services, "readings">) {}
+  constructor(private readonly services: { readings: ReadingsService }) {}
 
   @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
   lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {

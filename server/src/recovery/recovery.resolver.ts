@@ -1,13 +1,19 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { Public, type GraphQLContext } from "../graphql";
-import type { Services } from "../services";
+import type { EmailConfirmationService } from "./email-confirmation.service";
+import type { PasswordResetService } from "./password-reset.service";
 import { RequestPasswordResetInput } from "./dto/request-password-reset.input";
 import { ResetPasswordInput } from "./dto/reset-password.input";
 import { PasswordResetTokenStatus } from "./reset-token-status";
 
 @Resolver()
 export class RecoveryResolver {
-  constructor(private readonly services: Pick<Services, "passwordReset" | "emailConfirmation">) {}
+  constructor(
+    private readonly services: {
+      passwordReset: PasswordResetService;
+      emailConfirmation: EmailConfirmationService;
+    },
+  ) {}
 
   @Public()
   @Mutation(() => Boolean, {

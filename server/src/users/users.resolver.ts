@@ -20,7 +20,8 @@ import {
   loadMetersAhead,
   Selection,
 } from "../graphql";
-import type { Services } from "../services";
+import type { AccountsService } from "../accounts/accounts.service";
+import type { UsersService } from "./users.service";
 import { ChangePasswordInput } from "./dto/change-password.input";
 import { RegisterInput } from "./dto/register.input";
 import { UpdateProfileInput } from "./dto/update-profile.input";
@@ -29,7 +30,7 @@ import { RegisterPayload, User } from "./user.types";
 
 @Resolver(() => User)
 export class UsersResolver {
-  constructor(private readonly services: Pick<Services, "accounts" | "users">) {}
+  constructor(private readonly services: { accounts: AccountsService; users: UsersService }) {}
 
   @Authorized(Access.NOT_INTEGRATOR) // an integrator token: FORBIDDEN (JWT-3)
   @Query(() => User, {

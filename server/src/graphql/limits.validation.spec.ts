@@ -1,5 +1,5 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
-import { aliasCount, operationShapeProblem, rootFields, selectionDepth } from "./limits-rules";
+import { aliasCount, operationShapeProblem, rootFields, selectionDepth } from "./limits.validation";
 
 function parsed(source: string) {
   const document = parse(source);

@@ -1,4 +1,4 @@
-import { refusedByQueueTime } from "./queue-budget-rules";
+import { refusedByQueueTime } from "./queue-budget.rules";
 
 // Issue 17 item 5, with a budget of 1 s.
 describe("refusedByQueueTime", () => {
