@@ -6,7 +6,7 @@ import { ReadingSource } from "../core/enums";
 
 /**
  * The checks and parsers of one registry row, shared by every write of registry data: the CSV
- * import (`registry-import.ts`) and the GraphQL sync (`registry-sync.service.ts`). Pure functions: each
+ * import (`registry-import.service.ts`) and the GraphQL sync (`registry-sync.service.ts`). Pure functions: each
  * parser answers the value or null; the callers word the refusal in their own terms (a CSV line
  * and column, or a sync item's field and error code).
  */
