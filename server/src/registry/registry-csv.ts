@@ -7,16 +7,21 @@ import { ReadingEntity } from "../readings/reading.entity";
 import type { ReadingSource } from "../core/enums";
 import { type Fields, problem, readCsvBatches, RowProblem } from "./csv-stream";
 import { type RegistryFile, RegistryFileError } from "./registry-files";
-import { periodOf } from "../core/almaty-time";
 import {
+  ACCOUNT_CHANGES,
   CSV_READING_SOURCES,
   isLongerThan,
   MAX_LENGTH,
+  METER_CHANGES,
+  newAccountFields,
+  newMeterFields,
+  newReadingFields,
   parseAccountNumber,
   parseAmount,
   parseBin,
   parseInstant,
   parseReadingValue,
+  touchedAccountFields,
 } from "./registry-row.rules";
 
 /**
@@ -119,9 +124,9 @@ const accounts: FileSpec<AccountEntity, AccountRow> = {
   }),
   key: (row) => row.number,
   stored: (rows) => ({ number: In(rows.map((row) => row.number)) }),
-  mutable: ["holderName", "address", "ownerBin"],
-  inserted: (row, now) => ({ ...row, createdAt: now, updatedAt: now }),
-  touched: (now) => ({ updatedAt: now }),
+  mutable: ACCOUNT_CHANGES,
+  inserted: newAccountFields,
+  touched: touchedAccountFields,
 };
 
 const meters: FileSpec<MeterEntity, MeterRow> = {
@@ -136,8 +141,8 @@ const meters: FileSpec<MeterEntity, MeterRow> = {
   }),
   key: (row) => row.serialNumber,
   stored: (rows) => ({ serialNumber: In(rows.map((row) => row.serialNumber)) }),
-  mutable: ["accountId", "installedAt"],
-  inserted: (row) => ({ ...row, removedAt: null }),
+  mutable: METER_CHANGES,
+  inserted: newMeterFields,
 };
 
 const payments: FileSpec<PaymentEntity, PaymentRow> = {
@@ -186,17 +191,7 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
   key: (row) => row.externalId,
   stored: (rows) => ({ externalId: In(rows.map((row) => row.externalId)) }),
   mutable: ["valueMilli"],
-  inserted: (row, now) => ({
-    ...row,
-    period: periodOf(row.takenAt),
-    slot: null,
-    isCorrection: false,
-    previousValueMilli: null,
-    submittedByUserId: null,
-    caller: null,
-    idempotencyKey: null,
-    createdAt: now,
-  }),
+  inserted: newReadingFields,
 };
 
 // The table's entries differ in their row types; the import only relies on FileSpec's shape.

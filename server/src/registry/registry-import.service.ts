@@ -16,6 +16,7 @@ import {
   RegistryError,
   RegistryFileError,
 } from "./registry-files";
+import { changedFields } from "./registry-row.rules";
 
 /**
  * The CSV registry import (`npm run registry:import`): each file parsed and checked by its spec
@@ -165,9 +166,6 @@ async function referenceIds(
   return ids;
 }
 
-const sameValue = (a: unknown, b: unknown): boolean =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
-
 async function writeBatch(
   manager: EntityManager,
   spec: AnySpec,
@@ -185,7 +183,7 @@ async function writeBatch(
       inserts.push(spec.inserted(row, now));
       continue;
     }
-    const changed = spec.mutable.filter((field) => !sameValue(current[field], row[field]));
+    const changed = changedFields(current, row, spec.mutable);
     if (changed.length === 0) {
       counts.unchanged += 1;
       continue;
