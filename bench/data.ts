@@ -9,7 +9,7 @@ import { PasswordHasher } from "../server/src/auth/password-hasher.service";
 import { SessionEntity } from "../server/src/auth/session.entity";
 import { bulkInsert } from "../server/src/db/bulk-insert";
 import { MeterEntity } from "../server/src/readings/meter.entity";
-import { importRegistry } from "../server/src/registry/registry-import";
+import { importRegistry } from "../server/src/registry/registry-import.service";
 import { writeRegistry } from "../server/src/registry/write-registry";
 import { systemClock } from "../server/src/core/clock";
 import { Language, PersonType, UserRole } from "../server/src/core/enums";

@@ -6,7 +6,7 @@ import { createConnection } from "mysql2/promise";
 import { parseDatabaseUrl } from "../../server/src/config";
 import { openDatabase } from "../../server/src/db/open-database";
 import { generateRegistry, REGISTRY_HEADERS } from "../../server/src/registry/registry-generator";
-import { importRegistry } from "../../server/src/registry/registry-import";
+import { importRegistry } from "../../server/src/registry/registry-import.service";
 import { systemClock } from "../../server/src/core/clock";
 
 export interface ImportFigures {

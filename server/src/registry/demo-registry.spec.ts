@@ -5,7 +5,7 @@ import { isValidBin, makeBin } from "../core/bin";
 import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
 import { ReadingSource } from "../core/enums";
 import { DEMO_REGISTRY_DIR } from "./demo-seed";
-import { readRegistryFile } from "./registry-import";
+import { readRegistryFile } from "./registry-csv";
 
 type Rows = Awaited<ReturnType<typeof readRegistryFile>>;
 let accounts: Rows, meters: Rows, payments: Rows, readings: Rows;

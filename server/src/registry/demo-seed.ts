@@ -6,7 +6,8 @@ import { PaymentEntity } from "../accounts/payment.entity";
 import { isUniqueViolation } from "../db/transaction";
 import type { Clock } from "../core/clock";
 import { formatTiyn } from "../core/decimal";
-import { importRegistry, readRegistryFile } from "./registry-import";
+import { readRegistryFile } from "./registry-csv";
+import { importRegistry } from "./registry-import.service";
 
 const PROJECT_NAME = "gas-readings";
 

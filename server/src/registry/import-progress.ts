@@ -1,5 +1,5 @@
 import { SingleBar } from "cli-progress";
-import type { FileProgress } from "./registry-import";
+import type { FileProgress } from "./registry-files";
 
 /**
  * Shows import progress: a bar per file on a terminal, plain lines (every 10 % and at the end)

@@ -6,7 +6,7 @@ import { AccountEntity } from "../accounts/account.entity";
 import { ReadingEntity } from "../readings/reading.entity";
 import { isValidBin } from "../core/bin";
 import { FixedClock } from "../core/clock";
-import { importRegistry } from "./registry-import";
+import { importRegistry } from "./registry-import.service";
 import { writeRegistry } from "./write-registry";
 
 const ACCOUNTS = 20_000;

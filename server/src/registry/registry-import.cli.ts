@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from "../config";
 import { openDatabase } from "../db/open-database";
 import { systemClock } from "../core/clock";
 import { importProgress } from "./import-progress";
-import { REGISTRY_FILES, RegistryError, importRegistry } from "./registry-import";
+import { REGISTRY_FILES, RegistryError } from "./registry-files";
+import { importRegistry } from "./registry-import.service";
 
 /** `npm run registry:import -- DIR`: imports the registry CSV files in DIR and prints counts. */
 async function main(): Promise<void> {

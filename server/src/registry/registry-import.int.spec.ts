@@ -9,15 +9,15 @@ import { ReadingEntity } from "../readings/reading.entity";
 import { FixedClock } from "../core/clock";
 import { ReadingSource } from "../core/enums";
 import { DEMO_REGISTRY_DIR, demoCredentials, seedDemoRegistry } from "./demo-seed";
+import { readRegistryFile } from "./registry-csv";
 import {
   type ImportReport,
-  importRegistry,
-  readRegistryFile,
   REGISTRY_FILES,
   RegistryError,
   type RegistryFile,
   RegistryFileError,
-} from "./registry-import";
+} from "./registry-files";
+import { importRegistry } from "./registry-import.service";
 
 let db: TestDatabase;
 const clock = new FixedClock(new Date("2026-11-01T08:00:00.000Z"));

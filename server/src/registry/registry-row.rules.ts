@@ -1,14 +1,15 @@
 import { isAccountNumber } from "../accounts/account-number.rules";
-import { parseRegistryDate } from "../core/almaty-time";
+import { parseRegistryDate, periodOf } from "../core/almaty-time";
 import { isValidBin } from "../core/bin";
 import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
 import { ReadingSource } from "../core/enums";
 
 /**
- * The checks and parsers of one registry row, shared by every write of registry data: the CSV
- * import (`registry-import.ts`) and the GraphQL sync (`registry-sync.service.ts`). Pure functions: each
- * parser answers the value or null; the callers word the refusal in their own terms (a CSV line
- * and column, or a sync item's field and error code).
+ * The checks and parsers of one registry row, and the fields a row of the registry is stored
+ * with, shared by every write of registry data: the CSV import (`registry-import.service.ts`)
+ * and the GraphQL sync (`registry-sync.service.ts`). Pure functions: each parser answers the
+ * value or null; the callers word the refusal in their own terms (a CSV line and column, or a
+ * sync item's field and error code).
  */
 
 /** Longest text fields, in code points. */
@@ -52,3 +53,91 @@ export const REGISTRY_READING_SOURCES = [
 /** The same instant, or both absent. */
 export const sameInstant = (a: Date | null, b: Date | null): boolean =>
   (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** A stored field's value equals the registry's (dates compared as instants). */
+export const sameValue = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** Which of `fields` differ between a stored row and the registry's row. */
+export const changedFields = <K extends PropertyKey>(
+  stored: Readonly<Record<K, unknown>>,
+  row: Readonly<Record<K, unknown>>,
+  fields: readonly K[],
+): K[] => fields.filter((field) => !sameValue(stored[field], row[field]));
+
+// ---------------------------------------------------------------------------------------------
+// The stored rows: what the registry sets, and the fields it may change later (the others are
+// the row's natural key).
+
+/** An account as the registry gives it (its number is the natural key). */
+export interface RegistryAccount {
+  number: string;
+  holderName: string;
+  address: string;
+  ownerBin: string | null;
+}
+
+/** The fields the registry may change on a stored account. */
+export const ACCOUNT_CHANGES = ["holderName", "address", "ownerBin"] as const;
+
+/** A new account's fields. */
+export const newAccountFields = (account: RegistryAccount, now: Date) => ({
+  number: account.number,
+  holderName: account.holderName,
+  address: account.address,
+  ownerBin: account.ownerBin,
+  createdAt: now,
+  updatedAt: now,
+});
+
+/** What an update of an account sets besides the changed fields. */
+export const touchedAccountFields = (now: Date) => ({ updatedAt: now });
+
+/** A meter as the registry gives it (its serial number is the natural key). */
+export interface RegistryMeter {
+  accountId: number;
+  serialNumber: string;
+  installedAt: Date;
+}
+
+/** The fields the registry may change on a stored meter. */
+export const METER_CHANGES = ["accountId", "installedAt"] as const;
+
+/** A new meter's fields: in service (a replacement closes the old one later). */
+export const newMeterFields = (meter: RegistryMeter) => ({
+  accountId: meter.accountId,
+  serialNumber: meter.serialNumber,
+  installedAt: meter.installedAt,
+  removedAt: null,
+});
+
+/** A reading as the registry gives it, by its external id (the CSV import derives one). */
+export interface RegistryReading {
+  meterId: number;
+  valueMilli: bigint;
+  takenAt: Date;
+  source: ReadingSource;
+  externalId: string;
+}
+
+/**
+ * A new registry reading's fields: its period is the Almaty month it was taken in, and it is no
+ * subscriber's sending (no slot, correction, minimum, user, caller, idempotency key or feed
+ * position), so it does not count against the monthly limit and is not in the feed.
+ */
+export const newReadingFields = (reading: RegistryReading, now: Date) => ({
+  meterId: reading.meterId,
+  valueMilli: reading.valueMilli,
+  takenAt: reading.takenAt,
+  period: periodOf(reading.takenAt),
+  source: reading.source,
+  externalId: reading.externalId,
+  slot: null,
+  isCorrection: false,
+  previousValueMilli: null,
+  submittedByUserId: null,
+  caller: null,
+  idempotencyKey: null,
+  createdAt: now,
+  feedSeq: null,
+});

@@ -7,9 +7,15 @@ import { periodOf } from "../core/almaty-time";
 import type { ReadingSource } from "../core/enums";
 import type { ErrorCode } from "../core/error-codes";
 import {
+  ACCOUNT_CHANGES,
+  changedFields,
   isExternalId,
   isLongerThan,
   MAX_LENGTH,
+  METER_CHANGES,
+  newAccountFields,
+  newMeterFields,
+  newReadingFields,
   parseAccountNumber,
   parseAmount,
   parseBin,
@@ -17,11 +23,13 @@ import {
   parseReadingValue,
   REGISTRY_READING_SOURCES,
   sameInstant,
+  touchedAccountFields,
 } from "./registry-row.rules";
 
 /**
- * The registry sync's writes, an item at a time (integrators' `syncRegistry`). The field checks
- * are those of the CSV registry import: both use `registry-row.rules.ts`.
+ * The registry sync's writes, an item at a time (integrators' `syncRegistry`). The field checks,
+ * the fields a new row gets and the fields an update may change are those of the CSV registry
+ * import: both use `registry-row.rules.ts`.
  */
 
 export const MAX_BATCH_ITEMS = 1000;
@@ -116,20 +124,17 @@ export async function upsertAccount(
     bin === ""
       ? null
       : (parseBin(bin) ?? reject("INVALID_BIN", "ownerBin", "The BIN is not valid."));
+  const account = { number, holderName, address, ownerBin };
   const repo = manager.getRepository(AccountEntity);
   const current = await repo.findOneBy({ number });
   if (!current) {
-    await repo.insert({ number, holderName, address, ownerBin, createdAt: now, updatedAt: now });
+    await repo.insert(newAccountFields(account, now));
     return ItemStatus.CREATED;
   }
-  if (
-    current.holderName === holderName &&
-    current.address === address &&
-    current.ownerBin === ownerBin
-  ) {
+  if (changedFields(current, account, ACCOUNT_CHANGES).length === 0) {
     return ItemStatus.UNCHANGED;
   }
-  await repo.update(current.id, { holderName, address, ownerBin, updatedAt: now });
+  await repo.update(current.id, { holderName, address, ownerBin, ...touchedAccountFields(now) });
   return ItemStatus.UPDATED;
 }
 
@@ -166,12 +171,13 @@ export async function upsertMeter(manager: EntityManager, item: MeterItem): Prom
       reject("VALIDATION_FAILED", "replaces", "The replaced meter is on another account.");
     }
   }
+  const meter = { accountId, serialNumber, installedAt };
   const current = await repo.findOneBy({ serialNumber });
   let status: ItemStatus;
   if (!current) {
-    await repo.insert({ accountId, serialNumber, installedAt, removedAt: null });
+    await repo.insert(newMeterFields(meter));
     status = ItemStatus.CREATED;
-  } else if (current.accountId === accountId && sameInstant(current.installedAt, installedAt)) {
+  } else if (changedFields(current, meter, METER_CHANGES).length === 0) {
     status = ItemStatus.UNCHANGED;
   } else {
     await repo.update(current.id, { accountId, installedAt });
@@ -277,21 +283,11 @@ export async function recordReading(
     });
     return ItemStatus.UPDATED;
   }
-  await repo.insert({
-    meterId: meter!.id,
-    valueMilli,
-    takenAt,
-    period: periodOf(takenAt),
-    source: item.source,
-    slot: null,
-    isCorrection: false,
-    previousValueMilli: null,
-    submittedByUserId: null,
-    caller: null,
-    idempotencyKey: null,
-    externalId: id,
-    createdAt: now,
-    feedSeq: null,
-  });
+  await repo.insert(
+    newReadingFields(
+      { meterId: meter!.id, valueMilli, takenAt, source: item.source, externalId: id },
+      now,
+    ),
+  );
   return ItemStatus.CREATED;
 }

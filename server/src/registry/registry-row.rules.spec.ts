@@ -1,0 +1,90 @@
+import { ReadingSource } from "../core/enums";
+import {
+  ACCOUNT_CHANGES,
+  changedFields,
+  METER_CHANGES,
+  newAccountFields,
+  newMeterFields,
+  newReadingFields,
+  touchedAccountFields,
+} from "./registry-row.rules";
+
+const now = new Date("2026-11-01T08:00:00.000Z");
+
+describe("newReadingFields", () => {
+  it("stores a registry reading in the Almaty month it was taken, as no subscriber's sending", () => {
+    const takenAt = new Date("2026-10-31T19:30:00.000Z"); // 1 November, 00:30 in Almaty
+    const reading = {
+      meterId: 7,
+      valueMilli: 1_234_500n,
+      takenAt,
+      source: ReadingSource.INSPECTOR,
+      externalId: "ext-1",
+    };
+    expect(newReadingFields(reading, now)).toEqual({
+      meterId: 7,
+      valueMilli: 1_234_500n,
+      takenAt,
+      period: "2026-11",
+      source: ReadingSource.INSPECTOR,
+      externalId: "ext-1",
+      slot: null,
+      isCorrection: false,
+      previousValueMilli: null,
+      submittedByUserId: null,
+      caller: null,
+      idempotencyKey: null,
+      createdAt: now,
+      feedSeq: null,
+    });
+  });
+
+  it("takes only the registry's fields of what it is given", () => {
+    const row = {
+      meterId: 1,
+      valueMilli: 1n,
+      takenAt: now,
+      source: ReadingSource.ESTIMATE,
+      externalId: "x",
+      extra: "not a column",
+    };
+    expect(newReadingFields(row, now)).not.toHaveProperty("extra");
+  });
+});
+
+describe("accounts and meters", () => {
+  const account = { number: "A-1", holderName: "Holder", address: "Street 1", ownerBin: null };
+
+  it("stamps a new account created and updated now, an update updated now", () => {
+    expect(newAccountFields(account, now)).toEqual({ ...account, createdAt: now, updatedAt: now });
+    expect(touchedAccountFields(now)).toEqual({ updatedAt: now });
+  });
+
+  it("puts a new meter in service", () => {
+    const meter = { accountId: 3, serialNumber: "SN-1", installedAt: now };
+    expect(newMeterFields(meter)).toEqual({ ...meter, removedAt: null });
+  });
+
+  it("lets the registry change everything but the natural key", () => {
+    expect(ACCOUNT_CHANGES).not.toContain("number");
+    expect(METER_CHANGES).not.toContain("serialNumber");
+  });
+});
+
+describe("changedFields", () => {
+  it("compares dates as instants and other values exactly", () => {
+    const stored = { accountId: 3, installedAt: new Date(now.getTime()) };
+    expect(changedFields(stored, { accountId: 3, installedAt: now }, METER_CHANGES)).toEqual([]);
+    expect(
+      changedFields(stored, { accountId: 4, installedAt: new Date(0) }, METER_CHANGES),
+    ).toEqual(["accountId", "installedAt"]);
+  });
+
+  it("tells a null apart from a value", () => {
+    const stored = { holderName: "H", address: "A", ownerBin: null };
+    expect(changedFields(stored, { ...stored, ownerBin: "123456789012" }, ACCOUNT_CHANGES)).toEqual(
+      ["ownerBin"],
+    );
+    expect(changedFields(stored, { ...stored }, ACCOUNT_CHANGES)).toEqual([]);
+  });
+});
