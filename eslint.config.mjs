@@ -96,6 +96,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.ts", "**/*.mjs"],
+    ignores: [...SOURCE_ONLY, "server/test/**", "client/src/test/**", "e2e/**", "**/migrations/**"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  {
     // Tests read untyped GraphQL JSON.
     files: ["**/*.spec.ts", "server/test/**", "client/src/test/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
