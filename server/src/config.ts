@@ -41,6 +41,8 @@ export interface Config {
   maxConnections: number;
   /** New requests are refused (503) while work waits longer for the event loop or a pool connection. */
   queueTimeBudgetMs: number;
+  /** On a Galera node, `wsrep_sync_wait` for every session (db/galera.ts); 1 by default. */
+  galeraSyncWait: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_CONNECTIONS_CEILING,
     ),
     queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
+    galeraSyncWait: parseIntSetting(env, "GALERA_SYNC_WAIT", 1, 0, 15),
   };
 }
 

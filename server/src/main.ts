@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.database, log, {
     attempts: Number.POSITIVE_INFINITY,
     queueBudgetMs: config.queueTimeBudgetMs,
+    syncWait: config.galeraSyncWait,
   });
   if (config.seedDemo && (await seedDemoRegistry(dataSource, systemClock))) {
     log.info("seeded the demo registry");

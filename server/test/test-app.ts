@@ -47,6 +47,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     shutdownDrainMs: 0,
     maxConnections: 10_000,
     queueTimeBudgetMs: 1000,
+    galeraSyncWait: 1,
     ...overrides,
   };
 }

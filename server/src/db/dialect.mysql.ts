@@ -2,7 +2,10 @@ import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } fro
 import type { MysqlConnectionOptions } from "typeorm/driver/mysql/MysqlConnectionOptions";
 import type { Dialect, SequenceName } from "./dialect";
 import { MysqlLimiterTable } from "./limiter-table.mysql";
+import { isGaleraNode } from "./galera";
+import { withLeaseLock } from "./migration-lock.galera";
 import { withNamedLock } from "./migration-lock.mysql";
+import { sessionSettingsOf } from "./session-settings";
 
 export class MysqlDialect implements Dialect {
   readonly migrationTransaction = "each";
@@ -38,11 +41,15 @@ export class MysqlDialect implements Dialect {
     );
   }
 
-  withMigrationLock<T>(work: () => Promise<T>, timeoutSeconds: number): Promise<T> {
-    return withNamedLock(this.dataSource, work, timeoutSeconds);
+  async withMigrationLock<T>(work: () => Promise<T>, timeoutSeconds: number): Promise<T> {
+    const lock = (await isGaleraNode(this.dataSource)) ? withLeaseLock : withNamedLock;
+    return lock(this.dataSource, work, timeoutSeconds);
   }
 
   openLimiterTable(): MysqlLimiterTable {
-    return new MysqlLimiterTable((this.dataSource.options as MysqlConnectionOptions).url!);
+    return new MysqlLimiterTable(
+      (this.dataSource.options as MysqlConnectionOptions).url!,
+      sessionSettingsOf(this.dataSource),
+    );
   }
 }

@@ -2,13 +2,19 @@ import { createPool, type Pool } from "mysql2";
 import { RateLimiterMySQL } from "rate-limiter-flexible";
 import type { BucketShape, LimiterTable, WindowCharge, TableLimiterOptions } from "./limiter-table";
 import { bucketTakeParameters, paysSql, RATE_LIMIT_TABLE } from "./limiter-table";
+import { applyToSessions, type SessionPool } from "./session-settings";
+
+/** A deadlock, a lock wait timeout, or on Galera a conflict certified away: run it again. */
+const isConflict = (error: unknown) =>
+  [1213, 1205].includes(Number((error as { errno?: unknown })?.errno));
 
 /** Over a callback-style mysql2 pool of its own (rate-limiter-flexible's MySQL client). */
 export class MysqlLimiterTable implements LimiterTable {
   private readonly pool: Pool;
   private readonly database: string;
 
-  constructor(url: string) {
+  /** `sessionSettings`: what every session starts with (session-settings.ts). */
+  constructor(url: string, sessionSettings: string[] = []) {
     this.pool = createPool({
       uri: url,
       connectionLimit: 10,
@@ -16,6 +22,7 @@ export class MysqlLimiterTable implements LimiterTable {
       queueLimit: 1000,
       connectTimeout: 5000,
     });
+    applyToSessions(this.pool as unknown as SessionPool, sessionSettings);
     this.database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""));
   }
 
@@ -53,9 +60,8 @@ export class MysqlLimiterTable implements LimiterTable {
           return { ok: Number(row.points) === 1, fullAt: Number(row.expire) };
         } catch (error) {
           await conn.rollback().catch(() => undefined);
-          const errno = (error as { errno?: unknown })?.errno;
           // InnoDB may pick the upsert as a deadlock victim: run it again.
-          if (attempt >= 3 || (errno !== 1213 && errno !== 1205)) throw error;
+          if (attempt >= 3 || !isConflict(error)) throw error;
         }
       }
     } finally {
@@ -68,14 +74,24 @@ export class MysqlLimiterTable implements LimiterTable {
     const sorted = [...charges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const pool = this.pool.promise();
     // `points` is assigned first, on the old `expire`; VALUES(…) is the row this upsert brought.
-    await pool.query(
-      `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire)
+    // One statement, so running it again after a conflict (it was rolled back) adds once.
+    const upsert = () =>
+      pool.query(
+        `INSERT INTO ${RATE_LIMIT_TABLE} (\`key\`, points, expire)
        VALUES ${sorted.map(() => "(?, ?, ?)").join(", ")}
        ON DUPLICATE KEY UPDATE
          points = IF(expire IS NULL OR expire <= ?, VALUES(points), points + VALUES(points)),
          expire = IF(expire IS NULL OR expire <= ?, VALUES(expire), expire)`,
-      [...sorted.flatMap((charge) => [charge.key, charge.cost, charge.end]), at, at],
-    );
+        [...sorted.flatMap((charge) => [charge.key, charge.cost, charge.end]), at, at],
+      );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await upsert();
+        break;
+      } catch (error) {
+        if (attempt >= 3 || !isConflict(error)) throw error;
+      }
+    }
     const [rows] = await pool.query(
       `SELECT \`key\`, points, expire FROM ${RATE_LIMIT_TABLE} WHERE \`key\` IN (?)`,
       [sorted.map((charge) => charge.key)],

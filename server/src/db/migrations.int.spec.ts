@@ -39,6 +39,31 @@ describe("migrations", () => {
     expect(await presentTables()).toEqual(SCHEMA_TABLES);
   });
 
+  it("give every table a primary key (Galera replicates no table without one)", async () => {
+    const withoutKey: Array<{ name: string }> =
+      db.config.type === "mysql"
+        ? await db.dataSource.query(
+            `SELECT t.table_name AS name FROM information_schema.tables t
+             LEFT JOIN information_schema.table_constraints c
+               ON c.table_schema = t.table_schema AND c.table_name = t.table_name
+              AND c.constraint_type = 'PRIMARY KEY'
+             WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'
+               AND c.constraint_name IS NULL`,
+          )
+        : await db.dataSource.query(
+            `SELECT m.name FROM sqlite_master m
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+               AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.pk > 0)`,
+          );
+    const [{ n: tables }] = await db.dataSource.query(
+      db.config.type === "mysql"
+        ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE()"
+        : "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'",
+    );
+    expect(Number(tables)).toBeGreaterThanOrEqual(SCHEMA_TABLES.length);
+    expect(withoutKey.map((t) => t.name)).toEqual([]);
+  });
+
   it("leave nothing pending", async () => {
     expect(await db.dataSource.showMigrations()).toBe(false);
   });

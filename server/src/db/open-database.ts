@@ -5,7 +5,8 @@ import type { DatabaseConfig } from "./database-config";
 import { createDataSource } from "./data-source";
 import { migrateLocked } from "./migration-lock";
 import { type CallbackPool, DEFAULT_QUEUE_BUDGET_MS, guardQueueTime } from "./queue-budget";
-import { applyStatementTimeout, STATEMENT_TIMEOUT_SECONDS } from "./statement-timeout";
+import { applySessionSettings, STATEMENT_TIMEOUT_SECONDS } from "./session-settings";
+import { DEFAULT_SYNC_WAIT } from "./galera";
 
 /**
  * Connects (retrying with backoff while the database is starting) and brings the schema up to
@@ -18,7 +19,14 @@ export async function openDatabase(
     attempts = 10,
     statementTimeoutSeconds = STATEMENT_TIMEOUT_SECONDS,
     queueBudgetMs = DEFAULT_QUEUE_BUDGET_MS,
-  }: { attempts?: number; statementTimeoutSeconds?: number; queueBudgetMs?: number } = {},
+    syncWait = DEFAULT_SYNC_WAIT,
+  }: {
+    attempts?: number;
+    statementTimeoutSeconds?: number;
+    queueBudgetMs?: number;
+    /** On a Galera node: `wsrep_sync_wait` for every session (galera.ts). */
+    syncWait?: number;
+  } = {},
 ): Promise<DataSource> {
   for (let attempt = 1; ; attempt++) {
     const dataSource = createDataSource(database, log);
@@ -38,7 +46,7 @@ export async function openDatabase(
       // Replicas started together take turns (issue 17): one applies each migration once.
       await migrateLocked(dataSource);
       // After the migrations: they may legitimately run long.
-      await applyStatementTimeout(dataSource, statementTimeoutSeconds, log);
+      await applySessionSettings(dataSource, { statementTimeoutSeconds, syncWait }, log);
       if (database.type === "mysql") {
         const { pool } = dataSource.driver as unknown as { pool: CallbackPool };
         guardQueueTime(dataSource, pool, queueBudgetMs);

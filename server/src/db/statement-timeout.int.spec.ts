@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "../../test/test-database";
-import { statementTimeoutSql } from "./statement-timeout";
+import { statementTimeoutSql } from "./session-settings";
 
 // docs/security.md GQL-5: a statement timeout on every MySQL/MariaDB session of the pool.
 describe("statementTimeoutSql", () => {

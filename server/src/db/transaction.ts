@@ -20,6 +20,8 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+const GALERA_NOT_READY = 1047;
+
 /** FT-2: the database is unreachable or the connection broke (not a refusal of the statement). */
 const CONNECTION_ERROR_CODES = new Set([
   "ECONNREFUSED",
@@ -33,13 +35,16 @@ const CONNECTION_ERROR_CODES = new Set([
 ]);
 // Also by message: Apollo wraps a context failure whose error is not an `Error` of its realm
 // (jest) as "Unexpected error value: Error: connect ECONNREFUSED …" without the original.
+// A Galera node outside the primary component refuses every statement with 1047 "WSREP has not
+// yet prepared node for application use": for the app, that database is not there.
 const CONNECTION_ERROR_MESSAGES =
-  /Queue limit reached|Queue time budget exceeded|Pool is closed|connection is in closed state|Connection lost|\b(ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
+  /WSREP has not yet prepared node|Queue limit reached|Queue time budget exceeded|Pool is closed|connection is in closed state|Connection lost|\b(ECONNREFUSED|read ECONNRESET|write EPIPE|ETIMEDOUT|PROTOCOL_CONNECTION_LOST)\b/i;
 
 export function isConnectionError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const { code } = driverError(current);
+    const { code, errno } = driverError(current);
     if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
+    if (errno === GALERA_NOT_READY) return true;
     const message = (current as { message?: unknown }).message;
     if (typeof message === "string" && CONNECTION_ERROR_MESSAGES.test(message)) return true;
     const next =

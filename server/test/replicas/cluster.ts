@@ -29,6 +29,27 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
+/**
+ * The nodes of a Galera cluster (GALERA_NODE_URLS, comma-separated mysql URLs; scripts/galera.sh
+ * prints them), or none: replica i then connects to node i (mod the count), so writes land on
+ * every node. Without it every replica uses the suite's one server.
+ */
+export function galeraNodes(): URL[] {
+  return (process.env.GALERA_NODE_URLS ?? "")
+    .split(",")
+    .filter((url) => url.startsWith("mysql://"))
+    .map((url) => new URL(url));
+}
+
+/** The scratch database's URL on the replica's own node (see galeraNodes). */
+export function databaseUrlFor(database: ScratchDatabase, replica: number): string {
+  const nodes = galeraNodes();
+  if (nodes.length === 0) return database.url;
+  const url = new URL(database.url);
+  url.host = nodes[replica % nodes.length].host;
+  return url.toString();
+}
+
 /** Ports: REPLICAS_PORT_BASE, REPLICAS_PORT_BASE+1, ... when set (a known range), else free ones. */
 let nextPort = Number(process.env.REPLICAS_PORT_BASE ?? 0);
 async function allocatePort(): Promise<number> {
@@ -57,6 +78,8 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
     supportBigNumbers: true,
     bigNumberStrings: true,
   });
+  // On a cluster, the suite's checks read what replicas on other nodes wrote (galera.ts).
+  if (galeraNodes().length > 0) await admin.query("SET SESSION wsrep_sync_wait = 1");
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.query(`USE \`${name}\``);
@@ -73,7 +96,7 @@ export async function createScratchDatabase(): Promise<ScratchDatabase> {
 }
 
 /** Secrets every replica shares: tokens signed by one are checked by the others. */
-const SHARED_SECRETS = {
+export const SHARED_SECRETS = {
   JWT_SECRET: "replicas-test-jwt-secret-0123456789abcdefghijklmnop",
   INTEGRATOR_JWT_SECRET: "replicas-test-integrator-secret-0123456789abcdefgh",
   PASSWORD_PEPPER: "replicas-test-pepper-0123456789abcdefghijklmnopqrs",
@@ -194,7 +217,7 @@ export class Cluster {
         new Replica(name, await allocatePort(), {
           NODE_ENV: "development",
           HOST: "127.0.0.1",
-          DATABASE_URL: database.url,
+          DATABASE_URL: databaseUrlFor(database, i),
           DATA_DIR: join(cluster.dir, name),
           SEED_DEMO: "false",
           LOG_LEVEL: "warn",
