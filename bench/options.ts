@@ -16,6 +16,9 @@ export interface BenchSize {
   sendingConnections: number;
   mixedSeconds: number;
   loginSeconds: number;
+  /** Scenario 9's own, smaller data on the Galera cluster: accounts, and users a group. */
+  galeraAccounts: number;
+  galeraUsers: number;
 }
 
 export interface BenchOptions {
@@ -25,6 +28,8 @@ export interface BenchOptions {
   /** Scenario numbers to run (default: all). */
   only: Set<number>;
   build: boolean;
+  /** Scenario 9's cluster: SQL on this port and the next two (galera.sh adds +10, +20, +30). */
+  galeraPort: number;
 }
 
 const FULL: BenchSize = {
@@ -38,6 +43,8 @@ const FULL: BenchSize = {
   sendingConnections: 50,
   mixedSeconds: 60,
   loginSeconds: 10,
+  galeraAccounts: 150,
+  galeraUsers: 1_000,
 };
 
 const QUICK: BenchSize = {
@@ -48,6 +55,8 @@ const QUICK: BenchSize = {
   loadSeconds: 2,
   mixedSeconds: 5,
   loginSeconds: 3,
+  galeraAccounts: 100,
+  galeraUsers: 300,
 };
 
 export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -58,17 +67,25 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       db: { type: "string", default: "mysql" },
       only: { type: "string" },
       "no-build": { type: "boolean", default: false },
+      "galera-port": { type: "string", default: process.env.BENCH_GALERA_PORT ?? "3460" },
     },
   });
   if (values.db !== "mysql" && values.db !== "sqlite") {
     throw new Error("--db must be mysql (DATABASE_URL=mysql://…) or sqlite.");
   }
-  const only = new Set((values.only ?? "1,2,3,4,5,6,7,8").split(",").map((n) => Number(n.trim())));
+  const galeraPort = Number(values["galera-port"]);
+  if (!Number.isInteger(galeraPort) || galeraPort < 1024 || galeraPort > 65_000) {
+    throw new Error("--galera-port (BENCH_GALERA_PORT) must be a port number, e.g. 3460.");
+  }
+  const only = new Set(
+    (values.only ?? "1,2,3,4,5,6,7,8,9").split(",").map((n) => Number(n.trim())),
+  );
   return {
     quick: values.quick!,
     db: values.db,
     size: values.quick ? QUICK : FULL,
     only,
     build: !values["no-build"],
+    galeraPort,
   };
 }

@@ -4,7 +4,9 @@ import type { ExplainedStatement } from "./scenarios/explain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
+import type { GaleraFigures } from "./scenarios/galera";
 import { formatCpuShare } from "./scenarios/main-thread";
+import { galeraFailures, galeraMarkdown } from "./report-galera";
 
 export interface BenchResults {
   date: string;
@@ -17,6 +19,7 @@ export interface BenchResults {
   explain: ExplainedStatement[];
   app?: AppFigures;
   import?: ImportFigures;
+  galera?: GaleraFigures;
 }
 
 /** A target checked against a figure: printed, never asserted on (times are noise in CI). */
@@ -231,6 +234,7 @@ export function markdown(results: BenchResults): string {
       `Initial JavaScript ${results.app.initialJsGzipKb.toFixed(1)} KB gzipped, CSS ${results.app.initialCssGzipKb.toFixed(1)} KB.`,
     );
   }
+  if (results.galera) lines.push(...galeraMarkdown(results.galera));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
     lines.push(
@@ -262,5 +266,5 @@ export function correctnessFailures(results: BenchResults): string[] {
   }
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
-  return failures;
+  return [...failures, ...galeraFailures(results.galera)];
 }

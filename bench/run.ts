@@ -13,6 +13,7 @@ import { type BenchResults, correctnessFailures, markdown } from "./report";
 import { measureApp } from "./scenarios/app";
 import type { BenchContext } from "./scenarios/context";
 import { explainStatements } from "./scenarios/explain";
+import { galeraCluster } from "./scenarios/galera";
 import { measureImport } from "./scenarios/import";
 import { login } from "./scenarios/login";
 import { mixedLoad } from "./scenarios/mixed";
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     log(`Scenario 8: import of ${accounts} accounts vs LOAD DATA LOCAL INFILE`);
     results.import = await measureImport(process.env.DATABASE_URL!, accounts);
   }
+  if (only.has(9)) results.galera = await galeraCluster(options, log);
 
   const table = markdown(results);
   process.stdout.write("\n" + table);

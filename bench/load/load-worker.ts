@@ -24,6 +24,7 @@ export function figures(latencies: number[]): LatencyFigures {
 
 interface Connection {
   sentAt?: number;
+  index?: number;
   kind?: string;
   expected?: string[];
 }
@@ -32,6 +33,7 @@ function run(job: LoadJob): Promise<LoadResult> {
   let next = 0;
   const latencies = new Map<string, number[]>();
   const codes: Record<string, number> = {};
+  const refused: number[] = [];
   let errors = 0;
   let answered = 0;
   const started = performance.now();
@@ -41,7 +43,9 @@ function run(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: job.url,
+        // autocannon 8 takes several URLs (README: "More than one URL is allowed"); its types say
+        // string only.
+        url: job.url as string,
         connections: job.connections,
         ...(job.amount ? { amount: job.amount } : { duration: job.seconds ?? 10 }),
         ...(job.rate ? { overallRate: job.rate } : {}),
@@ -51,8 +55,10 @@ function run(job: LoadJob): Promise<LoadResult> {
             method: "POST",
             path: "/graphql",
             setupRequest: (request, context) => {
-              const item = job.items[next++ % job.items.length];
+              const index = next++ % job.items.length;
+              const item = job.items[index];
               const connection = context as Connection;
+              connection.index = index;
               connection.sentAt = performance.now();
               connection.kind = item.kind;
               connection.expected = item.expected;
@@ -78,6 +84,7 @@ function run(job: LoadJob): Promise<LoadResult> {
                 code = parsed.errors?.[0]?.extensions?.code ?? "ERROR";
               }
               codes[code] = (codes[code] ?? 0) + 1;
+              if (status === 503 || status === 429) refused.push(connection.index ?? -1);
               if (code !== "OK" && !connection.expected?.includes(code)) errors++;
             },
           },
@@ -98,6 +105,7 @@ function run(job: LoadJob): Promise<LoadResult> {
           byKind,
           errors: errors + result.errors + result.timeouts,
           codes,
+          refused,
         });
       },
     );

@@ -11,7 +11,8 @@ export interface LoadItem {
 }
 
 export interface LoadJob {
-  url: string;
+  /** Several URLs: connection i is bound to URL i mod n (autocannon's own spreading). */
+  url: string | string[];
   connections: number;
   /** Run for this long, or until `amount` requests were answered. */
   seconds?: number;
@@ -36,6 +37,8 @@ export interface LoadResult extends LatencyFigures {
   /** Transport errors, timeouts and GraphQL errors that were not expected. */
   errors: number;
   codes: Record<string, number>;
+  /** Indices into the job's items answered with a retryable refusal (503 or 429). */
+  refused: number[];
 }
 
 /** Runs a job in a new load-generator process. */

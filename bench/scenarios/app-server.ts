@@ -17,7 +17,7 @@ const pick = (env: NodeJS.ProcessEnv, names: string[]) =>
     names.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]),
   );
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -36,7 +36,7 @@ export interface BenchContext {
   log: (line: string) => void;
 }
 
-const toFigures = (result: LoadResult, statements?: number): Figures => ({
+export const toFigures = (result: LoadResult, statements?: number): Figures => ({
   requests: result.requests,
   rps: result.rps,
   p50: result.p50,

@@ -1,3 +1,4 @@
+import type { DataSource } from "typeorm";
 import { periodOf } from "../../server/src/core/almaty-time";
 import { contendedItems, sendingItems } from "../operations";
 import { compare, resetSendings, type BenchContext, type Comparison } from "./context";
@@ -5,8 +6,11 @@ import { compare, resetSendings, type BenchContext, type Comparison } from "./co
 const CONTENDED_SENDINGS = 600;
 
 /** How many sendings each of the meters holds this month (the limit is two). */
-async function sendingsPerMeter(context: BenchContext, meterIds: number[]): Promise<number[]> {
-  const rows: Array<{ meterId: number; used: number }> = await context.dataSource.query(
+export async function sendingsPerMeter(
+  dataSource: DataSource,
+  meterIds: number[],
+): Promise<number[]> {
+  const rows: Array<{ meterId: number; used: number }> = await dataSource.query(
     `SELECT meter_id AS meterId, COUNT(*) AS used FROM readings
       WHERE period = ? AND slot IS NOT NULL AND meter_id IN (${meterIds.join(",")})
       GROUP BY meter_id`,
@@ -41,7 +45,7 @@ export async function sending(context: BenchContext): Promise<Comparison[]> {
   const ids = contended.map((m) => m.meterId);
   const limitHeld: boolean[] = [];
   const checkThenReset = async () => {
-    const used = await sendingsPerMeter(context, ids);
+    const used = await sendingsPerMeter(context.dataSource, ids);
     if (used.some((n) => n > 0)) limitHeld.push(used.every((n) => n === 2));
     await reset();
   };
