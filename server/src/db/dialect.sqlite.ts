@@ -29,6 +29,8 @@ export class SqliteDialect implements Dialect {
     return BigInt(rows[0].value);
   }
 
+  async prepare(): Promise<void> {}
+
   /** Statements run synchronously here: the commit is refused instead. */
   async interruptStatement(): Promise<void> {}
 

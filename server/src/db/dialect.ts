@@ -26,6 +26,8 @@ export interface Dialect {
   withMigrationLock<T>(work: () => Promise<T>, timeoutSeconds: number): Promise<T>;
   /** How the migrations run under that lock. */
   readonly migrationTransaction: "each" | "none";
+  /** Once a process, before it serves: on a Galera node, opens the node's feed stream. */
+  prepare(): Promise<void>;
   /** The rate limiters' table; close it when done. */
   openLimiterTable(): LimiterTable;
 }

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "./database-config";
 import { createDataSource } from "./data-source";
+import { dialectOf } from "./dialect";
 import { migrateLocked } from "./migration-lock";
 import { type CallbackPool, DEFAULT_QUEUE_BUDGET_MS, guardQueueTime } from "./queue-budget";
 import { applySessionSettings, STATEMENT_TIMEOUT_SECONDS } from "./session-settings";
@@ -47,6 +48,7 @@ export async function openDatabase(
       await migrateLocked(dataSource);
       // After the migrations: they may legitimately run long.
       await applySessionSettings(dataSource, { statementTimeoutSeconds, syncWait }, log);
+      await dialectOf(dataSource).prepare();
       if (database.type === "mysql") {
         const { pool } = dataSource.driver as unknown as { pool: CallbackPool };
         guardQueueTime(dataSource, pool, queueBudgetMs);

@@ -3,11 +3,7 @@ import { ReadingSource } from "../core/enums";
 import { PageInfo } from "../common/pagination";
 import { DecimalScalar } from "../common/scalars/decimal.scalar";
 import { PeriodScalar } from "../common/scalars/period.scalar";
-import {
-  encodeFeedCursor,
-  type ExportedReading as ExportedRow,
-  type ExportPage,
-} from "./readings-export";
+import type { ExportedReading as ExportedRow, ExportPage } from "./readings-export";
 
 @ObjectType({
   description: "A reading sent through this service (subscriber or partner).",
@@ -77,7 +73,7 @@ export class ExportedReadingConnection {
     return Object.assign(new ExportedReadingConnection(), {
       edges: page.readings.map((row) =>
         Object.assign(new ExportedReadingEdge(), {
-          cursor: encodeFeedCursor(row.feedSeq),
+          cursor: row.cursor,
           node: ExportedReading.from(row),
         }),
       ),

@@ -1,5 +1,6 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { dialectOf } from "../db/dialect";
+import { streamOf } from "./feed-cursor.rules";
 
 /**
  * The next position in the readings feed (CON-6). The UPDATE takes the row lock of the one-row
@@ -8,7 +9,19 @@ import { dialectOf } from "../db/dialect";
  * visible to readers in increasing order and a reader that has seen N+1 can never later find a
  * committed N it did not see. (On SQLite writers take turns anyway.) A rolled-back transaction
  * leaves a hole in the numbering, never a reading out of order.
+ *
+ * On a Galera cluster each node numbers a stream of its own (feed-cursor.rules.ts), so sendings
+ * on different nodes never write the same counter row (db/dialect.mysql.ts).
  */
 export function nextFeedSeq(manager: EntityManager): Promise<bigint> {
   return dialectOf(manager.connection).nextSequence(manager, "readings");
+}
+
+/** The feed's streams: 0 on one server, and one more for each Galera node that has sent. */
+export async function feedStreams(dataSource: DataSource): Promise<bigint[]> {
+  const rows: Array<{ value: string | number }> = await dataSource.query(
+    "SELECT value FROM feed_sequence WHERE name = 'readings' OR name LIKE 'readings#%'",
+  );
+  const streams = new Set(rows.map((row) => streamOf(BigInt(row.value))));
+  return [...streams].sort((a, b) => (a < b ? -1 : 1));
 }

@@ -1,9 +1,17 @@
-import type { DataSource } from "typeorm";
+import { Brackets, type DataSource } from "typeorm";
 import { dialectOf } from "../db/dialect";
 import { isPeriod } from "../core/almaty-time";
 import { formatReadingMilli } from "../core/decimal";
 import type { ReadingSource } from "../core/enums";
 import { invalidField } from "../common/app-error";
+import {
+  advance,
+  decodeFeedPosition,
+  encodeFeedPosition,
+  type FeedPosition,
+  unseenRanges,
+} from "./feed-cursor.rules";
+import { feedStreams } from "./feed-sequence";
 import { ReadingEntity } from "./reading.entity";
 
 export const EXPORT_DEFAULT_PAGE = 100;
@@ -12,8 +20,10 @@ export const EXPORT_MAX_PAGE = 1000;
 /** A sending (subscriber or partner) as the billing system collects it. */
 export interface ExportedReading {
   id: number;
-  /** Position in the feed: increasing in commit order (see feed-sequence.ts). */
+  /** Position in the feed: increasing in commit order within its stream (feed-sequence.ts). */
   feedSeq: bigint;
+  /** Where a reader is once it has seen this reading (and those before it on the page). */
+  cursor: string;
   accountNumber: string;
   meterSerial: string;
   /** Canonical m³ with 3 decimals, e.g. "1488.700". */
@@ -31,13 +41,10 @@ export interface ExportPage {
   hasNextPage: boolean;
 }
 
-export const encodeFeedCursor = (seq: bigint) =>
-  Buffer.from(`feed:${seq}`, "utf8").toString("base64url");
-
-export function decodeFeedCursor(cursor: string, field = "after"): bigint {
-  const match = /^feed:(\d{1,18})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw invalidField(field, "The cursor is not valid.");
-  return BigInt(match[1]);
+export function decodeFeedCursor(cursor: string, field = "after"): FeedPosition {
+  const position = decodeFeedPosition(cursor);
+  if (!position) throw invalidField(field, "The cursor is not valid.");
+  return position;
 }
 
 export function exportPageSize(first: number | null | undefined, max = EXPORT_MAX_PAGE): number {
@@ -50,9 +57,10 @@ export function exportPageSize(first: number | null | undefined, max = EXPORT_MA
 
 /**
  * One page of the readings sent through this service (subscribers and partners), in feed order,
- * after a cursor; with `period`, only that month's. The feed numbers commit in order
- * (feed-sequence.ts), so `feed_seq > cursor` never skips a reading that commits later (CON-6)
- * and never returns one twice. Used by the GraphQL export and by `npm run readings:export`.
+ * after a cursor; with `period`, only that month's. Each stream's numbers commit in order
+ * (feed-sequence.ts), so `feed_seq > the cursor's position in its stream` never skips a reading
+ * that commits later (CON-6) and never returns one twice (feed-cursor.rules.ts). Used by the
+ * GraphQL export and by `npm run readings:export`.
  */
 export async function exportReadings(
   dataSource: DataSource,
@@ -62,46 +70,66 @@ export async function exportReadings(
   if (options.period != null && !isPeriod(options.period)) {
     throw invalidField("period", 'Period must be a month such as "2026-11".');
   }
-  const after = options.after ? decodeFeedCursor(options.after) : 0n;
-  const query = dataSource
-    .getRepository(ReadingEntity)
-    .createQueryBuilder("r")
-    .innerJoin("meters", "m", "m.id = r.meter_id")
-    .innerJoin("accounts", "a", "a.id = m.account_id")
-    .select([
-      "r.id AS id",
-      "r.feed_seq AS feed_seq",
-      "a.number AS account_number",
-      "m.serial_number AS meter_serial",
-      "r.value_milli AS value_milli",
-      "r.taken_at AS taken_at",
-      "r.period AS period",
-      "r.source AS source",
-      "r.is_correction AS is_correction",
-    ])
-    .where("r.feed_seq > :after", { after: after.toString() })
-    .orderBy("r.feed_seq", "ASC")
-    .limit(limit + 1);
-  if (options.period != null) query.andWhere("r.period = :period", { period: options.period });
+  const start = options.after ? decodeFeedCursor(options.after) : new Map<bigint, bigint>();
+  const query = (streams: bigint[]) => {
+    const ranges = unseenRanges(streams, start);
+    const select = dataSource
+      .getRepository(ReadingEntity)
+      .createQueryBuilder("r")
+      .innerJoin("meters", "m", "m.id = r.meter_id")
+      .innerJoin("accounts", "a", "a.id = m.account_id")
+      .select([
+        "r.id AS id",
+        "r.feed_seq AS feed_seq",
+        "a.number AS account_number",
+        "m.serial_number AS meter_serial",
+        "r.value_milli AS value_milli",
+        "r.taken_at AS taken_at",
+        "r.period AS period",
+        "r.source AS source",
+        "r.is_correction AS is_correction",
+      ])
+      .where(
+        new Brackets((any) => {
+          ranges.forEach(({ after, before }, i) =>
+            any.orWhere(`(r.feed_seq > :after${i} AND r.feed_seq < :before${i})`, {
+              [`after${i}`]: after.toString(),
+              [`before${i}`]: before.toString(),
+            }),
+          );
+        }),
+      )
+      // Stream by stream: each stream's part of a page is what follows the reader's position.
+      .orderBy("r.feed_seq", "ASC")
+      .limit(limit + 1);
+    if (options.period != null) select.andWhere("r.period = :period", { period: options.period });
+    return select.getRawMany();
+  };
   // SQLite shares one connection: read between transactions, never inside another's.
-  const rows: Array<Record<string, unknown>> = await dialectOf(dataSource).inTurn(() =>
-    query.getRawMany(),
+  const rows: Array<Record<string, unknown>> = await dialectOf(dataSource).inTurn(async () =>
+    query(await feedStreams(dataSource)),
   );
-  const page = rows.slice(0, limit).map((row): ExportedReading => ({
-    id: Number(row.id),
-    feedSeq: BigInt(row.feed_seq as string | number),
-    accountNumber: String(row.account_number),
-    meterSerial: String(row.meter_serial),
-    value: formatReadingMilli(BigInt(row.value_milli as string | number)),
-    takenAt: asDate(row.taken_at),
-    period: String(row.period),
-    source: row.source as ReadingSource,
-    isCorrection: Boolean(Number(row.is_correction)),
-  }));
+  let position: FeedPosition = start;
+  const page = rows.slice(0, limit).map((row): ExportedReading => {
+    const feedSeq = BigInt(row.feed_seq as string | number);
+    position = advance(position, feedSeq);
+    return {
+      id: Number(row.id),
+      feedSeq,
+      cursor: encodeFeedPosition(position),
+      accountNumber: String(row.account_number),
+      meterSerial: String(row.meter_serial),
+      value: formatReadingMilli(BigInt(row.value_milli as string | number)),
+      takenAt: asDate(row.taken_at),
+      period: String(row.period),
+      source: row.source as ReadingSource,
+      isCorrection: Boolean(Number(row.is_correction)),
+    };
+  });
   const last = page[page.length - 1];
   return {
     readings: page,
-    endCursor: last ? encodeFeedCursor(last.feedSeq) : (options.after ?? null),
+    endCursor: last ? last.cursor : (options.after ?? null),
     hasNextPage: rows.length > limit,
   };
 }

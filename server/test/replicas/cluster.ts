@@ -41,9 +41,9 @@ export function galeraNodes(): URL[] {
     .map((url) => new URL(url));
 }
 
-/** The scratch database's URL on the replica's own node (see galeraNodes). */
-export function databaseUrlFor(database: ScratchDatabase, replica: number): string {
-  const nodes = galeraNodes();
+/** The scratch database's URL on the replica's own node (see galeraNodes); `spread` nodes used. */
+export function databaseUrlFor(database: ScratchDatabase, replica: number, spread?: number): string {
+  const nodes = galeraNodes().slice(0, spread);
   if (nodes.length === 0) return database.url;
   const url = new URL(database.url);
   url.host = nodes[replica % nodes.length].host;
@@ -196,6 +196,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Start the replicas now (default) or leave it to the test. */
   start?: boolean;
+  /** On a Galera cluster: over how many of its nodes the replicas spread (default all). */
+  nodes?: number;
 }
 
 export class Cluster {
@@ -217,7 +219,7 @@ export class Cluster {
         new Replica(name, await allocatePort(), {
           NODE_ENV: "development",
           HOST: "127.0.0.1",
-          DATABASE_URL: databaseUrlFor(database, i),
+          DATABASE_URL: databaseUrlFor(database, i, options.nodes),
           DATA_DIR: join(cluster.dir, name),
           SEED_DEMO: "false",
           LOG_LEVEL: "warn",

@@ -2,6 +2,7 @@ import { InitialSchema1764100000000 } from "./1764100000000-initial-schema";
 import { MailRecoveryAudit1764200000000 } from "./1764200000000-mail-recovery-audit";
 import { RateLimits1764300000000 } from "./1764300000000-rate-limits";
 import { Integrators1764400000000 } from "./1764400000000-integrators";
+import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   MailRecoveryAudit1764200000000,
   RateLimits1764300000000,
   Integrators1764400000000,
+  FeedStreams1764500000000,
 ];
