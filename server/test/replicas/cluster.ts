@@ -42,7 +42,11 @@ export function galeraNodes(): URL[] {
 }
 
 /** The scratch database's URL on the replica's own node (see galeraNodes); `spread` nodes used. */
-export function databaseUrlFor(database: ScratchDatabase, replica: number, spread?: number): string {
+export function databaseUrlFor(
+  database: ScratchDatabase,
+  replica: number,
+  spread?: number,
+): string {
   const nodes = galeraNodes().slice(0, spread);
   if (nodes.length === 0) return database.url;
   const url = new URL(database.url);
