@@ -174,7 +174,8 @@ cmd_start() {
     for ((n = 1; n <= NODES; n++)); do
       s=$(position_of "$dir" "$n")
       s=${s##*:}
-      if ((${s:--1} > best_seqno)); then best=$n best_seqno=$s; fi
+      s=${s:--1}
+      if ((s > best_seqno)); then best=$n best_seqno=$s; fi
     done
     log "bootstrapping from node $best (seqno $best_seqno)"
     # The chosen node may bootstrap even if it did not leave last.
