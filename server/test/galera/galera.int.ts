@@ -21,9 +21,12 @@ import {
   type ScratchDatabase,
 } from "../replicas/cluster";
 import {
+  emptyReport,
   keepSending,
   type LoadReport,
+  sendToEveryMeter,
   sendWithRetry,
+  storedOnce as storedOnceOn,
   type Subscriber,
   subscriberWithMeters,
 } from "../replicas/load";
@@ -50,22 +53,7 @@ const record = (name: string, value: unknown) => {
 async function storedOnce(database: string, report: LoadReport, n = 1) {
   const connection = await nodeConnection(n, database);
   try {
-    const keys = [...new Set(report.sent)];
-    const [rows] = keys.length
-      ? await connection.query(
-          "SELECT idempotency_key AS k, COUNT(*) AS n FROM readings WHERE idempotency_key IN (?) GROUP BY idempotency_key",
-          [keys],
-        )
-      : [[]];
-    const stored = rows as Array<{ k: string; n: string }>;
-    const counts = new Map(stored.map((r) => [r.k, Number(r.n)]));
-    const acknowledged = new Set(report.acknowledged);
-    return {
-      acknowledged: acknowledged.size,
-      stored: stored.length,
-      storedTwice: stored.filter((r) => Number(r.n) > 1).length,
-      acknowledgedMissing: [...acknowledged].filter((k) => counts.get(k) !== 1).length,
-    };
+    return await storedOnceOn(connection, report);
   } finally {
     await connection.end();
   }
@@ -169,21 +157,8 @@ describe("three replicas on a three-node Galera cluster, behind HAProxy", () => 
     })();
 
     const abortsBefore = await conflictAborts();
-    const report: LoadReport = {
-      acknowledged: [],
-      sent: [],
-      failures: [],
-      attempts: 0,
-      elapsedMs: 0,
-    };
-    const t0 = Date.now();
-    await Promise.all(
-      subscribers.map(async (s) => {
-        for (const meterId of s.meterIds)
-          await sendWithRetry(s.client, meterId, "1600.000", report);
-      }),
-    );
-    const seconds = (Date.now() - t0) / 1000;
+    const report = emptyReport();
+    const seconds = await sendToEveryMeter(subscribers, "1600.000", report);
     writing = false;
     await polling;
     const aborts = (await conflictAborts()) - abortsBefore;
@@ -223,22 +198,9 @@ describe("three replicas on a three-node Galera cluster, behind HAProxy", () => 
         for (let i = 0; i < 16; i++) {
           subscribers.push(await subscriberWithMeters(dataSource, spread.graphql, 6));
         }
-        const report: LoadReport = {
-          acknowledged: [],
-          sent: [],
-          failures: [],
-          attempts: 0,
-          elapsedMs: 0,
-        };
+        const report = emptyReport();
         const abortsBefore = await conflictAborts();
-        const t0 = Date.now();
-        await Promise.all(
-          subscribers.map(async (s) => {
-            for (const meterId of s.meterIds)
-              await sendWithRetry(s.client, meterId, "1600.000", report);
-          }),
-        );
-        const seconds = (Date.now() - t0) / 1000;
+        const seconds = await sendToEveryMeter(subscribers, "1600.000", report);
         const aborts = (await conflictAborts()) - abortsBefore;
         runs.push({
           nodes,
@@ -328,13 +290,7 @@ describe("three replicas on a three-node Galera cluster, behind HAProxy", () => 
         },
       );
       // The others go on: sendings through HAProxy are stored.
-      const report: LoadReport = {
-        acknowledged: [],
-        sent: [],
-        failures: [],
-        attempts: 0,
-        elapsedMs: 0,
-      };
+      const report = emptyReport();
       for (const meterId of subscriber.meterIds.slice(1)) {
         await sendWithRetry(subscriber.client, meterId, "1700.000", report);
       }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Connection } from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { createRegistryAccount, type RegistryAccount, registration } from "../factories";
 import { GraphQLClient } from "../graphql-client";
@@ -71,6 +72,51 @@ export interface LoadReport {
   elapsedMs: number;
 }
 
+export const emptyReport = (): LoadReport => ({
+  acknowledged: [],
+  sent: [],
+  failures: [],
+  attempts: 0,
+  elapsedMs: 0,
+});
+
+/** Every subscriber sends `value` to each of its meters once, all at once; the seconds it took. */
+export async function sendToEveryMeter(
+  subscribers: Subscriber[],
+  value: string,
+  report: LoadReport,
+): Promise<number> {
+  const t0 = Date.now();
+  await Promise.all(
+    subscribers.map(async (s) => {
+      for (const meterId of s.meterIds) await sendWithRetry(s.client, meterId, value, report);
+    }),
+  );
+  return (Date.now() - t0) / 1000;
+}
+
+/** Every acknowledged key stored exactly once, nothing stored that was not sent. */
+export async function storedOnce(connection: Connection, report: LoadReport) {
+  const keys = [...new Set(report.sent)];
+  const rows: Array<{ k: string; n: number | string }> = keys.length
+    ? ((
+        await connection.query(
+          "SELECT idempotency_key AS k, COUNT(*) AS n FROM readings WHERE idempotency_key IN (?) GROUP BY idempotency_key",
+          [keys],
+        )
+      )[0] as never)
+    : [];
+  const counts = new Map(rows.map((r) => [r.k, Number(r.n)]));
+  const acknowledged = new Set(report.acknowledged);
+  return {
+    acknowledged: acknowledged.size,
+    stored: rows.length,
+    storedTwice: rows.filter((r) => Number(r.n) > 1).length,
+    acknowledgedMissing: [...acknowledged].filter((k) => counts.get(k) !== 1).length,
+    storedNotAcknowledged: rows.filter((r) => !acknowledged.has(r.k)).length,
+  };
+}
+
 /** One sending with the client's retry: the same key until acknowledged (or `maxTries`). */
 export async function sendWithRetry(
   client: GraphQLClient,
@@ -114,13 +160,7 @@ export async function sendWithRetry(
  * slots) until `stop()` says so or its meters are used up, pausing `pauseMs` between sendings.
  */
 export function keepSending(subscribers: Subscriber[], pauseMs: number) {
-  const report: LoadReport = {
-    acknowledged: [],
-    sent: [],
-    failures: [],
-    attempts: 0,
-    elapsedMs: 0,
-  };
+  const report = emptyReport();
   let stopped = false;
   const started = Date.now();
   const outcomes: Outcome[] = [];

@@ -19,10 +19,11 @@ import {
 } from "./cluster";
 import {
   accountWithMeters,
+  emptyReport,
   keepSending,
-  type LoadReport,
   nextAddress,
-  sendWithRetry,
+  sendToEveryMeter,
+  storedOnce,
   type Subscriber,
   subscriberWithMeters,
 } from "./load";
@@ -42,28 +43,6 @@ const record = (name: string, value: unknown) => {
 
 /** Which replica answered (HAProxy adds `x-replica`). */
 const replicaOf = (headers: Headers) => headers.get("x-replica") ?? "?";
-
-/** Every acknowledged key stored exactly once, nothing stored that was not sent. */
-async function storedOnce(db: ScratchDatabase, report: LoadReport) {
-  const keys = [...new Set(report.sent)];
-  const rows: Array<{ k: string; n: number | string }> = keys.length
-    ? ((
-        await db.admin.query(
-          "SELECT idempotency_key AS k, COUNT(*) AS n FROM readings WHERE idempotency_key IN (?) GROUP BY idempotency_key",
-          [keys],
-        )
-      )[0] as never)
-    : [];
-  const counts = new Map(rows.map((r) => [r.k, Number(r.n)]));
-  const acknowledged = new Set(report.acknowledged);
-  return {
-    acknowledged: acknowledged.size,
-    stored: rows.length,
-    storedTwice: rows.filter((r) => Number(r.n) > 1).length,
-    acknowledgedMissing: [...acknowledged].filter((k) => counts.get(k) !== 1).length,
-    storedNotAcknowledged: rows.filter((r) => !acknowledged.has(r.k)).length,
-  };
-}
 
 async function feedHasNoDuplicates(db: ScratchDatabase) {
   const [[row]] = (await db.admin.query(
@@ -292,7 +271,7 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
       await sleep(1000);
     }
     const { report } = await load.stop();
-    const stored = await storedOnce(db, report);
+    const stored = await storedOnce(db.admin, report);
     record("rollingRestart", {
       restarts,
       sendings: report.sent.length,
@@ -334,7 +313,7 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     await cluster.waitUpInHaproxy(cluster.replicas.length);
     await sleep(1500);
     const { report } = await load.stop();
-    const stored = await storedOnce(db, report);
+    const stored = await storedOnce(db.admin, report);
     const retryable = report.failures.filter((f) => [0, 429, 502, 503, 504].includes(f.status));
     record("kill9", {
       outOfRotationMs,
@@ -364,21 +343,8 @@ describe("two replicas behind HAProxy on one MariaDB", () => {
     for (let i = 0; i < 16; i++) {
       subscribers.push(await subscriberWithMeters(dataSource, cluster.graphql, 12));
     }
-    const report: LoadReport = {
-      acknowledged: [],
-      sent: [],
-      failures: [],
-      attempts: 0,
-      elapsedMs: 0,
-    };
-    const t0 = Date.now();
-    await Promise.all(
-      subscribers.map(async (s) => {
-        for (const meterId of s.meterIds)
-          await sendWithRetry(s.client, meterId, "1600.000", report);
-      }),
-    );
-    const seconds = (Date.now() - t0) / 1000;
+    const report = emptyReport();
+    const seconds = await sendToEveryMeter(subscribers, "1600.000", report);
     record("throughput", {
       concurrency: subscribers.length,
       sendings: report.acknowledged.length,
