@@ -9,13 +9,6 @@ export const retryAfterSeconds = (res: RateLimiterRes): number =>
 export const rateLimited = (res: RateLimiterRes): AppError =>
   new AppError("RATE_LIMITED", { extensions: { retryAfterSeconds: retryAfterSeconds(res) } });
 
-/** A limiter's rejection as the client sees it: over budget, or the store failed (refused). */
-export function refusalOf(rejection: unknown): AppError {
-  return rejection instanceof RateLimiterRes
-    ? rateLimited(rejection)
-    : new AppError("SERVICE_UNAVAILABLE");
-}
-
 /** A refusal by budget; `error` is what the client gets. */
 export class LimitTripped extends Error {
   constructor(
