@@ -3,10 +3,7 @@ import { RateLimiterMySQL } from "rate-limiter-flexible";
 import type { BucketShape, LimiterTable, WindowCharge, TableLimiterOptions } from "./limiter-table";
 import { bucketTakeParameters, paysSql, RATE_LIMIT_TABLE } from "./limiter-table";
 import { applyToSessions, type SessionPool } from "./session-settings";
-
-/** A deadlock, a lock wait timeout, or on Galera a conflict certified away: run it again. */
-const isConflict = (error: unknown) =>
-  [1213, 1205].includes(Number((error as { errno?: unknown })?.errno));
+import { isLockConflict } from "./transaction";
 
 /** Over a callback-style mysql2 pool of its own (rate-limiter-flexible's MySQL client). */
 export class MysqlLimiterTable implements LimiterTable {
@@ -61,7 +58,7 @@ export class MysqlLimiterTable implements LimiterTable {
         } catch (error) {
           await conn.rollback().catch(() => undefined);
           // InnoDB may pick the upsert as a deadlock victim: run it again.
-          if (attempt >= 3 || !isConflict(error)) throw error;
+          if (attempt >= 3 || !isLockConflict(error)) throw error;
         }
       }
     } finally {
@@ -89,7 +86,7 @@ export class MysqlLimiterTable implements LimiterTable {
         await upsert();
         break;
       } catch (error) {
-        if (attempt >= 3 || !isConflict(error)) throw error;
+        if (attempt >= 3 || !isLockConflict(error)) throw error;
       }
     }
     const [rows] = await pool.query(
