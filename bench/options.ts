@@ -11,6 +11,8 @@ export interface BenchSize {
   usersWithFifty: number;
   /** Seconds of each load run, and its connections. */
   loadSeconds: number;
+  /** Seconds of load before each measured run, so that quick and full runs agree. */
+  warmUpSeconds: number;
   connections: number;
   /** Concurrent sendings (scenario 2). */
   sendingConnections: number;
@@ -28,6 +30,8 @@ export interface BenchOptions {
   /** Scenario numbers to run (default: all). */
   only: Set<number>;
   build: boolean;
+  /** Scenario 10 also measured with the server alone on core 0, the rest on core 1. */
+  pin: boolean;
   /** Scenario 9's cluster: SQL on this port and the next two (galera.sh adds +10, +20, +30). */
   galeraPort: number;
 }
@@ -39,6 +43,7 @@ const FULL: BenchSize = {
   usersPerGroup: 4_000,
   usersWithFifty: 1_000,
   loadSeconds: 10,
+  warmUpSeconds: 5,
   connections: 20,
   sendingConnections: 50,
   mixedSeconds: 60,
@@ -67,6 +72,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
       db: { type: "string", default: "mysql" },
       only: { type: "string" },
       "no-build": { type: "boolean", default: false },
+      pin: { type: "boolean", default: false },
       "galera-port": { type: "string", default: process.env.BENCH_GALERA_PORT ?? "3460" },
     },
   });
@@ -78,7 +84,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     throw new Error("--galera-port (BENCH_GALERA_PORT) must be a port number, e.g. 3460.");
   }
   const only = new Set(
-    (values.only ?? "1,2,3,4,5,6,7,8,9").split(",").map((n) => Number(n.trim())),
+    (values.only ?? "1,2,3,4,5,6,7,8,9,10").split(",").map((n) => Number(n.trim())),
   );
   return {
     quick: values.quick!,
@@ -86,6 +92,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     size: values.quick ? QUICK : FULL,
     only,
     build: !values["no-build"],
+    pin: values.pin!,
     galeraPort,
   };
 }

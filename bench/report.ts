@@ -7,6 +7,8 @@ import type { MixedLoad } from "./scenarios/mixed";
 import type { GaleraFigures } from "./scenarios/galera";
 import { formatCpuShare } from "./scenarios/main-thread";
 import { galeraFailures, galeraMarkdown } from "./report-galera";
+import { floorChecks, floorFailures, floorMarkdown } from "./report-floor";
+import type { FloorFigures } from "./scenarios/floor";
 
 export interface BenchResults {
   date: string;
@@ -20,6 +22,7 @@ export interface BenchResults {
   app?: AppFigures;
   import?: ImportFigures;
   galera?: GaleraFigures;
+  floor?: FloorFigures;
 }
 
 /** A target checked against a figure: printed, never asserted on (times are noise in CI). */
@@ -166,7 +169,7 @@ function checks(results: BenchResults): Check[] {
       met: ratio <= 3,
     });
   }
-  return out;
+  return [...out, ...floorChecks(results.floor)];
 }
 
 export function markdown(results: BenchResults): string {
@@ -234,6 +237,7 @@ export function markdown(results: BenchResults): string {
       `Initial JavaScript ${results.app.initialJsGzipKb.toFixed(1)} KB gzipped, CSS ${results.app.initialCssGzipKb.toFixed(1)} KB.`,
     );
   }
+  if (results.floor) lines.push(...floorMarkdown(results.floor));
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
@@ -266,5 +270,5 @@ export function correctnessFailures(results: BenchResults): string[] {
   }
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
-  return [...failures, ...galeraFailures(results.galera)];
+  return [...failures, ...galeraFailures(results.galera), ...floorFailures(results.floor)];
 }

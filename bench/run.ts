@@ -13,6 +13,7 @@ import { type BenchResults, correctnessFailures, markdown } from "./report";
 import { measureApp } from "./scenarios/app";
 import type { BenchContext } from "./scenarios/context";
 import { explainStatements } from "./scenarios/explain";
+import { floors } from "./scenarios/floor";
 import { galeraCluster } from "./scenarios/galera";
 import { measureImport } from "./scenarios/import";
 import { login } from "./scenarios/login";
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     comparisons: [],
     explain: [],
   };
-  if ([1, 2, 3, 4, 5, 6].some((n) => only.has(n))) await serverScenarios(options, results);
+  if ([1, 2, 3, 4, 5, 6, 10].some((n) => only.has(n))) await serverScenarios(options, results);
   if (only.has(7)) {
     log("Scenario 7: app size and Lighthouse");
     results.app = await measureApp({ quick: options.quick, log });
@@ -138,6 +139,10 @@ async function serverScenarios(options: BenchOptions, results: BenchResults): Pr
       if (only.has(2) || only.has(4)) results.comparisons.push(...(await sending(context)));
       if (only.has(3) || only.has(4)) results.comparisons.push(...(await history(context)));
       if (!only.has(4)) break;
+    }
+    if (only.has(10) && options.db === "mysql") {
+      log("Scenario 10: against the database and HTTP floors");
+      results.floor = await floors(context, url);
     }
     const screenRps =
       results.comparisons.find((c) => c.scenario === 1)?.full.rps ?? (options.quick ? 200 : 500);

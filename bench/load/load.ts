@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
+import { pinProcess } from "../floor/cpu";
 
 /** One request of a load run; the worker sends the job's items in turn, round and round. */
 export interface LoadItem {
@@ -20,6 +21,8 @@ export interface LoadJob {
   /** Requests per second over all connections (omitted: as fast as the server answers). */
   rate?: number;
   items: LoadItem[];
+  /** `taskset` CPU list for the generator's process (bench --pin). */
+  cpus?: string;
 }
 
 export interface LatencyFigures {
@@ -47,6 +50,7 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
     execArgv: ["-r", "ts-node/register/transpile-only"],
     serialization: "advanced",
   });
+  if (job.cpus) pinProcess(child.pid!, job.cpus);
   return new Promise<LoadResult>((resolve, reject) => {
     child.once("message", (message: { result?: LoadResult; error?: string }) => {
       child.kill();

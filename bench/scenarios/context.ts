@@ -60,7 +60,10 @@ export async function measure(
   job: Omit<LoadJob, "url">,
   warmUp = true,
 ): Promise<Figures> {
-  if (warmUp) await runLoad({ ...job, url: server.url, seconds: undefined, amount: 200 });
+  if (warmUp) {
+    const seconds = context.options.size.warmUpSeconds;
+    await runLoad({ ...job, url: server.url, seconds, amount: undefined });
+  }
   const before = await questions(context.dataSource);
   const result = await runLoad({ ...job, url: server.url });
   const after = await questions(context.dataSource);

@@ -1,0 +1,101 @@
+import type { FloorFigures, FloorRow } from "./scenarios/floor";
+
+const cpu = (n: number | undefined, digits = 2) => (n === undefined ? "—" : n.toFixed(digits));
+
+/** A floor target (issue 21): printed, never asserted on. */
+export interface FloorCheck {
+  what: string;
+  figure: string;
+  target: string;
+  met: boolean;
+}
+
+/** Scenario 10's section of the results' Markdown. */
+export function floorMarkdown(floor: FloorFigures): string[] {
+  const lines = [
+    "",
+    "### Against the floors (scenario 10)",
+    "",
+    "Database floor: the statements the full stack sent for each request (MariaDB's general " +
+      "log), replayed by a bare mysql2 pool as prepared statements at the same concurrency on " +
+      "the same data (a sending's in its transaction). CPU: ms per request from `/proc/<pid>/stat` " +
+      "(10 ms ticks). Pinned: the server alone on core 0; mysqld, the load generator and the " +
+      "replaying client on core 1.",
+    "",
+    "| request | placement | full req/s | DB floor req/s | full ÷ DB floor | server CPU ms | mysqld CPU ms (full / floor) | statements (full / captured) |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of floor.rows) {
+    lines.push(
+      `| ${r.name} | ${r.pinned ? "pinned" : "unpinned"} | ${r.full.rps.toFixed(0)} | ` +
+        `${r.floor.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** | ${cpu(r.full.serverCpuMs)} | ` +
+        `${cpu(r.full.databaseCpuMs)} / ${cpu(r.floor.databaseCpuMs)} | ` +
+        `${r.full.statements?.toFixed(1) ?? "—"} / ${r.floor.statements.toFixed(1)} |`,
+    );
+  }
+  for (const h of floor.http) {
+    lines.push(
+      "",
+      `HTTP floor${h.pinned ? " (pinned)" : ""}: Fastify answering the accounts screen's ` +
+        `${h.bytes} bytes: ${h.rps.toFixed(0)} req/s, ${cpu(h.cpuMs, 3)} ms CPU per request.`,
+    );
+  }
+  return lines;
+}
+
+const row = (floor: FloorFigures, prefix: string, pinned: boolean): FloorRow | undefined =>
+  floor.rows.find((r) => r.name.startsWith(prefix) && r.pinned === pinned);
+
+/** Issue 21's targets. */
+export function floorChecks(floor: FloorFigures | undefined): FloorCheck[] {
+  if (!floor) return [];
+  const out: FloorCheck[] = [];
+  const ratio = (r: FloorRow | undefined, what: string, target: number) => {
+    if (r) {
+      out.push({
+        what,
+        figure: r.ratio.toFixed(2),
+        target: `≥ ${target}`,
+        met: r.ratio >= target,
+      });
+    }
+  };
+  const serverCpu = (r: FloorRow | undefined, what: string, target: number) => {
+    if (r?.full.serverCpuMs !== undefined) {
+      out.push({
+        what,
+        figure: `${r.full.serverCpuMs.toFixed(2)} ms`,
+        target: `≤ ${target} ms`,
+        met: r.full.serverCpuMs <= target,
+      });
+    }
+  };
+  const screen = row(floor, "accounts", false);
+  ratio(screen, "accounts screen: full ÷ DB floor, unpinned", 0.5);
+  ratio(row(floor, "accounts", true), "accounts screen: full ÷ DB floor, pinned", 0.75);
+  serverCpu(screen, "accounts screen: server CPU per request", 0.35);
+  const sending = row(floor, "sending", false);
+  ratio(sending, "sending: full ÷ DB floor", 0.5);
+  serverCpu(sending, "sending: server CPU per sending", 1.0);
+  if (sending?.full.statements !== undefined) {
+    out.push({
+      what: "sending: statements per sending",
+      figure: sending.full.statements.toFixed(1),
+      target: "≤ 9",
+      met: sending.full.statements <= 9,
+    });
+  }
+  ratio(row(floor, "history", false), "history: full ÷ DB floor", 0.5);
+  return out;
+}
+
+/** Scenario 10's wrong answers: the server failing a request, or the floor failing a replay. */
+export function floorFailures(floor: FloorFigures | undefined): string[] {
+  if (!floor) return [];
+  const failures: string[] = [];
+  if (floor.captureFailures)
+    failures.push(`floor: ${floor.captureFailures} captured requests failed`);
+  if (floor.replayErrors)
+    failures.push(`floor: ${floor.replayErrors} replays failed (${floor.firstError})`);
+  return failures;
+}
