@@ -31,6 +31,7 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
   let next = 0;
   let answered = 0;
   let errors = 0;
+  let gaveUp = 0;
   let firstError: string | undefined;
   const total = job.amount ?? Infinity;
   const started = performance.now();
@@ -50,9 +51,13 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
       } catch (error) {
         await connection.query("ROLLBACK").catch(() => undefined);
         const errno = (error as { errno?: number }).errno;
-        if ((errno === 1213 || errno === 1205) && attempt < 10) {
-          await sleep(Math.random() * 5 * attempt);
-          continue;
+        if (errno === 1213 || errno === 1205) {
+          if (attempt < 10) {
+            await sleep(Math.random() * 5 * attempt);
+            continue;
+          }
+          gaveUp += 1; // a lock conflict, not a wrong statement
+          return;
         }
         errors += 1;
         const sql = statements.map((s) => s.sql).join("; ");
@@ -78,7 +83,7 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
   );
   await pool.end();
   const seconds = Math.max(lastAt - started, 1) / 1000;
-  return { requests: answered, seconds, rps: answered / seconds, errors, firstError };
+  return { requests: answered, seconds, rps: answered / seconds, errors, gaveUp, firstError };
 }
 
 process.on("message", (job: ReplayJob) => {

@@ -19,7 +19,10 @@ export interface ReplayResult {
   requests: number;
   seconds: number;
   rps: number;
+  /** Statements that failed (not lock conflicts): a capture the database cannot replay. */
   errors: number;
+  /** Requests still deadlocked after ten attempts. */
+  gaveUp: number;
   firstError?: string;
 }
 
