@@ -14,7 +14,11 @@ import { costPlugin } from "./graphql/cost";
 import { contextOrRefusal } from "./graphql/context-refusal";
 import { createErrorFormatter } from "./graphql/format-error";
 import { createLoaders } from "./graphql/loaders";
-import { MAX_TOKENS, operationShapeRule } from "./graphql/limits.validation";
+import {
+  INTROSPECTION_MAX_TOKENS,
+  MAX_TOKENS,
+  operationShapeRules,
+} from "./graphql/limits.validation";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
@@ -124,9 +128,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     introspection: config.graphqlIntrospection,
     hideSchemaDetailsFromClientErrors: config.isProduction,
     csrfPrevention: true,
-    // GQL-1 / RL-8 / RL-7: refused before anything runs.
-    parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [operationShapeRule],
+    // GQL-1 / RL-8 / RL-7: refused before anything runs (introspection, when on, is exempt from
+    // the depth and token limits, not from the cost: limits.validation.ts).
+    parseOptions: {
+      maxTokens: config.graphqlIntrospection ? INTROSPECTION_MAX_TOKENS : MAX_TOKENS,
+    },
+    validationRules: [operationShapeRules({ introspection: config.graphqlIntrospection })],
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       costPlugin(schema),
