@@ -39,7 +39,11 @@ import { createServices, type Services } from "./services";
 import { periodOf } from "./core/almaty-time";
 import type { Clock } from "./core/clock";
 
-export const BODY_LIMIT_BYTES = 256 * 1024;
+/**
+ * GQL-6: 1 MiB. A registry batch of 1,000 accounts with Cyrillic names and addresses escaped as
+ * `\uXXXX` (Python's `json.dumps` default) is about 441 KB: it fits, with room to spare.
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 const LIMITER_SWEEP_MS = 10 * 60_000;
 
 export interface AppOptions {

@@ -19,11 +19,32 @@ export function installClosingRefusal(fastify: FastifyInstance): void {
   });
 }
 
+/** What a refusal of the HTTP layer says, by Fastify's error code or the status. */
+function protocolRefusal(error: FastifyError, status: number, bodyLimit: number) {
+  if (status === 413) {
+    return {
+      message:
+        `The request body is larger than ${bodyLimit} bytes; ` +
+        "send fewer items per request (see the README, API).",
+      extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: bodyLimit },
+    };
+  }
+  const message =
+    status === 415
+      ? "Send GraphQL as a JSON body with content-type: application/json."
+      : error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+          error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+        ? "The request body is not valid JSON."
+        : "The request is malformed.";
+  return { message, extensions: { code: "BAD_REQUEST" } };
+}
+
 /**
- * Refusals of the HTTP layer before GraphQL runs (a body over the limit, malformed JSON, an
- * unsupported content type) keep their 4xx status and get a GraphQL-shaped body with
- * `extensions.code` BAD_REQUEST, as Apollo's own bad requests have. Anything else is left to
- * Fastify's default handler.
+ * Refusals of the HTTP layer before GraphQL runs keep their 4xx status and get a GraphQL-shaped
+ * body, `{ errors: [{ message, extensions: { code } }] }`: a body over the limit is 413
+ * PAYLOAD_TOO_LARGE (with `maxBytes`); malformed JSON (400) and an unsupported content type
+ * (415) are BAD_REQUEST, as Apollo's own bad requests are. Anything else is left to Fastify's
+ * default handler.
  */
 export function installProtocolErrors(fastify: FastifyInstance): void {
   fastify.setErrorHandler((error: FastifyError, _request, reply) => {
@@ -32,14 +53,6 @@ export function installProtocolErrors(fastify: FastifyInstance): void {
     return reply
       .code(status)
       .header("content-type", "application/json; charset=utf-8")
-      .send({
-        errors: [
-          {
-            message:
-              status === 413 ? "The request body is too large." : "The request is malformed.",
-            extensions: { code: "BAD_REQUEST" },
-          },
-        ],
-      });
+      .send({ errors: [protocolRefusal(error, status, fastify.initialConfig.bodyLimit ?? 0)] });
   });
 }
