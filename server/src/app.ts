@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -29,6 +32,7 @@ import {
   registerHttpHardening,
   REQUEST_DEADLINE_MS,
 } from "./http/hardening";
+import { registerExplorer } from "./http/explorer";
 import { requestMetaOf } from "./http/request-meta";
 import { staticClient } from "./http/static-client";
 import { ClientBudgets, clientBudgetPlugin } from "./integrators/client-budget";
@@ -59,6 +63,8 @@ export interface AppOptions {
   requestDeadlineMs?: number;
   /** Runs the mail outbox dispatcher (default true); tests call `services.mail.flush()`. */
   mailDispatcher?: boolean;
+  /** The built GraphQL explorer's folder; by default client/explorer/dist (tests give a fixture). */
+  explorerDist?: string | null;
 }
 
 /** FT-5 / FT-6: `/readyz` is false until the server listens and while it drains. */
@@ -145,15 +151,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
       retryStatusPlugin(),
       // No cache hints are used; on, it wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own page embeds a sandbox from its CDN, which the CSP blocks: our explorer
+      // (http/explorer.ts) or nothing.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     // FT-6: main.ts owns SIGTERM (not ready, drain delay, then close).
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  // Issue 19 item 3: GraphiQL for a browser at GET /graphql, when GRAPHQL_EXPLORER is on.
+  const explorer = config.graphqlExplorer
+    ? await registerExplorer(fastify, options.explorerDist)
+    : undefined;
   fastify.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
+    preHandler: explorer,
     handler: fastifyApolloHandler(apollo, {
       context: (request, reply) =>
         contextOrRefusal(
