@@ -25,9 +25,9 @@ const fetcher: GraphiQLProps["fetcher"] = async (params, options) => {
   return response.json();
 };
 
-const DEFAULT_QUERY = `# The service's GraphQL API: schema, docs and history in the panels on the left.
-# Integrators: take a token with issueApiToken and send it as a header
-# {"authorization": "Bearer …"} (Headers tab below).
+const DEFAULT_QUERY = `# Gas readings GraphQL API: the schema is under Docs (left).
+# An integrator's token goes in Headers (below):
+# {"authorization": "Bearer <accessToken from issueApiToken>"}
 query Schema {
   __schema {
     queryType {
