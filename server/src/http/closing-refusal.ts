@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { sendRefusal } from "./retry-refusal";
 
@@ -16,6 +17,26 @@ export function installClosingRefusal(fastify: FastifyInstance): void {
   fastify.addHook("onRequest", (_request, reply, done) => {
     if (!closing) return done();
     void sendRefusal(reply.header("connection", "close"));
+  });
+}
+
+/** How long a refused body over the limit is read (and dropped) so that its answer can be read. */
+const DRAIN_MS = 3000;
+
+/** Whether the rest of a request's body arrived (and was dropped) within `ms`. */
+function bodyDrained(request: IncomingMessage, ms: number): Promise<boolean> {
+  if (request.readableEnded || request.destroyed) return Promise.resolve(request.readableEnded);
+  return new Promise((resolve) => {
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      request.off("end", onEnd).off("close", onClose);
+      resolve(ended);
+    };
+    const onEnd = () => done(true);
+    const onClose = () => done(request.readableEnded);
+    const timer = setTimeout(() => done(false), ms);
+    request.on("end", onEnd).on("close", onClose);
+    request.resume();
   });
 }
 
@@ -47,9 +68,15 @@ function protocolRefusal(error: FastifyError, status: number, bodyLimit: number)
  * default handler.
  */
 export function installProtocolErrors(fastify: FastifyInstance): void {
-  fastify.setErrorHandler((error: FastifyError, _request, reply) => {
+  fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status < 400 || status >= 500) return reply.send(error);
+    // A client that writes its whole body before it reads (Python's urllib and requests, most
+    // HTTP libraries) would meet a closed socket instead of this answer: the rest of the body is
+    // read and dropped first, for a few seconds at most, and the connection then stays open.
+    if (await bodyDrained(request.raw, DRAIN_MS)) {
+      reply.removeHeader("connection");
+    }
     return reply
       .code(status)
       .header("content-type", "application/json; charset=utf-8")

@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { BODY_LIMIT_BYTES } from "../app";
 import { startTestApp, type TestApp } from "../../test/test-app";
 
@@ -45,6 +46,37 @@ function postChunked(chunks: Buffer[]): Promise<{ status: number; body: any }> {
   });
 }
 
+/**
+ * As Python's urllib or requests send: the whole body first (waiting for each write), and only
+ * then the answer is read. Rejects if the server closed the connection under the body.
+ */
+function writeAllThenRead(body: Buffer, contentType = "application/json"): Promise<string> {
+  const url = new URL(t.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let answer = "";
+    socket.on("error", reject);
+    socket.on("connect", async () => {
+      const write = (data: Buffer | string) =>
+        new Promise<void>((done, fail) => socket.write(data, (e) => (e ? fail(e) : done())));
+      try {
+        await write(
+          `POST /graphql HTTP/1.1\r\nHost: ${url.host}\r\ncontent-type: ${contentType}\r\n` +
+            `content-length: ${body.length}\r\nconnection: close\r\n\r\n`,
+        );
+        for (let at = 0; at < body.length; at += 64 * 1024) {
+          await write(body.subarray(at, at + 64 * 1024));
+        }
+      } catch (error) {
+        return reject(error);
+      }
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (answer += chunk));
+      socket.on("end", () => resolve(answer));
+    });
+  });
+}
+
 const graphqlShaped = (body: any, code: string) => {
   expect(Object.keys(body)).toEqual(["errors"]);
   expect(body.errors).toHaveLength(1);
@@ -80,6 +112,19 @@ describe("refusals of the HTTP layer on /graphql", () => {
     expect(refused.status).toBe(413);
     graphqlShaped(refused.body, "PAYLOAD_TOO_LARGE");
   });
+
+  it.each([
+    ["413 PAYLOAD_TOO_LARGE", "application/json", /^HTTP\/1.1 413 /, "PAYLOAD_TOO_LARGE"],
+    ["415 BAD_REQUEST", "application/xml", /^HTTP\/1.1 415 /, "BAD_REQUEST"],
+  ])(
+    "lets a client that writes 4 MiB before reading read its %s",
+    async (_name, contentType, statusLine, code) => {
+      const answer = await writeAllThenRead(Buffer.alloc(4 * 1024 * 1024, "x"), contentType);
+      expect(answer).toMatch(statusLine);
+      const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4));
+      graphqlShaped(body, code);
+    },
+  );
 
   it("takes a body just under the limit", async () => {
     const pad = "x".repeat(BODY_LIMIT_BYTES - 100);
