@@ -49,6 +49,7 @@ export default tseslint.config(
       "data/",
       "coverage/",
       "client/dist/",
+      "client/explorer/dist/",
       "client/src/gql/",
       "test-results/",
     ],

@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -14,7 +17,11 @@ import { costPlugin } from "./graphql/cost";
 import { contextOrRefusal } from "./graphql/context-refusal";
 import { createErrorFormatter } from "./graphql/format-error";
 import { createLoaders } from "./graphql/loaders";
-import { MAX_TOKENS, operationShapeRule } from "./graphql/limits.validation";
+import {
+  INTROSPECTION_MAX_TOKENS,
+  MAX_TOKENS,
+  operationShapeRules,
+} from "./graphql/limits.validation";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
@@ -25,6 +32,7 @@ import {
   registerHttpHardening,
   REQUEST_DEADLINE_MS,
 } from "./http/hardening";
+import { registerExplorer } from "./http/explorer";
 import { requestMetaOf } from "./http/request-meta";
 import { staticClient } from "./http/static-client";
 import { ClientBudgets, clientBudgetPlugin } from "./integrators/client-budget";
@@ -35,7 +43,11 @@ import { createServices, type Services } from "./services";
 import { periodOf } from "./core/almaty-time";
 import type { Clock } from "./core/clock";
 
-export const BODY_LIMIT_BYTES = 256 * 1024;
+/**
+ * GQL-6: 1 MiB. A registry batch of 1,000 accounts with Cyrillic names and addresses escaped as
+ * `\uXXXX` (Python's `json.dumps` default) is about 441 KB: it fits, with room to spare.
+ */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 const LIMITER_SWEEP_MS = 10 * 60_000;
 
 export interface AppOptions {
@@ -51,6 +63,8 @@ export interface AppOptions {
   requestDeadlineMs?: number;
   /** Runs the mail outbox dispatcher (default true); tests call `services.mail.flush()`. */
   mailDispatcher?: boolean;
+  /** The built GraphQL explorer's folder; by default client/explorer/dist (tests give a fixture). */
+  explorerDist?: string | null;
 }
 
 /** FT-5 / FT-6: `/readyz` is false until the server listens and while it drains. */
@@ -124,9 +138,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     introspection: config.graphqlIntrospection,
     hideSchemaDetailsFromClientErrors: config.isProduction,
     csrfPrevention: true,
-    // GQL-1 / RL-8 / RL-7: refused before anything runs.
-    parseOptions: { maxTokens: MAX_TOKENS },
-    validationRules: [operationShapeRule],
+    // GQL-1 / RL-8 / RL-7: refused before anything runs (introspection, when on, is exempt from
+    // the depth and token limits, not from the cost: limits.validation.ts).
+    parseOptions: {
+      maxTokens: config.graphqlIntrospection ? INTROSPECTION_MAX_TOKENS : MAX_TOKENS,
+    },
+    validationRules: [operationShapeRules({ introspection: config.graphqlIntrospection })],
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       costPlugin(schema),
@@ -134,15 +151,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
       retryStatusPlugin(),
       // No cache hints are used; on, it wraps every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's own page embeds a sandbox from its CDN, which the CSP blocks: our explorer
+      // (http/explorer.ts) or nothing.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     // FT-6: main.ts owns SIGTERM (not ready, drain delay, then close).
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  // Issue 19 item 3: GraphiQL for a browser at GET /graphql, when GRAPHQL_EXPLORER is on.
+  const explorer = config.graphqlExplorer
+    ? await registerExplorer(fastify, options.explorerDist)
+    : undefined;
   fastify.route({
     url: "/graphql",
     method: ["GET", "POST", "OPTIONS"],
+    preHandler: explorer,
     handler: fastifyApolloHandler(apollo, {
       context: (request, reply) =>
         contextOrRefusal(

@@ -35,6 +35,8 @@ export interface Config {
   corsOrigins: string[];
   /** Introspection (on outside production; in production only with GRAPHQL_INTROSPECTION). */
   graphqlIntrospection: boolean;
+  /** GraphiQL at GET /graphql for a browser (http/explorer.ts): GRAPHQL_EXPLORER, on outside production. */
+  graphqlExplorer: boolean;
   /** FT-6: after SIGTERM, how long `/readyz` says 503 before the port closes (ms). */
   shutdownDrainMs: number;
   /** Connections one process holds at most; more are closed as they arrive (issue 17 item 6). */
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     graphqlIntrospection: parseBoolean(env, "GRAPHQL_INTROSPECTION", !isProduction),
+    graphqlExplorer: parseBoolean(env, "GRAPHQL_EXPLORER", !isProduction),
     shutdownDrainMs: parseIntSetting(env, "SHUTDOWN_DRAIN_MS", isProduction ? 5000 : 0, 0, 60_000),
     maxConnections: parseIntSetting(
       env,
@@ -187,9 +190,9 @@ function parseIntSetting(
 function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
-  if (["true", "1", "yes"].includes(raw.toLowerCase())) return true;
-  if (["false", "0", "no"].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(`${name} must be true or false; got "${raw}".`);
+  if (["true", "1", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["false", "0", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false (on or off); got "${raw}".`);
 }
 
 /** PUBLIC_URL, SMTP_URL and MAIL_FROM (SECURITY REC-4: links come from here, never from Host). */
@@ -209,12 +212,7 @@ function mailSettings(
 
   let smtpUrl: string | null = null;
   if (env.SMTP_URL) {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(env.SMTP_URL);
-    } catch {
-      parsed = null;
-    }
+    const parsed = URL.canParse(env.SMTP_URL) ? new URL(env.SMTP_URL) : null;
     if (!parsed || !["smtp:", "smtps:"].includes(parsed.protocol) || !parsed.hostname) {
       throw new ConfigError(
         "SMTP_URL must look like smtp://user:pass@host:587 (or smtps://… for TLS from the start).",

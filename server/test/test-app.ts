@@ -44,6 +44,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     trustProxy: [],
     corsOrigins: [],
     graphqlIntrospection: true,
+    graphqlExplorer: true,
     shutdownDrainMs: 0,
     maxConnections: 10_000,
     queueTimeBudgetMs: 1000,
@@ -67,6 +68,8 @@ export async function startTestApp(
     mailDispatcher?: boolean;
     /** GQL-5 request deadline (ms); shortened by the deadline tests. */
     requestDeadlineMs?: number;
+    /** The built GraphQL explorer's folder (a fixture); by default client/explorer/dist if built. */
+    explorerDist?: string | null;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -82,6 +85,7 @@ export async function startTestApp(
     budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
     mailDispatcher: options.mailDispatcher ?? false,
     requestDeadlineMs: options.requestDeadlineMs,
+    explorerDist: options.explorerDist,
   });
   const address = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {

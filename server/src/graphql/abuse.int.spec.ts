@@ -189,14 +189,17 @@ describe("HTTP (GQL-4, GQL-6, RL-8, item 5)", () => {
     expect(closed.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("refuses a 300 kB body with 413 and keeps serving", async () => {
-    const big = JSON.stringify({ query: "{ me { id } }", variables: { pad: "x".repeat(300_000) } });
+  it("refuses a body over 1 MiB with 413 and keeps serving", async () => {
+    const big = JSON.stringify({
+      query: "{ me { id } }",
+      variables: { pad: "x".repeat(1_100_000) },
+    });
     expect((await post(dev, big)).status).toBe(413);
-    const megabyte = JSON.stringify({ query: "x".repeat(1_000_000) });
+    const megabyte = JSON.stringify({ query: "x".repeat(1_100_000) });
     const refused = await json(await post(dev, megabyte));
     expect(refused.status).toBe(413);
-    // Issue 17 item 3: GraphQL-shaped, like every other refusal.
-    expect(refused.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+    // Issue 17 item 3, issue 19 item 3: GraphQL-shaped, like every other refusal.
+    expect(refused.body.errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
     expect((await fetch(`${dev.url}/healthz`)).status).toBe(200);
   });
 

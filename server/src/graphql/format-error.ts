@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { ArgumentValidationError } from "type-graphql";
 import type { ValidationError } from "class-validator";
@@ -75,6 +75,11 @@ export function createErrorFormatter(log: Logger) {
       );
       return { ...formatted, message };
     }
+    // Apollo's own refusals of a request it cannot run (an automatic persisted query whose hash
+    // does not match its text, an unknown persisted-query version) carry HTTP 400 and no code.
+    if (isCodelessBadRequest(original)) {
+      return { ...base, message: formatted.message, extensions: { code: "BAD_REQUEST" } };
+    }
     // Issue 17 item 1: the deadline's 503 has been (or is being) sent; nothing was stored.
     if (original instanceof DeadlinePassedError) {
       return {
@@ -98,6 +103,11 @@ export function createErrorFormatter(log: Logger) {
     log.error({ errorId, err: redact(original) }, "unexpected error");
     return { ...base, message: "Internal error.", extensions: { code: "INTERNAL", errorId } };
   };
+}
+
+function isCodelessBadRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  return (error.extensions.http as { status?: number } | undefined)?.status === 400;
 }
 
 /** TypeORM's QueryFailedError carries the SQL and its parameters: keep them out of the log. */

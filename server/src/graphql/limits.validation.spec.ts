@@ -1,5 +1,12 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
-import { aliasCount, operationShapeProblem, rootFields, selectionDepth } from "./limits.validation";
+import {
+  aliasCount,
+  isIntrospectionOperation,
+  operationShapeProblem,
+  rootFields,
+  selectionDepth,
+  tokenCount,
+} from "./limits.validation";
 
 function parsed(source: string) {
   const document = parse(source);
@@ -107,5 +114,37 @@ describe("operationShapeProblem", () => {
     const problem = operationShapeProblem(operation, fragments);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
+  });
+});
+
+describe("isIntrospectionOperation", () => {
+  it.each([
+    ["{ __schema { types { name } } }", true],
+    ['{ __type(name: "User") { name } __typename }', true],
+    ["query Q { ...F } fragment F on Query { __schema { queryType { name } } }", true],
+    ["{ __typename }", false],
+    ["{ __schema { types { name } } me { id } }", false],
+    ["{ me { __typename } }", false],
+    ["mutation { __typename }", false],
+  ])("%s → %s", (source, expected) => {
+    const { operation, fragments } = parsed(source);
+    expect(isIntrospectionOperation(operation, fragments)).toBe(expected);
+  });
+});
+
+describe("tokenCount", () => {
+  it.each([
+    ["{ me { id } }", 6],
+    ["# a comment\n{ me { id } } # another", 6],
+    ['query Q($a: Int = 1) { x(a: $a, b: "s") }', 22],
+  ])("%s → %i", (source, count) => {
+    expect(tokenCount(parse(source))).toBe(count);
+  });
+
+  it("agrees with the parser's maxTokens", () => {
+    const source = "{ " + "me { id } ".repeat(250) + " }";
+    const count = tokenCount(parse(source));
+    expect(() => parse(source, { maxTokens: count })).not.toThrow();
+    expect(() => parse(source, { maxTokens: count - 1 })).toThrow(/more tha[nt]/);
   });
 });

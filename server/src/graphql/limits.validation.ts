@@ -1,7 +1,9 @@
 import {
   GraphQLError,
   Kind,
+  TokenKind,
   type ASTVisitor,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -12,6 +14,19 @@ import {
 export const MAX_DEPTH = 10;
 export const MAX_ALIASES = 5;
 export const MAX_TOKENS = 1000;
+/**
+ * The parser's ceiling while introspection is on: introspection operations are exempt from
+ * MAX_TOKENS (a client's "full" introspection query may be long), not from this, nor from the
+ * cost limit. Other operations are held to MAX_TOKENS by `operationShapeRules`.
+ */
+export const INTROSPECTION_MAX_TOKENS = 3000;
+
+/** Root fields that read the schema itself (GQL-3). */
+const INTROSPECTION_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  "__schema",
+  "__type",
+  "__typename",
+]);
 
 /** Operations that check a secret: one root field each, never aliased (RL-8). */
 export const SENSITIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
@@ -97,8 +112,9 @@ export function rootFields(
 export function operationShapeProblem(
   operation: OperationDefinitionNode,
   fragments: Fragments,
+  limitDepth = true,
 ): string | null {
-  const depth = selectionDepth(operation.selectionSet, fragments);
+  const depth = limitDepth ? selectionDepth(operation.selectionSet, fragments) : 0;
   if (depth > MAX_DEPTH) return `The query is nested ${depth} levels deep; at most ${MAX_DEPTH}.`;
   const aliases = aliasCount(operation.selectionSet, fragments);
   if (aliases > MAX_ALIASES) return `The query has ${aliases} aliases; at most ${MAX_ALIASES}.`;
@@ -110,18 +126,61 @@ export function operationShapeProblem(
   return null;
 }
 
-/** GQL-1 and RL-8 as one validation rule: refused before anything runs. */
-export function operationShapeRule(context: ValidationContext): ASTVisitor {
-  const fragments = new Map(
-    context
-      .getDocument()
-      .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
+/** An operation that only reads the schema (`__schema`, `__type`, `__typename` at its root). */
+export function isIntrospectionOperation(
+  operation: OperationDefinitionNode,
+  fragments: Fragments,
+): boolean {
+  const roots = rootFields(operation.selectionSet, fragments);
+  return (
+    operation.operation === "query" &&
+    roots.some((field) => field.name !== "__typename") &&
+    roots.every((field) => INTROSPECTION_ROOT_FIELDS.has(field.name))
   );
-  return {
-    OperationDefinition(operation) {
-      const problem = operationShapeProblem(operation, fragments);
-      if (problem) context.reportError(refusal(problem));
-    },
+}
+
+/** The tokens of a parsed document, comments aside, as graphql's `maxTokens` counts them. */
+export function tokenCount(document: DocumentNode): number {
+  let count = 0;
+  for (let token = document.loc?.startToken.next; token; token = token.next) {
+    if (token.kind === TokenKind.EOF) break;
+    if (token.kind !== TokenKind.COMMENT) count++;
+  }
+  return count;
+}
+
+/**
+ * GQL-1 and RL-8 as one validation rule: refused before anything runs. With introspection on
+ * (development, or GRAPHQL_INTROSPECTION=true), an introspection operation is exempt from the
+ * depth and token limits so that tools (codegen, IDEs, the explorer) can load the schema; the
+ * parser then stops at INTROSPECTION_MAX_TOKENS and every other operation is held to MAX_TOKENS
+ * here. Its aliases are still limited and its cost still counted (cost.ts).
+ */
+export function operationShapeRules(options: { introspection: boolean }) {
+  return function operationShapeRule(context: ValidationContext): ASTVisitor {
+    const document = context.getDocument();
+    const fragments = new Map(
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
+    const exempt = (operation: OperationDefinitionNode) =>
+      options.introspection && isIntrospectionOperation(operation, fragments);
+    return {
+      Document(node) {
+        if (!options.introspection) return;
+        const operations = node.definitions.filter(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+        );
+        if (operations.every(exempt)) return;
+        if (tokenCount(node) > MAX_TOKENS) {
+          context.reportError(refusal(`Document contains more than ${MAX_TOKENS} tokens.`));
+        }
+      },
+      OperationDefinition(operation) {
+        const problem = operationShapeProblem(operation, fragments, !exempt(operation));
+        if (problem) context.reportError(refusal(problem));
+      },
+    };
   };
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { sendRefusal } from "./retry-refusal";
 
@@ -19,27 +20,66 @@ export function installClosingRefusal(fastify: FastifyInstance): void {
   });
 }
 
+/** How long a refused body over the limit is read (and dropped) so that its answer can be read. */
+const DRAIN_MS = 3000;
+
+/** Whether the rest of a request's body arrived (and was dropped) within `ms`. */
+function bodyDrained(request: IncomingMessage, ms: number): Promise<boolean> {
+  if (request.readableEnded || request.destroyed) return Promise.resolve(request.readableEnded);
+  return new Promise((resolve) => {
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      request.off("end", onEnd).off("close", onClose);
+      resolve(ended);
+    };
+    const onEnd = () => done(true);
+    const onClose = () => done(request.readableEnded);
+    const timer = setTimeout(() => done(false), ms);
+    request.on("end", onEnd).on("close", onClose);
+    request.resume();
+  });
+}
+
+/** What a refusal of the HTTP layer says, by Fastify's error code or the status. */
+function protocolRefusal(error: FastifyError, status: number, bodyLimit: number) {
+  if (status === 413) {
+    return {
+      message:
+        `The request body is larger than ${bodyLimit} bytes; ` +
+        "send fewer items per request (see the README, API).",
+      extensions: { code: "PAYLOAD_TOO_LARGE", maxBytes: bodyLimit },
+    };
+  }
+  const message =
+    status === 415
+      ? "Send GraphQL as a JSON body with content-type: application/json."
+      : error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+          error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+        ? "The request body is not valid JSON."
+        : "The request is malformed.";
+  return { message, extensions: { code: "BAD_REQUEST" } };
+}
+
 /**
- * Refusals of the HTTP layer before GraphQL runs (a body over the limit, malformed JSON, an
- * unsupported content type) keep their 4xx status and get a GraphQL-shaped body with
- * `extensions.code` BAD_REQUEST, as Apollo's own bad requests have. Anything else is left to
- * Fastify's default handler.
+ * Refusals of the HTTP layer before GraphQL runs keep their 4xx status and get a GraphQL-shaped
+ * body, `{ errors: [{ message, extensions: { code } }] }`: a body over the limit is 413
+ * PAYLOAD_TOO_LARGE (with `maxBytes`); malformed JSON (400) and an unsupported content type
+ * (415) are BAD_REQUEST, as Apollo's own bad requests are. Anything else is left to Fastify's
+ * default handler.
  */
 export function installProtocolErrors(fastify: FastifyInstance): void {
-  fastify.setErrorHandler((error: FastifyError, _request, reply) => {
+  fastify.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status < 400 || status >= 500) return reply.send(error);
+    // A client that writes its whole body before it reads (Python's urllib and requests, most
+    // HTTP libraries) would meet a closed socket instead of this answer: the rest of the body is
+    // read and dropped first, for a few seconds at most, and the connection then stays open.
+    if (await bodyDrained(request.raw, DRAIN_MS)) {
+      reply.removeHeader("connection");
+    }
     return reply
       .code(status)
       .header("content-type", "application/json; charset=utf-8")
-      .send({
-        errors: [
-          {
-            message:
-              status === 413 ? "The request body is too large." : "The request is malformed.",
-            extensions: { code: "BAD_REQUEST" },
-          },
-        ],
-      });
+      .send({ errors: [protocolRefusal(error, status, fastify.initialConfig.bodyLimit ?? 0)] });
   });
 }

@@ -9,7 +9,8 @@ export const REQUEST_DEADLINE_MS = 10_000;
 
 /**
  * CSP for the Vite-built SPA served from this origin: everything from 'self', images also as
- * data: URLs, no framing, no <base>, forms only to us.
+ * data: URLs, no framing, no <base>, forms only to us. The development GraphQL explorer's page
+ * adds a per-response nonce for its script and style, and data: fonts (explorer.ts).
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ConfigError, loadConfig, parseCorsOrigins, parseTrustProxy } from "../config";
 
 // The settings of the hardening work: TRUST_PROXY (RL-4), CORS_ORIGINS (GQL-4) and
@@ -60,6 +63,19 @@ describe("GRAPHQL_INTROSPECTION", () => {
     expect(() => loadConfig({ ...production, GRAPHQL_INTROSPECTION: "maybe" })).toThrow(
       /GRAPHQL_INTROSPECTION must be true or false/,
     );
+  });
+
+  it("keeps GRAPHQL_EXPLORER off in production unless turned on, on elsewhere", () => {
+    expect(loadConfig(production).graphqlExplorer).toBe(false);
+    expect(loadConfig({ ...production, GRAPHQL_EXPLORER: "on" }).graphqlExplorer).toBe(true);
+    const dataDir = mkdtempSync(join(tmpdir(), "gas-settings-"));
+    const development = { DATABASE_URL: `sqlite:${join(dataDir, "gas.sqlite")}` };
+    expect(loadConfig(development).graphqlExplorer).toBe(true);
+    expect(loadConfig({ ...development, GRAPHQL_EXPLORER: "off" }).graphqlExplorer).toBe(false);
+    expect(() => loadConfig({ ...production, GRAPHQL_EXPLORER: "maybe" })).toThrow(
+      /GRAPHQL_EXPLORER must be true or false \(on or off\)/,
+    );
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("reads TRUST_PROXY and CORS_ORIGINS, empty by default", () => {
