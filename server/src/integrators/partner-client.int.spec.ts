@@ -123,4 +123,14 @@ describe("examples/partner-client.ts", () => {
     await expect(below).rejects.toBeInstanceOf(ApiError);
     await expect(client.account("0000000002")).rejects.toMatchObject({ code: "ACCOUNT_NOT_FOUND" });
   });
+
+  it("takes a new token once when the server refuses the one it holds (a local clock running slow)", async () => {
+    const { client } = await partnerClient(["readings:read"]);
+    await client.drainFeed(null, () => undefined);
+    expect(client.tokensIssued).toBe(1);
+    // Only the server's clock moves: the client still trusts its token, the server does not.
+    t.clock.set(new Date(t.clock.now().getTime() + 10 * 60_000));
+    await client.drainFeed(null, () => undefined);
+    expect(client.tokensIssued).toBe(2);
+  });
 });
