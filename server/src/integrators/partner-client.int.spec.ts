@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { ApiError, type FeedReading, PartnerClient } from "../../../examples/partner-client";
 import { createRegistryAccount } from "../../test/factories";
 import { startTestApp, type TestApp } from "../../test/test-app";
@@ -132,5 +135,36 @@ describe("examples/partner-client.ts", () => {
     t.clock.set(new Date(t.clock.now().getTime() + 10 * 60_000));
     await client.drainFeed(null, () => undefined);
     expect(client.tokensIssued).toBe(2);
+  });
+
+  it("runs from the command line: reads the window, then sends", async () => {
+    const home = await createRegistryAccount(t.db.dataSource, {
+      holderName: "Нурлан Абенов",
+      meters: [{ serialNumber: "EX-CLI", readings: [["40", "2026-10-25T05:00:00Z"]] }],
+    });
+    const issued = await t.app.services.apiClients.create("CLI bank", ["readings:submit"]);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        "examples/partner-client.ts",
+        home.account.number,
+        "EX-CLI",
+        "41,5",
+      ],
+      {
+        cwd: join(__dirname, "../../.."),
+        env: {
+          ...process.env,
+          GAS_API: `${t.url}/graphql`,
+          GAS_CLIENT_ID: issued.client.clientId,
+          GAS_CLIENT_SECRET: issued.secret,
+        },
+      },
+    );
+    expect(stdout).toBe(
+      "Нурлан Абенов: 2 sending(s) left, at least 40.000 m³\nsent 41.500 m³ (the first)\n",
+    );
   });
 });
