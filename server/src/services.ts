@@ -13,6 +13,7 @@ import { createMailTransport } from "./mail/mail-transport";
 import { ApiClientsService } from "./integrators/api-clients.service";
 import { IntegratorTokens } from "./integrators/integrator-token";
 import { IntegratorsService } from "./integrators/integrators.service";
+import { PartnerAccountsService } from "./integrators/partner-accounts.service";
 import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
@@ -82,6 +83,7 @@ export function createServices(
       new IntegratorTokens(config.integratorJwtSecret, config.integratorJwtPreviousSecret),
     ),
     integrators: new IntegratorsService(dataSource, clock),
+    partnerAccounts: new PartnerAccountsService(dataSource),
     operators: new OperatorsService(dataSource, clock, limits.guesses, audit, hasher),
   };
 }

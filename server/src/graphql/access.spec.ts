@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string> = {
   "Query.operatorAccount": Access.OPERATOR,
   "Query.submittedReadings": Access.scope("readings:read"),
   "Query.readingsFeed": Access.scope("readings:read"),
+  "Query.partnerAccount": Access.scope("readings:submit"),
   "Query.passwordResetTokenStatus": PUBLIC_ACCESS,
   // Mutation: sessions and the user's own data
   "Mutation.login": PUBLIC_ACCESS,

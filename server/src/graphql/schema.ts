@@ -5,6 +5,7 @@ import { buildSchemaSync } from "type-graphql";
 import { AccountsResolver } from "../accounts/accounts.resolver";
 import { AuthResolver } from "../auth/auth.resolver";
 import { IntegratorsResolver } from "../integrators/integrators.resolver";
+import { PartnerAccountResolver } from "../integrators/partner-account.resolver";
 import { OperatorsResolver } from "../operators/operators.resolver";
 import { MetersResolver } from "../readings/meters.resolver";
 import { ReadingsResolver } from "../readings/readings.resolver";
@@ -25,6 +26,7 @@ const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
   [MetersResolver, (s) => new MetersResolver(s)],
   [ReadingsResolver, () => new ReadingsResolver()],
   [IntegratorsResolver, (s) => new IntegratorsResolver(s)],
+  [PartnerAccountResolver, (s) => new PartnerAccountResolver(s)],
   [OperatorsResolver, (s) => new OperatorsResolver(s)],
   [RecoveryResolver, (s) => new RecoveryResolver(s)],
 ]);

@@ -20,8 +20,17 @@ export class ApiToken {
   @Field({ description: "Send as `Authorization: Bearer <accessToken>`." })
   accessToken: string;
 
-  @Field(() => Date, { description: "When the token stops working (5 minutes after issue)." })
+  @Field(() => Date, {
+    description:
+      "When the token stops working (5 minutes after issue; there is no refresh token: take " +
+      "a new one with `issueApiToken` shortly before, e.g. 30 s).",
+  })
   expiresAt: Date;
+
+  @Field(() => Int, {
+    description: "Seconds from issue to `expiresAt` (300), for clients that do not trust clocks.",
+  })
+  expiresIn: number;
 
   @Field(() => [String], { description: "The scopes the token bears." })
   scopes: string[];

@@ -1,10 +1,19 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Access, Public, type GraphQLContext, CurrentClient } from "../graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, Info, Int, Mutation, Query, Resolver } from "type-graphql";
+import {
+  Access,
+  Public,
+  type GraphQLContext,
+  CurrentClient,
+  reloadMeterAfterSending,
+  Selection,
+} from "../graphql";
 import type { ReadingsFeedService } from "../readings/readings-feed.service";
-import type { ReadingsService } from "../readings/readings.service";
+import { type ReadingsService, windowOfLoaded } from "../readings/readings.service";
 import type { ApiClientsService } from "./api-clients.service";
 import type { IntegratorsService } from "./integrators.service";
-import { Reading } from "../readings/reading.types";
+import { INTEGRATOR_TOKEN_TTL_SECONDS } from "./integrator-token";
+import { Reading, SubmissionWindow } from "../readings/reading.types";
 import { PeriodScalar } from "../common/scalars/period.scalar";
 import {
   AccountSyncInput,
@@ -65,6 +74,7 @@ export class IntegratorsResolver {
     return Object.assign(new ApiToken(), {
       accessToken: issued.token,
       expiresAt: issued.expiresAt,
+      expiresIn: INTEGRATOR_TOKEN_TTL_SECONDS,
       scopes: issued.scopes,
     });
   }
@@ -170,19 +180,35 @@ export class IntegratorsResolver {
   @Mutation(() => Reading, {
     description:
       "Sends a subscriber's reading on his behalf (source PARTNER), under the subscribers' " +
-      "rules and monthly limit (scope readings:submit).",
+      "rules; the two sendings a month are shared with the subscriber's own and other " +
+      "partners' (`isCorrection`, `submission.remaining`) (scope readings:submit).",
   })
   async submitReadingForAccount(
     @Arg("input", { description: "The input of this operation." }) input: PartnerReadingInput,
     @CurrentClient() client: Integrator,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Reading> {
-    const { reading } = await this.services.readings.submit(
+    const { reading, meter } = await this.services.readings.submit(
       { kind: "client", clientId: client.id },
       input,
       ctx.meta,
     );
-    // Partners see no Meter: their scopes cover sendings, not a subscriber's meter (AUTH-6).
-    return Reading.from(reading);
+    // Partners see no Meter (AUTH-6), only the window that the sending left (`submission`).
+    const answer = Reading.from(reading);
+    const selected = Selection.of(info);
+    if (selected.has("submission")) {
+      await reloadMeterAfterSending(ctx.loaders, meter.id, selected);
+      const { latestReading, countedSendings, period } = ctx.loaders;
+      answer.submission = Object.assign(
+        new SubmissionWindow(),
+        windowOfLoaded(
+          period,
+          await latestReading.get(meter.id),
+          await countedSendings.get(meter.id),
+        ),
+      );
+    }
+    return answer;
   }
 }

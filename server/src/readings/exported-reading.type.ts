@@ -3,6 +3,7 @@ import { ReadingSource } from "../core/enums";
 import { PageInfo } from "../common/pagination";
 import { DecimalScalar } from "../common/scalars/decimal.scalar";
 import { PeriodScalar } from "../common/scalars/period.scalar";
+import { ReadingSender } from "./reading-sender.type";
 import type { ExportedReading as ExportedRow, ExportPage } from "./readings-export";
 
 @ObjectType({
@@ -34,6 +35,17 @@ export class ExportedReading {
   @Field({ description: "True for the month's second sending, which replaces the first." })
   isCorrection: boolean;
 
+  @Field(() => ReadingSender, {
+    description: "Who sent it: the subscriber, or a partner's API client (its id and name).",
+  })
+  sentBy: ReadingSender;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The sender's `idempotencyKey` (a partner's key traces its sending).",
+  })
+  idempotencyKey: string | null;
+
   static from(row: ExportedRow): ExportedReading {
     return Object.assign(new ExportedReading(), {
       id: String(row.id),
@@ -44,6 +56,13 @@ export class ExportedReading {
       period: row.period,
       source: row.source,
       isCorrection: row.isCorrection,
+      sentBy: ReadingSender.of(
+        row.sentBy.kind,
+        row.sentBy.apiClientId === null
+          ? null
+          : { clientId: row.sentBy.apiClientId, name: row.sentBy.apiClientName },
+      ),
+      idempotencyKey: row.idempotencyKey,
     });
   }
 }

@@ -22,7 +22,7 @@ import { PageInfo } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
-import { meterMonth, windowView } from "./readings.service";
+import { windowOfLoaded } from "./readings.service";
 import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 
 @Resolver(() => Meter)
@@ -71,10 +71,7 @@ export class MetersResolver {
     return mapMaybe(
       bothMaybe(latestReading.get(meter.entity.id), countedSendings.get(meter.entity.id)),
       ([latest, sendings]) =>
-        Object.assign(
-          new SubmissionWindow(),
-          windowView(period, meterMonth(latest ?? undefined, sendings)),
-        ),
+        Object.assign(new SubmissionWindow(), windowOfLoaded(period, latest, sendings)),
     );
   }
 

@@ -32,9 +32,25 @@ export class Reading {
   /** The reading's meter, set only where the caller was shown to see it (`Reading.meter`). */
   visibleMeter: MeterEntity | null;
 
+  /** Who sent it ("user:<id>", "client:<id>") and with which key: `sentBy`, `idempotencyKey`. */
+  caller: string | null;
+  senderKey: string | null;
+
+  @Field(() => SubmissionWindow, {
+    nullable: true,
+    description:
+      "In the answer of `submitReadingForAccount`: the meter's window of this month counting " +
+      "this sending (`remaining` sendings left to the subscriber and all partners together, " +
+      "the `minimumValue` of a correction); null elsewhere (the app reads `meter.submission`).",
+  })
+  submission: SubmissionWindow | null;
+
   static from(entity: ReadingEntity, visibleMeter: MeterEntity | null = null): Reading {
     return Object.assign(new Reading(), {
       visibleMeter,
+      caller: entity.caller,
+      senderKey: entity.idempotencyKey,
+      submission: null,
       id: String(entity.id),
       value: formatReadingMilli(entity.valueMilli),
       takenAt: entity.takenAt,

@@ -13,6 +13,10 @@ import {
 } from "./feed-cursor.rules";
 import { feedStreams } from "./feed-sequence";
 import { ReadingEntity } from "./reading.entity";
+import { CLIENT_CALLER_PREFIX, SenderKind, senderKindOf } from "./reading-sender.rules";
+
+/** SQL's 1-based position of the API client's id in a partner's `caller`. */
+const CALLER_ID_FROM = CLIENT_CALLER_PREFIX.length + 1;
 
 export const EXPORT_DEFAULT_PAGE = 100;
 export const EXPORT_MAX_PAGE = 1000;
@@ -32,6 +36,10 @@ export interface ExportedReading {
   period: string;
   source: ReadingSource;
   isCorrection: boolean;
+  /** Who sent it; for a partner, its API client's public id and name. */
+  sentBy: { kind: SenderKind; apiClientId: string | null; apiClientName: string | null };
+  /** The key the sender gave (`idempotencyKey`), null for sendings from before keys. */
+  idempotencyKey: string | null;
 }
 
 export interface ExportPage {
@@ -78,6 +86,12 @@ export async function exportReadings(
       .createQueryBuilder("r")
       .innerJoin("meters", "m", "m.id = r.meter_id")
       .innerJoin("accounts", "a", "a.id = m.account_id")
+      // A partner's caller is "client:<api_clients.id>": one primary-key seek per row.
+      .leftJoin(
+        "api_clients",
+        "c",
+        `r.source = 'PARTNER' AND c.id = CAST(SUBSTR(r.caller, ${CALLER_ID_FROM}) AS SIGNED)`,
+      )
       .select([
         "r.id AS id",
         "r.feed_seq AS feed_seq",
@@ -88,6 +102,9 @@ export async function exportReadings(
         "r.period AS period",
         "r.source AS source",
         "r.is_correction AS is_correction",
+        "r.idempotency_key AS idempotency_key",
+        "c.client_id AS api_client_id",
+        "c.name AS api_client_name",
       ])
       .where(
         new Brackets((any) => {
@@ -124,6 +141,12 @@ export async function exportReadings(
       period: String(row.period),
       source: row.source as ReadingSource,
       isCorrection: Boolean(Number(row.is_correction)),
+      sentBy: {
+        kind: senderKindOf(row.source as ReadingSource) ?? SenderKind.SUBSCRIBER,
+        apiClientId: row.api_client_id == null ? null : String(row.api_client_id),
+        apiClientName: row.api_client_name == null ? null : String(row.api_client_name),
+      },
+      idempotencyKey: row.idempotency_key == null ? null : String(row.idempotency_key),
     };
   });
   const last = page[page.length - 1];

@@ -18,6 +18,7 @@ import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
+import { clientCaller, userCaller } from "./reading-sender.rules";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 export interface Sending {
@@ -42,7 +43,7 @@ export interface Sent {
 export type Caller = { kind: "user"; user: UserEntity } | { kind: "client"; clientId: number };
 
 const callerKey = (caller: Caller) =>
-  caller.kind === "user" ? `user:${caller.user.id}` : `client:${caller.clientId}`;
+  caller.kind === "user" ? userCaller(caller.user.id) : clientCaller(caller.clientId);
 
 export interface WindowView {
   period: string;
@@ -61,6 +62,15 @@ export function windowView(period: string, month: MeterMonth): WindowView {
     minimumValue: formatReadingMilli(state.minimum),
     reopensAt: state.remaining === 0 ? periodEnd(period) : null,
   };
+}
+
+/** The window of a meter from what the loaders hold: its latest reading, the month's sendings. */
+export function windowOfLoaded(
+  period: string,
+  latest: ReadingEntity | null,
+  sendings: ReadingEntity[],
+): WindowView {
+  return windowView(period, meterMonth(latest ?? undefined, sendings));
 }
 
 export function meterMonth(
