@@ -97,7 +97,7 @@ async function importFile(
           : new Map();
         return pending.map(({ line, fields }) => {
           try {
-            const row = spec.parse(fields, ids);
+            const row = spec.parse(fields, ids, now);
             const earlier = firstLineOfKey.get(spec.key(row));
             if (earlier !== undefined)
               problem(`same ${spec.keyColumns.join(", ")} as line ${earlier}`);
