@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "OUTCOME_UNKNOWN",
+  "IDEMPOTENCY_KEY_REUSED",
   "INTERNAL",
 ] as const;
 
@@ -56,6 +57,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: "The service is temporarily unavailable; try again.",
   OUTCOME_UNKNOWN:
     "The service could not tell in time whether this was carried out; send it again with the same idempotency key.",
+  IDEMPOTENCY_KEY_REUSED:
+    "This idempotency key was already used for another reading; send a new reading with a new key.",
   INTERNAL: "Internal error.",
 };
 
