@@ -25,6 +25,7 @@ export const isLongerThan = (value: string, max: number): boolean =>
  * overrides, isolates), which can make a name or serial display as something it is not.
  */
 const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The first control or bidi-control character of `value`, as "U+XXXX", or null. */
