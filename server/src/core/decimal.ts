@@ -87,7 +87,8 @@ const LOOSE_DECIMAL = /^-?[0-9 \u00A0\u202F]*(?:[.,]([0-9]*))?$/;
  * value), or null when `canonicalDecimal` accepts it.
  */
 export function decimalProblem(input: unknown, maxScale: number = READING_SCALE): string | null {
-  if (typeof input !== "string") return 'is not a string (send decimals as strings, e.g. "1234.567")';
+  if (typeof input !== "string")
+    return 'is not a string (send decimals as strings, e.g. "1234.567")';
   if (canonicalDecimal(input, maxScale) !== null) return null;
   const text = input.trim();
   if (text === "") return "is empty";
