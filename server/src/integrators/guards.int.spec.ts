@@ -230,7 +230,7 @@ describe("registry readings and the minimum", () => {
       { status: "CREATED" },
       { status: "REJECTED", code: "READING_BELOW_PREVIOUS", field: "value" },
     ]);
-    expect(response.data!.recordReadings.items[4].message).toContain("1550.000");
+    expect(items(response, "recordReadings")[4].message).toContain("1550.000");
   });
 });
 
