@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { SCOPES } from "../src/integrators/scopes";
 import { seedDemoRegistry } from "../src/registry/demo-seed";
 import { startTestApp, type TestApp } from "./test-app";
 
@@ -77,11 +78,8 @@ describe("README examples", () => {
   });
 
   it("run as written against the demo registry: no errors, nothing REJECTED", async () => {
-    const issued = await t.app.services.apiClients.create("README", [
-      "registry:write",
-      "readings:read",
-      "readings:submit",
-    ]);
+    // Every scope, so that examples of any integrator operation run with the one token.
+    const issued = await t.app.services.apiClients.create("README", [...SCOPES]);
     const file = join(dir, "examples.sh");
     const log = join(dir, "answers.log");
     writeFileSync(file, script(blocks, `${t.url}/graphql`, issued.client.clientId, issued.secret));
