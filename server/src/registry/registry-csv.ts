@@ -11,6 +11,7 @@ import {
   ACCOUNT_CHANGES,
   CSV_READING_SOURCES,
   forbiddenCharacter,
+  isBeforeInstallation,
   isInFuture,
   isLongerThan,
   MAX_LENGTH,
@@ -75,11 +76,18 @@ function date(fields: Fields, column: string, now: Date): Date {
   return instant;
 }
 
-/** The id of the row an earlier file imported, by the natural key in `column`. */
-function referenced(fields: Fields, column: string, ids: Map<string, number>): number {
+/** A row an earlier file imported: its id and the fields the spec's `reference.also` names. */
+export type Referenced = ObjectLiteral & { id: number };
+
+/** The row an earlier file imported, by the natural key in `column`. */
+function referencedRow(fields: Fields, column: string, rows: Map<string, Referenced>): Referenced {
   const value = text(fields, column, Infinity);
-  return ids.get(value) ?? problem(`unknown ${column} ${quoted(value)}`);
+  return rows.get(value) ?? problem(`unknown ${column} ${quoted(value)}`);
 }
+
+/** The id of the row an earlier file imported, by the natural key in `column`. */
+const referenced = (fields: Fields, column: string, rows: Map<string, Referenced>): number =>
+  referencedRow(fields, column, rows).id;
 
 // ---------------------------------------------------------------------------------------------
 // The files
@@ -93,10 +101,18 @@ export interface FileSpec<E extends ObjectLiteral & { id: number }, R> {
   columns: readonly string[];
   /** The columns of the natural key (for the duplicate-row message). */
   keyColumns: readonly string[];
-  /** A column naming a row of an earlier file: its values are looked up before parsing. */
-  reference?: { column: string; entity: EntityTarget<ObjectLiteral>; field: string };
+  /**
+   * A column naming a row of an earlier file: its values are looked up (the id, and the fields
+   * in `also`) before parsing.
+   */
+  reference?: {
+    column: string;
+    entity: EntityTarget<ObjectLiteral>;
+    field: string;
+    also?: readonly string[];
+  };
   /** `now` is the import's clock (dates may not be later). */
-  parse(fields: Fields, ids: Map<string, number>, now: Date): R;
+  parse(fields: Fields, references: Map<string, Referenced>, now: Date): R;
   key(row: R): string;
   /** A query that finds (at least) the stored rows with the natural keys of `rows`. */
   stored(rows: R[]): FindOptionsWhere<E>;
@@ -177,15 +193,23 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
   entity: ReadingEntity,
   columns: ["serial_number", "value", "taken_at", "source"],
   keyColumns: ["serial_number", "taken_at", "source"],
-  reference: { column: "serial_number", entity: MeterEntity, field: "serialNumber" },
-  parse: (fields, meterIds, now) => {
-    const meterId = referenced(fields, "serial_number", meterIds);
+  reference: {
+    column: "serial_number",
+    entity: MeterEntity,
+    field: "serialNumber",
+    also: ["installedAt"],
+  },
+  parse: (fields, meters, now) => {
+    const meter = referencedRow(fields, "serial_number", meters);
     const takenAt = date(fields, "taken_at", now);
+    if (isBeforeInstallation(takenAt, meter.installedAt)) {
+      problem(`taken_at ${quoted(fields.taken_at)} is before the meter's installed_at`);
+    }
     const source = parsed(fields, "source", [...CSV_READING_SOURCES].join("/"), (s) =>
       CSV_READING_SOURCES.has(s) ? (s as ReadingSource) : null,
     );
     return {
-      meterId,
+      meterId: meter.id,
       valueMilli: parsed(
         fields,
         "value",

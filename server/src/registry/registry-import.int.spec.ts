@@ -250,6 +250,15 @@ describe("importRegistry", () => {
     expect(error.message).toContain(`line 2: ${column} has a control or bidi character (${code})`);
   });
 
+  it("refuses a reading taken before its meter's installation", async () => {
+    const readings =
+      "serial_number,value,taken_at,source\nG4-19-0045123,1.5,2019-06-13,INSPECTOR\n";
+    const error = await failure(registry({ readings }));
+    expect(error.message).toMatch(
+      /^readings\.csv line 2: taken_at "2019-06-13" is before the meter's installed_at/,
+    );
+  });
+
   it("refuses dates in the future (5 minutes' allowance)", async () => {
     const payments = (paidAt: string) =>
       `account_number,amount,paid_at\n0012345678,100.00,${paidAt}\n`;

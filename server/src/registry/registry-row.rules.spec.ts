@@ -4,6 +4,7 @@ import {
   changedFields,
   forbiddenCharacter,
   FUTURE_SKEW_MS,
+  isBeforeInstallation,
   isInFuture,
   METER_CHANGES,
   newAccountFields,
@@ -130,5 +131,12 @@ describe("isInFuture", () => {
     expect(isInFuture(new Date(now.getTime() + FUTURE_SKEW_MS), now)).toBe(false);
     expect(isInFuture(new Date(now.getTime() + FUTURE_SKEW_MS + 1), now)).toBe(true);
     expect(isInFuture(new Date(0), now)).toBe(false);
+  });
+});
+
+describe("isBeforeInstallation", () => {
+  it("refuses only a reading strictly before the installation", () => {
+    expect(isBeforeInstallation(new Date(now.getTime() - 1), now)).toBe(true);
+    expect(isBeforeInstallation(now, now)).toBe(false);
   });
 });

@@ -43,6 +43,10 @@ export const FUTURE_SKEW_MS = 5 * 60_000;
 export const isInFuture = (instant: Date, now: Date): boolean =>
   instant.getTime() > now.getTime() + FUTURE_SKEW_MS;
 
+/** A reading taken before its meter was installed. */
+export const isBeforeInstallation = (takenAt: Date, installedAt: Date): boolean =>
+  takenAt.getTime() < installedAt.getTime();
+
 /** An account number (see `accounts/account-number.rules.ts`), or null. */
 export const parseAccountNumber = (value: string): string | null =>
   isAccountNumber(value) ? value : null;

@@ -11,6 +11,7 @@ import { MINIMUM_SOURCES } from "../readings/reading.rules";
 import {
   ACCOUNT_CHANGES,
   changedFields,
+  isBeforeInstallation,
   MAX_LENGTH,
   METER_CHANGES,
   newAccountFields,
@@ -229,7 +230,7 @@ export async function recordReading(
   }
   const meter = await manager.getRepository(MeterEntity).findOneBy({ serialNumber });
   if (!meter) reject("METER_NOT_FOUND", "meterSerial", `Unknown meter ${serialNumber}.`);
-  if (takenAt < meter!.installedAt) {
+  if (isBeforeInstallation(takenAt, meter!.installedAt)) {
     reject("VALIDATION_FAILED", "takenAt", "takenAt is before the meter's installedAt.");
   }
   const repo = manager.getRepository(ReadingEntity);
