@@ -40,8 +40,11 @@ function coercionProblem(message: string, original: unknown): { field?: string; 
   // The last ` at "…"; `: the value echoed before it may hold anything.
   const at = /^.* at "([^"]+)"; /s.exec(message)?.[1];
   const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
-  const missing = /Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(message)?.[1];
-  const unknown = /Field "([^"]+)" is not defined by type "([^"]+)"/.exec(message);
+  const missing = /; Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(
+    message,
+  )?.[1];
+  const unknown =
+    /; Field "([^"]+)" is not defined by type "([^"]+)"\.[^;"]*(?:"[^"]*"[^;"]*)*$/.exec(message);
   const child = missing ?? unknown?.[1];
   const parent = at ?? variable;
   const path = child && parent ? `${parent}.${child}` : parent;

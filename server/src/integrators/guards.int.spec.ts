@@ -343,6 +343,20 @@ describe("input errors that say what was wrong", () => {
     expect(response.errors![0].message).toBe("input.idempotencyKey is required.");
   });
 
+  it.each(["colour", "meterIdd"])(
+    "an unknown input field (%s) is named, without GraphQL's suggestions",
+    async (name) => {
+      const response = await subscriber.request(SUBMIT, {
+        input: { meterId, value: "1600", idempotencyKey: randomUUID(), [name]: "x; y" },
+      });
+      expect(codeOf(response)).toBe("VALIDATION_FAILED");
+      expect(fieldOf(response)).toBe(name);
+      expect(response.errors![0].message).toBe(
+        `input.${name}: SubmitReadingInput has no such field.`,
+      );
+    },
+  );
+
   it("a subscription is VALIDATION_FAILED (400), and nothing is logged as an error", async () => {
     const before = logged.length;
     const response = await subscriber.request(`subscription { me { id } }`);
