@@ -44,13 +44,14 @@ export const monthOf = (latest: ReadingRow | undefined, sendings: ReadingRow[]):
 });
 export const inList = (ids: readonly number[]) => ids.map(() => "?").join(",");
 
-/** One index seek per meter, joined back to the rows by primary key. */
+/** One index seek per meter (estimates skipped: they never set the minimum), joined back. */
 export async function latestOf(sql: Sql, meterIds: number[]): Promise<Map<number, ReadingRow>> {
   if (meterIds.length === 0) return new Map();
   const seeks = meterIds
     .map(
       (_, i) =>
-        `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1) s${i}`,
+        `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? AND source <> 'ESTIMATE' ` +
+        `ORDER BY taken_at DESC, id DESC LIMIT 1) s${i}`,
     )
     .join(" UNION ALL ");
   const rows = await sql.all<ReadingRow>(

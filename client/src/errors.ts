@@ -42,6 +42,7 @@ const MESSAGE_KEYS: Record<
   SERVICE_UNAVAILABLE: "errors.SERVICE_UNAVAILABLE",
   OUTCOME_UNKNOWN: "errors.OUTCOME_UNKNOWN",
   PAYLOAD_TOO_LARGE: "errors.PAYLOAD_TOO_LARGE",
+  IDEMPOTENCY_KEY_REUSED: "errors.IDEMPOTENCY_KEY_REUSED",
   INTERNAL: "errors.INTERNAL",
   /** The server does not know the operation yet (a newer client, an older server). */
   GRAPHQL_VALIDATION_FAILED: "errors.NOT_AVAILABLE",

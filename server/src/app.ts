@@ -23,6 +23,7 @@ import {
   operationShapeRules,
 } from "./graphql/limits.validation";
 import { retryStatusPlugin } from "./graphql/retry-status";
+import { subscriptionRefusalPlugin } from "./graphql/subscription-refusal";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
 import { capConnections } from "./http/connection-cap";
@@ -42,6 +43,7 @@ import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createServices, type Services } from "./services";
 import { periodOf } from "./core/almaty-time";
 import type { Clock } from "./core/clock";
+import { type TokenRefusal, tellingRefusal } from "./common/token-refusal";
 
 /**
  * GQL-6: 1 MiB. A registry batch of 1,000 accounts with Cyrillic names and addresses escaped as
@@ -146,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     validationRules: [operationShapeRules({ introspection: config.graphqlIntrospection })],
     plugins: [
       fastifyApolloDrainPlugin(fastify),
+      subscriptionRefusalPlugin(),
       costPlugin(schema),
       clientBudgetPlugin(schema, new ClientBudgets(services.limits.store, log)),
       retryStatusPlugin(),
@@ -176,8 +179,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
             reply,
             meta: requestMetaOf(request),
             services,
-            viewer: await viewerOf(services, request.headers.authorization, clock),
-            integrator: await integratorOf(services, request.headers.authorization),
+            ...(await callersOf(services, request.headers.authorization, clock)),
             loaders: createLoaders(dataSource, periodOf(clock.now())),
           }),
           log,
@@ -218,14 +220,35 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return { fastify, services, lifecycle };
 }
 
+/** The subscriber of a bearer token, why it is refused as one, or null: no token. */
 async function viewerOf(
+  services: Services,
+  token: string | undefined,
+  clock: Clock,
+): Promise<Viewer | TokenRefusal | null> {
+  if (!token) return null;
+  const checked = services.tokens.check(token, clock.now());
+  if ("refusal" in checked) return checked.refusal;
+  const { claims } = checked;
+  const user = await services.sessions.activeUser(claims.sessionId, claims.userId);
+  return user ? { user, sessionId: claims.sessionId } : "TOKEN_REVOKED";
+}
+
+/** The caller of a bearer token (subscriber or API client), or why neither took the token. */
+async function callersOf(
   services: Services,
   authorization: string | undefined,
   clock: Clock,
-): Promise<Viewer | null> {
+): Promise<Pick<GraphQLContext, "viewer" | "integrator" | "tokenRefusal">> {
   const token = bearerToken(authorization);
-  const claims = token ? services.tokens.verify(token, clock.now()) : null;
-  if (!claims) return null;
-  const user = await services.sessions.activeUser(claims.sessionId, claims.userId);
-  return user ? { user, sessionId: claims.sessionId } : null;
+  const viewer = await viewerOf(services, token, clock);
+  const integrator = await integratorOf(services, token);
+  return {
+    viewer: typeof viewer === "string" ? null : viewer,
+    integrator: typeof integrator === "string" ? null : integrator,
+    tokenRefusal:
+      typeof viewer === "string" && typeof integrator === "string"
+        ? tellingRefusal(viewer, integrator)
+        : null,
+  };
 }

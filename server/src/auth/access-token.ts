@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
+import { refusalOfJwtError, type TokenCheck } from "../common/token-refusal";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
 const CLOCK_SKEW_SECONDS = 30;
@@ -36,6 +37,13 @@ export class AccessTokens {
 
   /** The claims of a valid token, or null for anything else (tampered, expired, foreign). */
   verify(token: string, now: Date): AccessClaims | null {
+    const checked = this.check(token, now);
+    return "claims" in checked ? checked.claims : null;
+  }
+
+  /** The claims of a valid token, or why it is refused (expired, or anything else: invalid). */
+  check(token: string, now: Date): TokenCheck<AccessClaims> {
+    const invalid = { refusal: "TOKEN_INVALID" } as const;
     try {
       const decoded = jwt.verify(token, this.secret, {
         algorithms: ["HS256"],
@@ -45,7 +53,7 @@ export class AccessTokens {
         clockTolerance: CLOCK_SKEW_SECONDS,
         complete: true,
       });
-      if (decoded.header.typ !== TOKEN_TYPE || typeof decoded.payload === "string") return null;
+      if (decoded.header.typ !== TOKEN_TYPE || typeof decoded.payload === "string") return invalid;
       const { sub, sid, iat, exp } = decoded.payload as {
         sub?: unknown;
         sid?: unknown;
@@ -54,14 +62,14 @@ export class AccessTokens {
       };
       // JWT-2: issued not in the future (30 s skew; `nbf` jsonwebtoken checks), at most 600 s.
       const nowSeconds = Math.floor(now.getTime() / 1000);
-      if (typeof iat !== "number" || typeof exp !== "number") return null;
-      if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return null;
-      if (exp - iat > ACCESS_TOKEN_TTL_SECONDS) return null;
+      if (typeof iat !== "number" || typeof exp !== "number") return invalid;
+      if (iat > nowSeconds + CLOCK_SKEW_SECONDS) return invalid;
+      if (exp - iat > ACCESS_TOKEN_TTL_SECONDS) return invalid;
       const userId = Number(sub);
-      if (!Number.isSafeInteger(userId) || typeof sid !== "string") return null;
-      return { userId, sessionId: sid };
-    } catch {
-      return null;
+      if (!Number.isSafeInteger(userId) || typeof sid !== "string") return invalid;
+      return { claims: { userId, sessionId: sid } };
+    } catch (error) {
+      return { refusal: refusalOfJwtError(error) };
     }
   }
 }

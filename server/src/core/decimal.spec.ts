@@ -3,6 +3,7 @@ import {
   MONEY_SCALE,
   READING_SCALE,
   canonicalDecimal,
+  decimalProblem,
   formatDecimal,
   formatReadingMilli,
   formatTiyn,
@@ -174,5 +175,34 @@ describe("round trip", () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe("decimalProblem", () => {
+  it.each([
+    [12.5, "is not a string"],
+    [null, "is not a string"],
+    ["", "is empty"],
+    ["   ", "is empty"],
+    ["-5", "is negative"],
+    ["-1,5", "is negative"],
+    ["1.2345", "has more than 3 decimals"],
+    ["1 234,5678", "has more than 3 decimals"],
+    ["1234567890123", "is too large"],
+    ["1e3", "is not a decimal number"],
+    ["12a", "is not a decimal number"],
+    ["1.2.3", "is not a decimal number"],
+    ["١٢٣", "is not a decimal number"],
+  ])("%j %s", (input, problem) => {
+    expect(decimalProblem(input)).toMatch(new RegExp(`^${problem}`));
+    expect(decimalProblem(input)).not.toContain(String(input).trim() || "\u0000");
+  });
+
+  it("is null exactly when canonicalDecimal accepts the input", () => {
+    for (const input of ["0", "1402.5", "12 345,67", "1.500", "000123"]) {
+      expect(decimalProblem(input)).toBeNull();
+      expect(canonicalDecimal(input)).not.toBeNull();
+    }
+    expect(decimalProblem("12.345", MONEY_SCALE)).toBe("has more than 2 decimals");
   });
 });

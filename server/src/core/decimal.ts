@@ -78,3 +78,29 @@ export const formatTiyn = (tiyn: bigint): string => formatDecimal(tiyn, MONEY_SC
 export const parseReadingMilli = (input: string): bigint | null =>
   parseDecimal(input, READING_SCALE);
 export const formatReadingMilli = (milli: bigint): string => formatDecimal(milli, READING_SCALE);
+
+/** Loosely a decimal: digits, group spaces, at most one separator (to word what is wrong). */
+const LOOSE_DECIMAL = /^-?[0-9 \u00A0\u202F]*(?:[.,]([0-9]*))?$/;
+
+/**
+ * What is wrong with a decimal input at `maxScale` (for an error message: it never repeats the
+ * value), or null when `canonicalDecimal` accepts it.
+ */
+export function decimalProblem(input: unknown, maxScale: number = READING_SCALE): string | null {
+  if (typeof input !== "string")
+    return 'is not a string (send decimals as strings, e.g. "1234.567")';
+  if (canonicalDecimal(input, maxScale) !== null) return null;
+  const text = input.trim();
+  if (text === "") return "is empty";
+  const loose = LOOSE_DECIMAL.exec(text);
+  if (loose && text.startsWith("-")) return "is negative";
+  if (loose && (loose[1] ?? "").length > maxScale) return `has more than ${maxScale} decimals`;
+  const integerDigits = text.split(/[.,]/)[0].replace(/[^0-9]/g, "").length;
+  if (loose && integerDigits > MAX_INTEGER_DIGITS) {
+    return `is too large (at most ${MAX_INTEGER_DIGITS} digits before the decimal separator)`;
+  }
+  return (
+    'is not a decimal number such as "1234.567" (digits, one "." or "," and optionally ' +
+    "spaces between groups of three digits)"
+  );
+}

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   "SERVICE_UNAVAILABLE",
   "OUTCOME_UNKNOWN",
   "PAYLOAD_TOO_LARGE",
+  "IDEMPOTENCY_KEY_REUSED",
   "INTERNAL",
 ] as const;
 
@@ -58,6 +59,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   OUTCOME_UNKNOWN:
     "The service could not tell in time whether this was carried out; send it again with the same idempotency key.",
   PAYLOAD_TOO_LARGE: "The request is too large; send fewer items per request.",
+  IDEMPOTENCY_KEY_REUSED:
+    "This idempotency key was already used for another reading; send a new reading with a new key.",
   INTERNAL: "Internal error.",
 };
 

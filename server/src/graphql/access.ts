@@ -3,6 +3,7 @@ import type { Integrator } from "../integrators/api-clients.service";
 import { isScope, type Scope } from "../integrators/scopes";
 import { UserRole } from "../core/enums";
 import { AppError } from "../common/app-error";
+import { TOKEN_REFUSAL_MESSAGES } from "../common/token-refusal";
 import type { GraphQLContext, Viewer } from "./context";
 
 /**
@@ -52,16 +53,31 @@ export const PUBLIC_ACCESS = "public";
 /** Declares a root operation open to anyone (see above); no check runs. */
 export const Public = () => Extensions({ access: PUBLIC_ACCESS });
 
+/**
+ * UNAUTHENTICATED, with `extensions.reason` when a token was sent and refused: TOKEN_EXPIRED
+ * (renew it), TOKEN_REVOKED or TOKEN_INVALID.
+ */
+function unauthenticated(context: GraphQLContext): AppError {
+  const reason = context.tokenRefusal;
+  return reason
+    ? new AppError("UNAUTHENTICATED", {
+        message: TOKEN_REFUSAL_MESSAGES[reason],
+        extensions: { reason },
+      })
+    : new AppError("UNAUTHENTICATED");
+}
+
 /** The viewer of the request; an integrator token never passes for a subscriber (JWT-3). */
 function viewerOf(context: GraphQLContext): Viewer {
   if (context.integrator) throw new AppError("FORBIDDEN");
-  if (!context.viewer) throw new AppError("UNAUTHENTICATED");
+  if (!context.viewer) throw unauthenticated(context);
   return context.viewer;
 }
 
 /** The API client of the request, which must hold `scope`; a subscriber token is FORBIDDEN. */
 function clientWith(context: GraphQLContext, scope: Scope): Integrator {
-  if (!context.integrator) throw new AppError(context.viewer ? "FORBIDDEN" : "UNAUTHENTICATED");
+  if (!context.integrator)
+    throw context.viewer ? new AppError("FORBIDDEN") : unauthenticated(context);
   if (!context.integrator.scopes.has(scope)) {
     throw new AppError("FORBIDDEN", { message: `This operation needs the scope ${scope}.` });
   }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RequestMeta } from "../audit/request-meta";
+import type { TokenRefusal } from "../common/token-refusal";
 import type { Integrator } from "../integrators/api-clients.service";
 import type { Services } from "../services";
 import type { UserEntity } from "../users/user.entity";
@@ -18,6 +19,8 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   /** The API client of an integrator token (never set together with `viewer`). */
   integrator: Integrator | null;
+  /** Why the request's bearer token was refused (it then has neither viewer nor integrator). */
+  tokenRefusal: TokenRefusal | null;
   services: Services;
   loaders: Loaders;
 }

@@ -7,6 +7,7 @@ import type { ValidationError } from "class-validator";
 import { DeadlinePassedError } from "../db/deadline-scope";
 import { isConnectionError, isLockConflict } from "../db/transaction";
 import { isContractCode } from "../core/error-codes";
+import { InputProblem } from "../common/scalars/input-problem";
 
 /** Errors of the GraphQL layer itself that a client may see as they are. */
 const PROTOCOL_CODES = new Set([
@@ -28,15 +29,34 @@ function firstInvalidField(errors: ValidationError[], prefix = ""): string | und
   return undefined;
 }
 
-/** `Variable "$input" got invalid value ... at "input.value"; ...` → "value". */
-function coercionField(message: string): string | undefined {
-  const at = /at "([^"]+)"/.exec(message)?.[1];
+/**
+ * The input field a variable's coercion error is about, as a path from the variable
+ * (`input.value`, `items[2].meterSerial`), and what is wrong when that can be said without
+ * echoing the value:
+ * `Variable "$input" got invalid value … at "input.value"; Decimal has more than 3 decimals.`
+ * `Variable "$i" got invalid value …; Field "idempotencyKey" of required type "String!" was not provided.`
+ */
+function coercionProblem(message: string, original: unknown): { field?: string; message: string } {
+  // The last ` at "…"; `: the value echoed before it may hold anything.
+  const at = /^.* at "([^"]+)"; /s.exec(message)?.[1];
   const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
-  const path = at ?? variable;
-  return path
-    ?.split(".")
-    .pop()
-    ?.replace(/\[\d+\]$/, "");
+  const missing = /; Field "([^"]+)" of required type "[^"]+" was not provided\.$/.exec(
+    message,
+  )?.[1];
+  const unknown =
+    /; Field "([^"]+)" is not defined by type "([^"]+)"\.[^;"]*(?:"[^"]*"[^;"]*)*$/.exec(message);
+  const child = missing ?? unknown?.[1];
+  const parent = at ?? variable;
+  const path = child && parent ? `${parent}.${child}` : parent;
+  const field = (child ?? path?.split(".").pop())?.replace(/\[\d+\]$/, "");
+  if (!path) return { message: "Invalid input." };
+  if (missing) return { field, message: `${path} is required.` };
+  if (unknown) return { field, message: `${path}: ${unknown[2]} has no such field.` };
+  if (/not to be null\.$/.test(message)) return { field, message: `${path} may not be null.` };
+  if (original instanceof InputProblem) {
+    return { field, message: `Invalid value for ${path}: ${original.message}` };
+  }
+  return { field, message: `Invalid value for ${path}.` };
 }
 
 /**
@@ -60,10 +80,10 @@ export function createErrorFormatter(log: Logger) {
     }
     if (isContractCode(code) && code !== "INTERNAL") return formatted;
     if (code === "BAD_USER_INPUT") {
-      const field = coercionField(formatted.message);
+      const { field, message } = coercionProblem(formatted.message, originalOf(error));
       return {
         ...base,
-        message: field ? `Invalid value for ${field}.` : "Invalid input.",
+        message,
         extensions: { code: "VALIDATION_FAILED", ...(field ? { field } : {}) },
       };
     }
@@ -108,6 +128,11 @@ export function createErrorFormatter(log: Logger) {
 function isCodelessBadRequest(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
   return (error.extensions.http as { status?: number } | undefined)?.status === 400;
+}
+
+/** The error a GraphQL error wraps (a scalar's refusal of a variable's value), if any. */
+function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? (error.originalError ?? error) : error;
 }
 
 /** TypeORM's QueryFailedError carries the SQL and its parameters: keep them out of the log. */

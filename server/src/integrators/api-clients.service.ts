@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { TokenRefusal } from "../common/token-refusal";
 import type { DataSource } from "typeorm";
 import type { Clock } from "../core/clock";
 import { AppError } from "../common/app-error";
@@ -92,16 +93,18 @@ export class ApiClientsService {
   }
 
   /**
-   * The active client of a bearer token, or null (not an integrator token, expired, revoked).
+   * The active client of a bearer token, or why it is refused (not an integrator token or
+   * forged: TOKEN_INVALID; TOKEN_EXPIRED; the client revoked or deleted: TOKEN_REVOKED).
    * The scopes are those of the token that the client still has.
    */
-  async authenticate(token: string): Promise<Integrator | null> {
-    const claims = this.tokens.verify(token, this.clock.now());
-    if (!claims) return null;
+  async authenticate(token: string): Promise<Integrator | TokenRefusal> {
+    const checked = this.tokens.check(token, this.clock.now());
+    if ("refusal" in checked) return checked.refusal;
+    const { claims } = checked;
     const client = await this.dataSource
       .getRepository(ApiClientEntity)
       .findOneBy({ clientId: claims.clientId });
-    if (!client || client.revokedAt) return null;
+    if (!client || client.revokedAt) return "TOKEN_REVOKED";
     const current = new Set(scopesOf(client));
     return {
       id: client.id,

@@ -1,12 +1,11 @@
-import { bearerToken } from "../http/bearer-token";
+import type { TokenRefusal } from "../common/token-refusal";
 import type { ApiClientsService } from "./api-clients.service";
 import type { Integrator } from "./api-clients.service";
 
-/** The API client of an `Authorization: Bearer` integrator token, or null. */
+/** The API client of a bearer token, why an integrator token is refused, or null: no token. */
 export async function integratorOf(
   services: { apiClients: ApiClientsService },
-  authorization: string | undefined,
-): Promise<Integrator | null> {
-  const token = bearerToken(authorization);
+  token: string | undefined,
+): Promise<Integrator | TokenRefusal | null> {
   return token ? services.apiClients.authenticate(token) : null;
 }

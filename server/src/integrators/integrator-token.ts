@@ -1,5 +1,6 @@
 import { createHash, createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
+import { refusalOfJwtError, type TokenCheck } from "../common/token-refusal";
 import { isScope, type Scope } from "./scopes";
 
 /** Integrator tokens live 5 minutes; a client trades its id and secret again for a new one. */
@@ -55,10 +56,17 @@ export class IntegratorTokens {
 
   /** The claims of a valid integrator token, or null for anything else (subscriber tokens too). */
   verify(token: string, now: Date): IntegratorClaims | null {
+    const checked = this.check(token, now);
+    return "claims" in checked ? checked.claims : null;
+  }
+
+  /** The claims of a valid integrator token, or why it is refused (expired, or invalid). */
+  check(token: string, now: Date): TokenCheck<IntegratorClaims> {
+    const invalid = { refusal: "TOKEN_INVALID" } as const;
     try {
       const header = jwt.decode(token, { complete: true })?.header;
       const secret = typeof header?.kid === "string" ? this.keys.get(header.kid) : undefined;
-      if (!secret || header?.typ !== TOKEN_TYPE) return null;
+      if (!secret || header?.typ !== TOKEN_TYPE) return invalid;
       const decoded = jwt.verify(token, secret, {
         algorithms: ["HS256"],
         issuer: ISSUER,
@@ -66,12 +74,12 @@ export class IntegratorTokens {
         clockTimestamp: Math.floor(now.getTime() / 1000),
         clockTolerance: 30,
       });
-      if (typeof decoded === "string") return null;
+      if (typeof decoded === "string") return invalid;
       const { sub, scope } = decoded as { sub?: unknown; scope?: unknown };
-      if (typeof sub !== "string" || typeof scope !== "string") return null;
-      return { clientId: sub, scopes: scope.split(" ").filter(isScope) };
-    } catch {
-      return null;
+      if (typeof sub !== "string" || typeof scope !== "string") return invalid;
+      return { claims: { clientId: sub, scopes: scope.split(" ").filter(isScope) } };
+    } catch (error) {
+      return { refusal: refusalOfJwtError(error) };
     }
   }
 }

@@ -29,11 +29,11 @@ export class IntegratorsService {
   }
 
   upsertMeters(items: MeterItem[]): Promise<ItemOutcome[]> {
-    return this.batch(items, (manager, item) => upsertMeter(manager, item));
+    return this.batch(items, (manager, item, now) => upsertMeter(manager, item, now));
   }
 
   recordPayments(items: PaymentItem[]): Promise<ItemOutcome[]> {
-    return this.batch(items, (manager, item) => recordPayment(manager, item));
+    return this.batch(items, (manager, item, now) => recordPayment(manager, item, now));
   }
 
   recordReadings(items: ReadingItem[]): Promise<ItemOutcome[]> {

@@ -29,7 +29,12 @@ import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 export class MetersResolver {
   constructor(private readonly services: { readings: ReadingsService }) {}
 
-  @FieldResolver(() => Reading, { nullable: true, description: "The meter's latest reading." })
+  @FieldResolver(() => Reading, {
+    nullable: true,
+    description:
+      "The meter's latest actual reading, which the next sending may not be below; estimates " +
+      "(source ESTIMATE) are in `history` only.",
+  })
   lastReading(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MaybePromise<Reading | null> {
     return mapMaybe(ctx.loaders.latestReading.get(meter.entity.id), (reading) =>
       reading ? Reading.from(reading, meter.entity) : null,

@@ -21,8 +21,9 @@ import { startTestApp, type TestApp } from "../../test/test-app";
 // CON-1, CON-3, CON-4): per meter and Almaty month at most two counted sendings (subscriber or
 // partner), the second a correction; each at least the minimum (the latest reading of any source
 // for the first, the value the first was compared with for the correction); inspector readings
-// count for "latest" but not against the limit; a key already used by the same caller returns
-// that caller's first reading. After every command the answer (accepted or the code and its
+// count for "latest" but not against the limit, and may not be below the latest reading taken
+// before them; a key already used by the same caller returns that caller's first reading for the
+// same meter and value, and is IDEMPOTENCY_KEY_REUSED for another. After every command the answer (accepted or the code and its
 // extensions) and both meters' windows and latest readings must equal the model's.
 // Runs on SQLite and, with a mysql DATABASE_URL, on MariaDB.
 
@@ -108,9 +109,9 @@ function expectSending(
 ) {
   const first = key === null ? undefined : model.keys.get(`${caller}:${key}`);
   if (first) {
-    return first.meter === meter
+    return first.meter === meter && first.value === format(value)
       ? ({ kind: "replay", first } as const)
-      : ({ kind: "refuse", code: "VALIDATION_FAILED", field: "idempotencyKey" } as const);
+      : ({ kind: "refuse", code: "IDEMPOTENCY_KEY_REUSED", field: "idempotencyKey" } as const);
   }
   const w = window(model, meter);
   if (w.remaining === 0) {
@@ -162,8 +163,9 @@ async function send(
     case "refuse": {
       expect(codeOf(response)).toBe(expected.code);
       const extensions = response.errors![0].extensions!;
-      if (expected.code === "VALIDATION_FAILED") expect(fieldOf(response)).toBe(expected.field);
-      else expect(fieldOf(response)).toBe("value");
+      if (expected.code === "IDEMPOTENCY_KEY_REUSED") {
+        expect(fieldOf(response)).toBe(expected.field);
+      } else expect(fieldOf(response)).toBe("value");
       if (expected.code === "MONTHLY_LIMIT_REACHED") {
         expect(extensions.reopensAt).toBe(expected.reopensAt);
       }
@@ -338,6 +340,8 @@ class Inspector implements Command {
     const meter = model.meters[this.meter];
     const value = clamp(latest(meter).value + BigInt(this.delta));
     const takenAt = model.now - this.minutesAgo * 60_000;
+    const before = meter.readings.filter((r) => r.takenAt <= takenAt);
+    const previous = before.length > 0 ? latest({ ...meter, readings: before }) : null;
     const seq = ++model.seq;
     const result = await real.partner.ok(RECORD_READINGS, {
       items: [
@@ -350,6 +354,14 @@ class Inspector implements Command {
         },
       ],
     });
+    if (previous && value < previous.value) {
+      expect(result.recordReadings.items[0]).toMatchObject({
+        status: "REJECTED",
+        code: "READING_BELOW_PREVIOUS",
+        field: "value",
+      });
+      return;
+    }
     expect(result.recordReadings.items[0].status).toBe("CREATED");
     meter.readings.push({ value, takenAt, seq, source: "INSPECTOR" });
     await checkMeters(model, real);
@@ -504,7 +516,8 @@ describe("sendings against the model (T6)", () => {
     const script: Command[] = [
       new Send(0, -1, null), // below the latest reading
       new Send(0, 100_000, "key-a"), // first sending
-      new Send(0, 5, "key-a"), // a retry: the first reading again, no slot used
+      new Send(0, 100_000, "key-a"), // a retry: the first reading again, no slot used
+      new Send(0, 5, "key-a"), // the key with another value
       new Send(1, 0, "key-a"), // the key on another meter
       new Inspector(0, 20_000, 0), // counts as latest, not against the limit
       new Correct(0, -50_000), // down, still above the minimum (1500)
@@ -517,7 +530,8 @@ describe("sendings against the model (T6)", () => {
       "READING_BELOW_PREVIOUS",
       "FIRST",
       "REPLAY",
-      "VALIDATION_FAILED",
+      "IDEMPOTENCY_KEY_REUSED",
+      "IDEMPOTENCY_KEY_REUSED",
       "CORRECTION",
       "MONTHLY_LIMIT_REACHED",
       "FIRST",

@@ -1,9 +1,24 @@
+import { ReadingSource } from "../core/enums";
+
+/**
+ * The readings that set a meter's minimum (the value a sending and a registry reading may not be
+ * below): actual readings of the meter. An ESTIMATE is the utility's guess while no one read the
+ * meter; it is history only, so an estimate too high never locks a subscriber out.
+ * `readings.queries.ts` follows the same list in SQL.
+ */
+export const MINIMUM_SOURCES: readonly ReadingSource[] = [
+  ReadingSource.SUBSCRIBER,
+  ReadingSource.PARTNER,
+  ReadingSource.INSPECTOR,
+  ReadingSource.OPERATOR,
+];
+
 /** How many sendings of one meter count in one calendar month; the second corrects the first. */
 export const SENDINGS_PER_MONTH = 2;
 
 /** What the rules need to know about a meter in the current month. */
 export interface MeterMonth {
-  /** The meter's latest reading of any source, or null for a meter with no history. */
+  /** The meter's latest actual reading (MINIMUM_SOURCES), or null for a meter with none. */
   latestValue: bigint | null;
   /** This month's counted sendings (subscriber or partner), in slot order. */
   sendings: ReadonlyArray<{ slot: number; previousValue: bigint | null }>;

@@ -2,20 +2,26 @@ import type { EntityManager } from "typeorm";
 import { hydrate, selectEntities } from "../db/hydrate";
 import { placeholders } from "../db/parameters";
 import { MeterEntity } from "./meter.entity";
+import { MINIMUM_SOURCES } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
 
 const SEEKS_PER_STATEMENT = 200;
 
+/** The sources that set the minimum (`MINIMUM_SOURCES`), as SQL literals of the enum. */
+const ACTUAL_SOURCES_SQL = MINIMUM_SOURCES.map((source) => `'${source}'`).join(", ");
+
 /**
- * The latest reading (by time taken, then id) of each meter: one index seek per meter on
- * (meter_id, taken_at, id), joined back to its row, so the cost does not grow with a meter's
- * history (a NOT EXISTS over all of it did, quadratically). Parameters: the meter ids.
+ * The latest actual reading (by time taken, then id; estimates are skipped, see
+ * `MINIMUM_SOURCES`) of each meter: one index seek per meter on (meter_id, taken_at, id),
+ * joined back to its row, so the cost does not grow with a meter's history (a NOT EXISTS over
+ * all of it did, quadratically). Parameters: the meter ids.
  */
 function latestReadingsSql(meterCount: number): string {
   const seeks = Array.from(
     { length: meterCount },
     (_, i) =>
       `SELECT id FROM (SELECT id FROM readings WHERE meter_id = ? ` +
+      `AND source IN (${ACTUAL_SOURCES_SQL}) ` +
       `ORDER BY taken_at DESC, id DESC LIMIT 1) AS seek${i}`,
   );
   return (
@@ -41,7 +47,7 @@ function chunksOf(meterIds: readonly number[]): number[][] {
   return chunks;
 }
 
-/** The latest reading (by time taken, then id) of each meter. */
+/** The latest actual reading (by time taken, then id; no estimate) of each meter. */
 export async function latestReadings(
   manager: EntityManager,
   meterIds: readonly number[],

@@ -150,13 +150,13 @@ export class ReadingsService {
     const key = sending.idempotencyKey ?? null;
 
     const replay = key
-      ? await this.findByKey(this.dataSource.manager, caller, key, meter.id)
+      ? await this.findByKey(this.dataSource.manager, caller, key, meter.id, value)
       : null;
     if (replay) return replay;
     try {
       return await withTransaction(this.dataSource, async (manager) => {
         await this.lockMeter(manager, meter.id);
-        const again = key ? await this.findByKey(manager, caller, key, meter.id) : null;
+        const again = key ? await this.findByKey(manager, caller, key, meter.id, value) : null;
         if (again) return again;
         const now = this.clock.now();
         const period = periodOf(now);
@@ -211,7 +211,7 @@ export class ReadingsService {
       // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).
       if (!isUniqueViolation(error)) throw error;
       const winner = key
-        ? await this.findByKey(this.dataSource.manager, caller, key, meter.id)
+        ? await this.findByKey(this.dataSource.manager, caller, key, meter.id, value)
         : null;
       if (winner) return winner;
       const reopensAt = periodEnd(periodOf(this.clock.now())).toISOString();
@@ -228,17 +228,27 @@ export class ReadingsService {
     );
   }
 
+  /**
+   * The reading first sent with this key, for a retry of the same sending (same meter and
+   * value); a key reused for another meter or value is refused: answering the first reading
+   * would tell the caller a sending was stored that was not.
+   */
   private async findByKey(
     manager: EntityManager,
     caller: string,
     key: string,
     meterId: number,
+    value: bigint,
   ): Promise<ReadingEntity | null> {
     const reading = await manager
       .getRepository(ReadingEntity)
       .findOneBy({ caller, idempotencyKey: key });
-    if (reading && reading.meterId !== meterId) {
-      throw invalidField("idempotencyKey", "This idempotency key was used for another meter.");
+    if (reading && (reading.meterId !== meterId || reading.valueMilli !== value)) {
+      const what = reading.meterId !== meterId ? "another meter" : "another value";
+      throw new AppError("IDEMPOTENCY_KEY_REUSED", {
+        field: "idempotencyKey",
+        message: `This idempotency key was already used for ${what}; use a new key for a new reading.`,
+      });
     }
     return reading;
   }

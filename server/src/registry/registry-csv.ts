@@ -10,6 +10,9 @@ import { type RegistryFile, RegistryFileError } from "./registry-files";
 import {
   ACCOUNT_CHANGES,
   CSV_READING_SOURCES,
+  forbiddenCharacter,
+  isBeforeInstallation,
+  isInFuture,
   isLongerThan,
   MAX_LENGTH,
   METER_CHANGES,
@@ -56,6 +59,8 @@ const quoted = (value: string) => JSON.stringify(value);
 function text(fields: Fields, column: string, maxLength: number): string {
   const value = fields[column];
   if (value === "") problem(`${column} is empty`);
+  const forbidden = forbiddenCharacter(value);
+  if (forbidden) problem(`${column} has a control or bidi character (${forbidden})`);
   if (isLongerThan(value, maxLength)) problem(`${column} is longer than ${maxLength} characters`);
   return value;
 }
@@ -64,14 +69,25 @@ function parsed<T>(fields: Fields, column: string, what: string, parser: (s: str
   return parser(fields[column]) ?? problem(`${column} ${quoted(fields[column])} is not ${what}`);
 }
 
-const date = (fields: Fields, column: string): Date =>
-  parsed(fields, column, "an ISO 8601 date", parseInstant);
+/** A date not in the future (registry-row.rules.ts `isInFuture`). */
+function date(fields: Fields, column: string, now: Date): Date {
+  const instant = parsed(fields, column, "an ISO 8601 date", parseInstant);
+  if (isInFuture(instant, now)) problem(`${column} ${quoted(fields[column])} is in the future`);
+  return instant;
+}
+
+/** A row an earlier file imported: its id and the fields the spec's `reference.also` names. */
+export type Referenced = ObjectLiteral & { id: number };
+
+/** The row an earlier file imported, by the natural key in `column`. */
+function referencedRow(fields: Fields, column: string, rows: Map<string, Referenced>): Referenced {
+  const value = text(fields, column, Infinity);
+  return rows.get(value) ?? problem(`unknown ${column} ${quoted(value)}`);
+}
 
 /** The id of the row an earlier file imported, by the natural key in `column`. */
-function referenced(fields: Fields, column: string, ids: Map<string, number>): number {
-  const value = text(fields, column, Infinity);
-  return ids.get(value) ?? problem(`unknown ${column} ${quoted(value)}`);
-}
+const referenced = (fields: Fields, column: string, rows: Map<string, Referenced>): number =>
+  referencedRow(fields, column, rows).id;
 
 // ---------------------------------------------------------------------------------------------
 // The files
@@ -85,9 +101,18 @@ export interface FileSpec<E extends ObjectLiteral & { id: number }, R> {
   columns: readonly string[];
   /** The columns of the natural key (for the duplicate-row message). */
   keyColumns: readonly string[];
-  /** A column naming a row of an earlier file: its values are looked up before parsing. */
-  reference?: { column: string; entity: EntityTarget<ObjectLiteral>; field: string };
-  parse(fields: Fields, ids: Map<string, number>): R;
+  /**
+   * A column naming a row of an earlier file: its values are looked up (the id, and the fields
+   * in `also`) before parsing.
+   */
+  reference?: {
+    column: string;
+    entity: EntityTarget<ObjectLiteral>;
+    field: string;
+    also?: readonly string[];
+  };
+  /** `now` is the import's clock (dates may not be later). */
+  parse(fields: Fields, references: Map<string, Referenced>, now: Date): R;
   key(row: R): string;
   /** A query that finds (at least) the stored rows with the natural keys of `rows`. */
   stored(rows: R[]): FindOptionsWhere<E>;
@@ -134,10 +159,10 @@ const meters: FileSpec<MeterEntity, MeterRow> = {
   columns: ["account_number", "serial_number", "installed_at"],
   keyColumns: ["serial_number"],
   reference: accountRef,
-  parse: (fields, accountIds) => ({
+  parse: (fields, accountIds, now) => ({
     accountId: referenced(fields, "account_number", accountIds),
     serialNumber: text(fields, "serial_number", MAX_LENGTH.serialNumber),
-    installedAt: date(fields, "installed_at"),
+    installedAt: date(fields, "installed_at", now),
   }),
   key: (row) => row.serialNumber,
   stored: (rows) => ({ serialNumber: In(rows.map((row) => row.serialNumber)) }),
@@ -150,10 +175,10 @@ const payments: FileSpec<PaymentEntity, PaymentRow> = {
   columns: ["account_number", "amount", "paid_at"],
   keyColumns: ["account_number", "amount", "paid_at"],
   reference: accountRef,
-  parse: (fields, accountIds) => ({
+  parse: (fields, accountIds, now) => ({
     accountId: referenced(fields, "account_number", accountIds),
     amountTiyn: parsed(fields, "amount", "an amount in tenge (at most 2 decimals)", parseAmount),
-    paidAt: date(fields, "paid_at"),
+    paidAt: date(fields, "paid_at", now),
   }),
   key: (row) => `${row.accountId}|${row.paidAt.getTime()}|${row.amountTiyn}`,
   stored: (rows) => ({
@@ -168,15 +193,23 @@ const readings: FileSpec<ReadingEntity, ReadingRow> = {
   entity: ReadingEntity,
   columns: ["serial_number", "value", "taken_at", "source"],
   keyColumns: ["serial_number", "taken_at", "source"],
-  reference: { column: "serial_number", entity: MeterEntity, field: "serialNumber" },
-  parse: (fields, meterIds) => {
-    const meterId = referenced(fields, "serial_number", meterIds);
-    const takenAt = date(fields, "taken_at");
+  reference: {
+    column: "serial_number",
+    entity: MeterEntity,
+    field: "serialNumber",
+    also: ["installedAt"],
+  },
+  parse: (fields, meters, now) => {
+    const meter = referencedRow(fields, "serial_number", meters);
+    const takenAt = date(fields, "taken_at", now);
+    if (isBeforeInstallation(takenAt, meter.installedAt)) {
+      problem(`taken_at ${quoted(fields.taken_at)} is before the meter's installed_at`);
+    }
     const source = parsed(fields, "source", [...CSV_READING_SOURCES].join("/"), (s) =>
       CSV_READING_SOURCES.has(s) ? (s as ReadingSource) : null,
     );
     return {
-      meterId,
+      meterId: meter.id,
       valueMilli: parsed(
         fields,
         "value",

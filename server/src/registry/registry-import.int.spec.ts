@@ -215,25 +215,55 @@ describe("importRegistry", () => {
     expect(await tableCounts()).toEqual({ ...before, accounts: before.accounts + 1 });
   });
 
-  it("names the line a row starts on when quoted fields span lines", async () => {
+  it("names the line a row starts on when quoted fields span lines (and refuses line breaks in texts)", async () => {
     const before = await tableCounts();
     const accounts =
       "\uFEFFowner_bin,number,holder_name,address\r\n" +
-      ',0099000002,"Multi\r\nLine","г. Алматы,\nул. ""Абая"""\r\n' +
-      "123456789012,0099000003,ТОО Ошибка,г. Алматы\r\n";
+      "080540003125,0099000003,ТОО Верно,г. Алматы\r\n" +
+      ',0099000002,"Multi\r\nLine","г. Алматы,\nул. ""Абая"""\r\n';
     const error = await failure(registry({ accounts }));
     expect(error.message).toMatch(
-      /^accounts\.csv line 5: owner_bin "123456789012" is not a valid BIN/,
+      /^accounts\.csv line 3: holder_name has a control or bidi character \(U\+000D\)/,
     );
     expect(error.message).not.toContain("earlier files");
     expect(await tableCounts()).toEqual(before);
 
-    const fixed = accounts.replace("123456789012", "080540003125");
+    const fixed = accounts.replace("Multi\r\nLine", "Multi Line").replace(",\nул.", ", ул.");
     expect((await run(registry({ accounts: fixed }))).accounts).toEqual(counts(2, 0, 0));
     const multi = await db.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ number: "0099000002" });
-    expect(multi).toMatchObject({ holderName: "Multi\r\nLine", address: 'г. Алматы,\nул. "Абая"' });
+    expect(multi).toMatchObject({ holderName: "Multi Line", address: 'г. Алматы, ул. "Абая"' });
+  });
+
+  it.each([
+    ["holder_name", "Ivan\u202Eov", "U+202E"],
+    ["holder_name", "Ivan\u0000", "U+0000"],
+    ["address", "ул. Абая\u2066 1", "U+2066"],
+  ])("refuses a control or bidi character in %s (%j)", async (column, value, code) => {
+    const row = { number: "0099000009", holder_name: "Абонент", address: "г. Алматы" };
+    const fields = { ...row, [column]: value };
+    const accounts =
+      "number,holder_name,address,owner_bin\n" +
+      `${fields.number},${fields.holder_name},"${fields.address}",\n`;
+    const error = await failure(registry({ accounts }));
+    expect(error.message).toContain(`line 2: ${column} has a control or bidi character (${code})`);
+  });
+
+  it("refuses a reading taken before its meter's installation", async () => {
+    const readings =
+      "serial_number,value,taken_at,source\nG4-19-0045123,1.5,2019-06-13,INSPECTOR\n";
+    const error = await failure(registry({ readings }));
+    expect(error.message).toMatch(
+      /^readings\.csv line 2: taken_at "2019-06-13" is before the meter's installed_at/,
+    );
+  });
+
+  it("refuses dates in the future (5 minutes' allowance)", async () => {
+    const payments = (paidAt: string) =>
+      `account_number,amount,paid_at\n0012345678,100.00,${paidAt}\n`;
+    const error = await failure(registry({ payments: payments("2031-01-01") }));
+    expect(error.message).toMatch(/^payments\.csv line 2: paid_at "2031-01-01" is in the future/);
   });
 
   it.each([

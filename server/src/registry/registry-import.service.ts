@@ -5,7 +5,7 @@ import { bulkInsert } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import type { Clock } from "../core/clock";
 import { type CsvProgress, type CsvRow, problem, readCsvBatches, RowProblem } from "./csv-stream";
-import { type AnySpec, SPECS } from "./registry-csv";
+import { type AnySpec, type Referenced, SPECS } from "./registry-csv";
 import {
   type FileCounts,
   type FileProgress,
@@ -97,7 +97,7 @@ async function importFile(
           : new Map();
         return pending.map(({ line, fields }) => {
           try {
-            const row = spec.parse(fields, ids);
+            const row = spec.parse(fields, ids, now);
             const earlier = firstLineOfKey.get(spec.key(row));
             if (earlier !== undefined)
               problem(`same ${spec.keyColumns.join(", ")} as line ${earlier}`);
@@ -147,23 +147,27 @@ async function importFile(
   }
 }
 
-/** Natural key → id of the rows that the reference column names, in one query a batch. */
+/**
+ * Natural key → the rows (id and the spec's `also` fields) that the reference column names, in
+ * one query a batch.
+ */
 async function referenceIds(
   manager: EntityManager,
-  { column, entity, field }: NonNullable<AnySpec["reference"]>,
+  { column, entity, field, also = [] }: NonNullable<AnySpec["reference"]>,
   csvRows: CsvRow[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, Referenced>> {
   const keys = [...new Set(csvRows.map(({ fields }) => fields[column]))].filter(Boolean);
-  const ids = new Map<string, number>();
+  const rows = new Map<string, Referenced>();
   const step = batchSize(1);
+  const select = Object.fromEntries([field, ...also].map((name) => [name, true]));
   for (let start = 0; start < keys.length; start += step) {
     const found = await manager.find(entity, {
-      select: { id: true, [field]: true },
+      select: { id: true, ...select },
       where: { [field]: In(keys.slice(start, start + step)) },
     });
-    for (const row of found) ids.set(row[field] as string, row.id as number);
+    for (const row of found) rows.set(row[field] as string, row as Referenced);
   }
-  return ids;
+  return rows;
 }
 
 async function writeBatch(

@@ -2,6 +2,10 @@ import { ReadingSource } from "../core/enums";
 import {
   ACCOUNT_CHANGES,
   changedFields,
+  forbiddenCharacter,
+  FUTURE_SKEW_MS,
+  isBeforeInstallation,
+  isInFuture,
   METER_CHANGES,
   newAccountFields,
   newMeterFields,
@@ -86,5 +90,53 @@ describe("changedFields", () => {
       ["ownerBin"],
     );
     expect(changedFields(stored, { ...stored }, ACCOUNT_CHANGES)).toEqual([]);
+  });
+});
+
+describe("forbiddenCharacter", () => {
+  it.each([
+    ["\u0000", "U+0000"],
+    ["Иван\nов", "U+000A"],
+    ["a\tb", "U+0009"],
+    ["a\u007fb", "U+007F"],
+    ["a\u0085b", "U+0085"],
+    ["a\u061cb", "U+061C"],
+    ["a\u200eb", "U+200E"],
+    ["a\u200fb", "U+200F"],
+    ["Ivan\u202eov", "U+202E"],
+    ["a\u202ab", "U+202A"],
+    ["a\u2066b", "U+2066"],
+    ["a\u2069b", "U+2069"],
+  ])("finds the control or bidi character in %j", (value, code) => {
+    expect(forbiddenCharacter(value)).toBe(code);
+  });
+
+  it("lets ordinary text through: Kazakh, Russian, quotes, no-break spaces, emoji", () => {
+    for (const value of [
+      "Әбдірахманов Ерлан Қайратұлы",
+      'г. Алматы, ул. "Толе би", д. 101, кв. 5',
+      "ТОО «Алматы Нан»",
+      "1\u00A0234",
+      "G4-19-0045123",
+      "Zoë 🙂",
+      "a\u200db", // the zero-width joiner builds emoji: not a bidi control
+    ]) {
+      expect(forbiddenCharacter(value)).toBeNull();
+    }
+  });
+});
+
+describe("isInFuture", () => {
+  it("allows the sender's clock to run up to 5 minutes fast", () => {
+    expect(isInFuture(new Date(now.getTime() + FUTURE_SKEW_MS), now)).toBe(false);
+    expect(isInFuture(new Date(now.getTime() + FUTURE_SKEW_MS + 1), now)).toBe(true);
+    expect(isInFuture(new Date(0), now)).toBe(false);
+  });
+});
+
+describe("isBeforeInstallation", () => {
+  it("refuses only a reading strictly before the installation", () => {
+    expect(isBeforeInstallation(new Date(now.getTime() - 1), now)).toBe(true);
+    expect(isBeforeInstallation(now, now)).toBe(false);
   });
 });

@@ -19,6 +19,34 @@ export const MAX_LENGTH = { holderName: 200, address: 500, serialNumber: 64 } as
 export const isLongerThan = (value: string, max: number): boolean =>
   value.length > max && [...value].length > max;
 
+/**
+ * Characters no registry text may hold: C0 and C1 controls (line breaks and tabs too: every
+ * registry text is one line) and the invisible bidirectional controls (marks, embeddings,
+ * overrides, isolates), which can make a name or serial display as something it is not.
+ */
+const FORBIDDEN_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** The first control or bidi-control character of `value`, as "U+XXXX", or null. */
+export function forbiddenCharacter(value: string): string | null {
+  const found = FORBIDDEN_CHARACTER.exec(value)?.[0];
+  return found === undefined
+    ? null
+    : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** How far ahead of the server's clock a registry date may be (the sender's clock may run fast). */
+export const FUTURE_SKEW_MS = 5 * 60_000;
+
+/** A registry date (reading taken, payment made, meter installed) later than now allows. */
+export const isInFuture = (instant: Date, now: Date): boolean =>
+  instant.getTime() > now.getTime() + FUTURE_SKEW_MS;
+
+/** A reading taken before its meter was installed. */
+export const isBeforeInstallation = (takenAt: Date, installedAt: Date): boolean =>
+  takenAt.getTime() < installedAt.getTime();
+
 /** An account number (see `accounts/account-number.rules.ts`), or null. */
 export const parseAccountNumber = (value: string): string | null =>
   isAccountNumber(value) ? value : null;

@@ -6,25 +6,33 @@ import { ReadingEntity } from "../readings/reading.entity";
 import { periodOf } from "../core/almaty-time";
 import type { ReadingSource } from "../core/enums";
 import type { ErrorCode } from "../core/error-codes";
+import { formatReadingMilli } from "../core/decimal";
+import { MINIMUM_SOURCES } from "../readings/reading.rules";
 import {
   ACCOUNT_CHANGES,
   changedFields,
-  isExternalId,
-  isLongerThan,
+  isBeforeInstallation,
   MAX_LENGTH,
   METER_CHANGES,
   newAccountFields,
   newMeterFields,
   newReadingFields,
-  parseAccountNumber,
   parseAmount,
   parseBin,
-  parseInstant,
   parseReadingValue,
   REGISTRY_READING_SOURCES,
   sameInstant,
   touchedAccountFields,
 } from "./registry-row.rules";
+import {
+  accountNumber,
+  externalId,
+  pastInstant,
+  reject,
+  requiredText,
+} from "./registry-sync.checks";
+
+export { ItemRejected } from "./registry-sync.checks";
 
 /**
  * The registry sync's writes, an item at a time (integrators' `syncRegistry`). The field checks,
@@ -46,51 +54,6 @@ export interface ItemOutcome {
   code?: ErrorCode;
   field?: string;
   message?: string;
-}
-
-/** A refusal of one item (the batch goes on). */
-export class ItemRejected extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const reject = (code: ErrorCode, field: string, message: string): never => {
-  throw new ItemRejected(code, field, message);
-};
-
-function requiredText(value: string | null | undefined, field: string, max: number): string {
-  const text = (value ?? "").trim();
-  if (text === "") reject("VALIDATION_FAILED", field, `${field} is empty.`);
-  if (isLongerThan(text, max))
-    reject("VALIDATION_FAILED", field, `${field} is longer than ${max}.`);
-  return text;
-}
-
-function accountNumber(value: string, field = "accountNumber"): string {
-  return (
-    parseAccountNumber(value.trim()) ??
-    reject("VALIDATION_FAILED", field, "An account number has up to 32 letters, digits, dashes.")
-  );
-}
-
-function instant(value: string, field: string): Date {
-  return (
-    parseInstant(value.trim()) ??
-    reject("VALIDATION_FAILED", field, `${field} is not an ISO 8601 date.`)
-  );
-}
-
-function externalId(value: string): string {
-  const id = value.trim();
-  if (!isExternalId(id)) {
-    reject("VALIDATION_FAILED", "externalId", "externalId has 1 to 160 visible ASCII characters.");
-  }
-  return id;
 }
 
 async function accountIdOf(manager: EntityManager, number: string): Promise<number> {
@@ -151,10 +114,14 @@ export interface MeterItem {
  * account gets `removed_at` = the new one's installation (its readings stay; it no longer takes
  * sendings); the new meter starts its own monthly limit.
  */
-export async function upsertMeter(manager: EntityManager, item: MeterItem): Promise<ItemStatus> {
+export async function upsertMeter(
+  manager: EntityManager,
+  item: MeterItem,
+  now: Date,
+): Promise<ItemStatus> {
   const number = accountNumber(item.accountNumber);
   const serialNumber = requiredText(item.serialNumber, "serialNumber", MAX_LENGTH.serialNumber);
-  const installedAt = instant(item.installedAt, "installedAt");
+  const installedAt = pastInstant(item.installedAt, "installedAt", now);
   const replaced = item.replaces
     ? requiredText(item.replaces, "replaces", MAX_LENGTH.serialNumber)
     : null;
@@ -205,13 +172,14 @@ export interface PaymentItem {
 export async function recordPayment(
   manager: EntityManager,
   item: PaymentItem,
+  now: Date,
 ): Promise<ItemStatus> {
   const id = externalId(item.externalId);
   const number = accountNumber(item.accountNumber);
   const amountTiyn =
     parseAmount(item.amount.trim()) ??
     reject("VALIDATION_FAILED", "amount", "An amount in tenge with at most 2 decimals.");
-  const paidAt = instant(item.paidAt, "paidAt");
+  const paidAt = pastInstant(item.paidAt, "paidAt", now);
   const accountId = await accountIdOf(manager, number);
   const repo = manager.getRepository(PaymentEntity);
   const current = await repo.findOneBy({ externalId: id });
@@ -256,18 +224,31 @@ export async function recordReading(
   const valueMilli =
     parseReadingValue(item.value.trim()) ??
     reject("VALIDATION_FAILED", "value", "A reading in m³ with at most 3 decimals.");
-  const takenAt = instant(item.takenAt, "takenAt");
+  const takenAt = pastInstant(item.takenAt, "takenAt", now);
   if (!(REGISTRY_READING_SOURCES as readonly string[]).includes(item.source)) {
     reject("VALIDATION_FAILED", "source", "The source is INSPECTOR, OPERATOR or ESTIMATE.");
   }
   const meter = await manager.getRepository(MeterEntity).findOneBy({ serialNumber });
   if (!meter) reject("METER_NOT_FOUND", "meterSerial", `Unknown meter ${serialNumber}.`);
+  if (isBeforeInstallation(takenAt, meter!.installedAt)) {
+    reject("VALIDATION_FAILED", "takenAt", "takenAt is before the meter's installedAt.");
+  }
   const repo = manager.getRepository(ReadingEntity);
   const current = await repo.findOneBy({ externalId: id });
+  if (current && (current.meterId !== meter!.id || current.slot !== null)) {
+    reject("VALIDATION_FAILED", "externalId", "This externalId is a reading of another meter.");
+  }
+  const previous = await previousActualReading(manager, meter!.id, takenAt, current?.id ?? null);
+  if (previous && valueMilli < previous.valueMilli) {
+    const minimum = formatReadingMilli(previous.valueMilli);
+    reject(
+      "READING_BELOW_PREVIOUS",
+      "value",
+      `The reading is below ${minimum}, the meter's previous actual reading (taken at ` +
+        `${previous.takenAt.toISOString()}).`,
+    );
+  }
   if (current) {
-    if (current.meterId !== meter!.id || current.slot !== null) {
-      reject("VALIDATION_FAILED", "externalId", "This externalId is a reading of another meter.");
-    }
     if (
       current.valueMilli === valueMilli &&
       sameInstant(current.takenAt, takenAt) &&
@@ -290,4 +271,27 @@ export async function recordReading(
     ),
   );
   return ItemStatus.CREATED;
+}
+
+/**
+ * The meter's latest actual reading (not an ESTIMATE, see `readings/reading.rules.ts`) taken at
+ * or before `takenAt`, other than the reading being corrected: a registry reading may not be
+ * below it.
+ */
+function previousActualReading(
+  manager: EntityManager,
+  meterId: number,
+  takenAt: Date,
+  except: number | null,
+): Promise<ReadingEntity | null> {
+  const query = manager
+    .getRepository(ReadingEntity)
+    .createQueryBuilder("r")
+    .where("r.meter_id = :meterId AND r.taken_at <= :takenAt", { meterId, takenAt })
+    .andWhere("r.source IN (:...sources)", { sources: MINIMUM_SOURCES })
+    .orderBy("r.taken_at", "DESC")
+    .addOrderBy("r.id", "DESC")
+    .limit(1);
+  if (except !== null) query.andWhere("r.id <> :except", { except });
+  return query.getOne();
 }

@@ -1,7 +1,13 @@
 import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
-import { canonicalDecimal } from "../../core/decimal";
+import { canonicalDecimal, decimalProblem } from "../../core/decimal";
+import { InputProblem } from "./input-problem";
 
-const invalid = () => new GraphQLError('Decimal must be a string such as "12345.67".');
+/** Says what is wrong with the input (not a string, negative, too many decimals, …). */
+function parse(value: unknown): string {
+  const canonical = typeof value === "string" ? canonicalDecimal(value) : null;
+  if (canonical === null) throw new InputProblem(`Decimal ${decimalProblem(value)}.`);
+  return canonical;
+}
 
 /** Exact decimal as a string; input may use "," and digit-group spaces, output is canonical. */
 export const DecimalScalar = new GraphQLScalarType<string, string>({
@@ -14,14 +20,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     if (typeof value !== "string") throw new GraphQLError("Decimal values are strings.");
     return value;
   },
-  parseValue(value) {
-    const canonical = typeof value === "string" ? canonicalDecimal(value) : null;
-    if (canonical === null) throw invalid();
-    return canonical;
-  },
+  parseValue: parse,
   parseLiteral(ast) {
-    const canonical = ast.kind === Kind.STRING ? canonicalDecimal(ast.value) : null;
-    if (canonical === null) throw invalid();
-    return canonical;
+    return parse(ast.kind === Kind.STRING ? ast.value : undefined);
   },
 });
