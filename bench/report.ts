@@ -1,6 +1,7 @@
 import type { AppFigures } from "./scenarios/app";
 import type { Comparison } from "./scenarios/context";
 import type { ExplainedStatement } from "./scenarios/explain";
+import type { FeedDrainFigures } from "./scenarios/feed-drain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
@@ -20,6 +21,7 @@ export interface BenchResults {
   app?: AppFigures;
   import?: ImportFigures;
   galera?: GaleraFigures;
+  feedDrain?: FeedDrainFigures;
 }
 
 /** A target checked against a figure: printed, never asserted on (times are noise in CI). */
@@ -235,6 +237,7 @@ export function markdown(results: BenchResults): string {
     );
   }
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
+  if (results.feedDrain) lines.push(...feedDrainMarkdown(results.feedDrain));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
     lines.push(
@@ -267,4 +270,18 @@ export function correctnessFailures(results: BenchResults): string[] {
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
   return [...failures, ...galeraFailures(results.galera)];
+}
+
+function feedDrainMarkdown(f: FeedDrainFigures): string[] {
+  const hours = (f.secondsAtRefillRate / 3600).toFixed(2);
+  return [
+    "",
+    "## Feed drain (scenario 10)",
+    "",
+    "| readings | pages of " +
+      f.pageSize +
+      " | drain time | points charged | points/row | empty poll | at the refill rate |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${count(f.readings)} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${count(f.points)} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) |`,
+  ];
 }
