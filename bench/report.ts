@@ -272,16 +272,17 @@ export function correctnessFailures(results: BenchResults): string[] {
   return [...failures, ...galeraFailures(results.galera)];
 }
 
+const kb = (bytes: number | undefined) =>
+  bytes === undefined || Number.isNaN(bytes) ? "—" : `${(bytes / 1024).toFixed(1)} KB`;
+
 function feedDrainMarkdown(f: FeedDrainFigures): string[] {
   const hours = (f.secondsAtRefillRate / 3600).toFixed(2);
   return [
     "",
     "## Feed drain (scenario 10)",
     "",
-    "| readings | pages of " +
-      f.pageSize +
-      " | drain time | points charged | points/row | empty poll | at the refill rate |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${count(f.readings)} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${count(f.points)} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) |`,
+    `| readings | pages of ${f.pageSize} | drain time | points charged | points/row | empty poll | at the refill rate | a page: JSON / br |`,
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${count(f.readings)} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${count(f.points)} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) | ${kb(f.pageBytes)} / ${kb(f.pageBytesBr)} |`,
   ];
 }

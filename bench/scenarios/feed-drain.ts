@@ -26,6 +26,9 @@ export interface FeedDrainFigures {
   emptyPollPoints: number;
   /** How long a client needs at the budget's refill rate (the first bucket full). */
   secondsAtRefillRate: number;
+  /** A full page's body: as JSON, and as sent to a client that accepts br (NaN: not told). */
+  pageBytes: number;
+  pageBytesBr: number;
 }
 
 const MONTHS = 24;
@@ -110,21 +113,36 @@ async function fillFeed(dataSource: DataSource, count: number): Promise<void> {
   await dataSource.query("UPDATE feed_sequence SET value = ? WHERE name = 'readings'", [count]);
 }
 
-async function graphql(url: string, query: string, variables: object, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
+interface Answer {
+  data?: {
+    issueApiToken?: { accessToken: string };
+    readingsFeed?: { edges: unknown[]; pageInfo: { endCursor: string | null } };
+  };
+  errors?: Array<{ extensions?: { code?: string } }>;
+  extensions?: { cost?: { requested: number; remaining: number } };
+}
+
+function post(url: string, query: string, variables: object, token?: string, encoding = "br") {
+  return fetch(`${url}/graphql`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
-      "accept-encoding": "br, gzip",
+      "accept-encoding": encoding,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as {
-    data?: Record<string, any>;
-    errors?: Array<{ extensions?: { code?: string } }>;
-    extensions?: { cost?: { requested: number; remaining: number } };
-  };
+}
+
+async function graphql(url: string, query: string, variables: object, token?: string) {
+  return (await (await post(url, query, variables, token)).json()) as Answer;
+}
+
+/** Bytes on the wire of a full page, as sent (Content-Length), with `encoding` accepted. */
+async function pageBytes(url: string, token: string, encoding: string): Promise<number> {
+  const response = await post(url, FEED, { first: PAGE }, token, encoding);
+  await response.arrayBuffer();
+  return Number(response.headers.get("content-length") ?? NaN);
 }
 
 const FEED = `query Feed($after: String, $first: Int) {
@@ -155,7 +173,7 @@ export async function feedDrain(
     "mutation T($id: String!, $secret: String!) { issueApiToken(clientId: $id, clientSecret: $secret) { accessToken } }",
     { id: client.clientId, secret },
   );
-  const token = issued.data?.issueApiToken?.accessToken as string;
+  const token = issued.data?.issueApiToken?.accessToken;
   if (!token) throw new Error(`issueApiToken failed: ${JSON.stringify(issued.errors)}`);
   const refill = () =>
     dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE} WHERE \`key\` = ?`, [
@@ -177,7 +195,7 @@ export async function feedDrain(
       await refill();
       continue;
     }
-    const page = answer.data!.readingsFeed;
+    const page = answer.data!.readingsFeed!;
     const charged = answer.extensions?.cost?.requested ?? 0;
     pages++;
     points += charged;
@@ -191,6 +209,9 @@ export async function feedDrain(
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (rows !== count) throw new Error(`the drain saw ${rows} readings of ${count}`);
+  await refill();
+  const bytes = await pageBytes(url, token, "identity");
+  const bytesBr = await pageBytes(url, token, "br");
   return {
     readings: rows,
     pageSize: PAGE,
@@ -201,5 +222,7 @@ export async function feedDrain(
     emptyPollPoints,
     secondsAtRefillRate:
       Math.max(0, points - CLIENT_BUDGET_POINTS) / CLIENT_BUDGET_REFILL_PER_SECOND,
+    pageBytes: bytes,
+    pageBytesBr: bytesBr,
   };
 }

@@ -18,6 +18,7 @@ import { MAX_TOKENS, operationShapeRule } from "./graphql/limits.validation";
 import { retryStatusPlugin } from "./graphql/retry-status";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
+import { registerCompression } from "./http/compression";
 import { capConnections } from "./http/connection-cap";
 import { installQueueShedding } from "./http/queue-shedding";
 import {
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);
+  await registerCompression(fastify);
   installRequestDeadline(fastify, options.requestDeadlineMs);
   // Expired limiter rows are dead weight: sweep them every 10 minutes.
   const sweep = setInterval(() => {

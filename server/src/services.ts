@@ -80,6 +80,7 @@ export function createServices(
       dataSource,
       clock,
       new IntegratorTokens(config.integratorJwtSecret, config.integratorJwtPreviousSecret),
+      limits.requests,
     ),
     integrators: new IntegratorsService(dataSource, clock),
     operators: new OperatorsService(dataSource, clock, limits.guesses, audit, hasher),
