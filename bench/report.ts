@@ -283,6 +283,6 @@ function feedDrainMarkdown(f: FeedDrainFigures): string[] {
     "",
     `| readings | pages of ${f.pageSize} | drain time | points charged | points/row | empty poll | at the refill rate | a page: JSON / br |`,
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${count(f.readings)} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${count(f.points)} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) | ${kb(f.pageBytes)} / ${kb(f.pageBytesBr)} |`,
+    `| ${f.readings.toLocaleString("en")} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${f.points.toLocaleString("en")} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) | ${kb(f.pageBytes)} / ${kb(f.pageBytesBr)} |`,
   ];
 }

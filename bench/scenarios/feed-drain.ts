@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import type { DataSource } from "typeorm";
 import { AccountEntity } from "../../server/src/accounts/account.entity";
 import { bulkInsert } from "../../server/src/db/bulk-insert";
@@ -26,7 +27,7 @@ export interface FeedDrainFigures {
   emptyPollPoints: number;
   /** How long a client needs at the budget's refill rate (the first bucket full). */
   secondsAtRefillRate: number;
-  /** A full page's body: as JSON, and as sent to a client that accepts br (NaN: not told). */
+  /** A full page's body: as JSON, and as sent to a client that accepts br. */
   pageBytes: number;
   pageBytesBr: number;
 }
@@ -138,11 +139,30 @@ async function graphql(url: string, query: string, variables: object, token?: st
   return (await (await post(url, query, variables, token)).json()) as Answer;
 }
 
-/** Bytes on the wire of a full page, as sent (Content-Length), with `encoding` accepted. */
-async function pageBytes(url: string, token: string, encoding: string): Promise<number> {
-  const response = await post(url, FEED, { first: PAGE }, token, encoding);
-  await response.arrayBuffer();
-  return Number(response.headers.get("content-length") ?? NaN);
+/** Bytes of a full page's body as sent, with `encoding` accepted (fetch would decode it). */
+function pageBytes(url: string, token: string, encoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ query: FEED, variables: { first: PAGE } });
+    const request = httpRequest(
+      `${url}/graphql`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "accept-encoding": encoding,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve(bytes));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 const FEED = `query Feed($after: String, $first: Int) {
@@ -211,6 +231,7 @@ export async function feedDrain(
   if (rows !== count) throw new Error(`the drain saw ${rows} readings of ${count}`);
   await refill();
   const bytes = await pageBytes(url, token, "identity");
+  await refill();
   const bytesBr = await pageBytes(url, token, "br");
   return {
     readings: rows,
