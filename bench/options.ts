@@ -21,6 +21,8 @@ export interface BenchSize {
   /** Scenario 9's own, smaller data on the Galera cluster: accounts, and users a group. */
   galeraAccounts: number;
   galeraUsers: number;
+  /** Scenario 11: sendings in the feed an integrator drains. */
+  feedReadings: number;
 }
 
 export interface BenchOptions {
@@ -50,6 +52,7 @@ const FULL: BenchSize = {
   loginSeconds: 10,
   galeraAccounts: 150,
   galeraUsers: 1_000,
+  feedReadings: 600_000,
 };
 
 const QUICK: BenchSize = {
@@ -62,6 +65,7 @@ const QUICK: BenchSize = {
   loginSeconds: 3,
   galeraAccounts: 100,
   galeraUsers: 300,
+  feedReadings: 20_000,
 };
 
 export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
@@ -84,7 +88,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     throw new Error("--galera-port (BENCH_GALERA_PORT) must be a port number, e.g. 3460.");
   }
   const only = new Set(
-    (values.only ?? "1,2,3,4,5,6,7,8,9,10").split(",").map((n) => Number(n.trim())),
+    (values.only ?? "1,2,3,4,5,6,7,8,9,10,11").split(",").map((n) => Number(n.trim())),
   );
   return {
     quick: values.quick!,

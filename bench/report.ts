@@ -1,6 +1,7 @@
 import type { AppFigures } from "./scenarios/app";
 import type { Comparison } from "./scenarios/context";
 import type { ExplainedStatement } from "./scenarios/explain";
+import type { FeedDrainFigures } from "./scenarios/feed-drain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
@@ -23,6 +24,7 @@ export interface BenchResults {
   import?: ImportFigures;
   galera?: GaleraFigures;
   floor?: FloorFigures;
+  feedDrain?: FeedDrainFigures;
 }
 
 /** A target checked against a figure: printed, never asserted on (times are noise in CI). */
@@ -239,6 +241,7 @@ export function markdown(results: BenchResults): string {
   }
   if (results.floor) lines.push(...floorMarkdown(results.floor));
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
+  if (results.feedDrain) lines.push(...feedDrainMarkdown(results.feedDrain));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
     lines.push(
@@ -271,4 +274,19 @@ export function correctnessFailures(results: BenchResults): string[] {
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
   return [...failures, ...galeraFailures(results.galera), ...floorFailures(results.floor)];
+}
+
+const kb = (bytes: number | undefined) =>
+  bytes === undefined || Number.isNaN(bytes) ? "—" : `${(bytes / 1024).toFixed(1)} KB`;
+
+function feedDrainMarkdown(f: FeedDrainFigures): string[] {
+  const hours = (f.secondsAtRefillRate / 3600).toFixed(2);
+  return [
+    "",
+    "## Feed drain (scenario 11)",
+    "",
+    `| readings | pages of ${f.pageSize} | drain time | points charged | points/row | empty poll | at the refill rate | a page: JSON / br |`,
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    `| ${f.readings.toLocaleString("en")} | ${f.pages} | ${f.seconds.toFixed(1)} s | ${f.points.toLocaleString("en")} | ${f.pointsPerRow.toFixed(3)} | ${f.emptyPollPoints} | ${f.secondsAtRefillRate.toFixed(0)} s (${hours} h) | ${kb(f.pageBytes)} / ${kb(f.pageBytesBr)} |`,
+  ];
 }

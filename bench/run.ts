@@ -12,6 +12,7 @@ import { benchOptions, type BenchOptions } from "./options";
 import { type BenchResults, correctnessFailures, markdown } from "./report";
 import { measureApp } from "./scenarios/app";
 import type { BenchContext } from "./scenarios/context";
+import { feedDrain } from "./scenarios/feed-drain";
 import { explainStatements } from "./scenarios/explain";
 import { floors } from "./scenarios/floor";
 import { galeraCluster } from "./scenarios/galera";
@@ -89,6 +90,20 @@ async function main(): Promise<void> {
     results.import = await measureImport(process.env.DATABASE_URL!, accounts);
   }
   if (only.has(9)) results.galera = await galeraCluster(options, log);
+  if (only.has(11)) {
+    log(`Scenario 11: an integrator drains a feed of ${options.size.feedReadings} sendings`);
+    const url = await freshDatabase(options);
+    const dataSource = await openDatabase(parseDatabaseUrl(url), undefined, {
+      statementTimeoutSeconds: 0,
+    });
+    const full = await startFullStack(url, await freePort());
+    try {
+      results.feedDrain = await feedDrain(dataSource, full.url, options.size.feedReadings, log);
+    } finally {
+      await full.stop();
+      await dataSource.destroy();
+    }
+  }
 
   const table = markdown(results);
   process.stdout.write("\n" + table);

@@ -26,6 +26,7 @@ import { retryStatusPlugin } from "./graphql/retry-status";
 import { subscriptionRefusalPlugin } from "./graphql/subscription-refusal";
 import { graphqlSchema } from "./graphql/schema";
 import { installClosingRefusal, installProtocolErrors } from "./http/closing-refusal";
+import { registerCompression } from "./http/compression";
 import { capConnections } from "./http/connection-cap";
 import { installQueueShedding } from "./http/queue-shedding";
 import {
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);
+  await registerCompression(fastify);
   installRequestDeadline(fastify, options.requestDeadlineMs);
   // Expired limiter rows are dead weight: sweep them every 10 minutes.
   const sweep = setInterval(() => {

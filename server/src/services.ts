@@ -81,6 +81,7 @@ export function createServices(
       dataSource,
       clock,
       new IntegratorTokens(config.integratorJwtSecret, config.integratorJwtPreviousSecret),
+      limits.requests,
     ),
     integrators: new IntegratorsService(dataSource, clock),
     partnerAccounts: new PartnerAccountsService(dataSource),

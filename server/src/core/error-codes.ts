@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "INVALID_RESET_TOKEN",
   "INVALID_CONFIRMATION_TOKEN",
   "RATE_LIMITED",
+  "CURSOR_OUT_OF_RANGE",
   "SERVICE_UNAVAILABLE",
   "OUTCOME_UNKNOWN",
   "PAYLOAD_TOO_LARGE",
@@ -55,6 +56,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_RESET_TOKEN: "The password reset link is invalid or has expired.",
   INVALID_CONFIRMATION_TOKEN: "The confirmation link is invalid or has expired.",
   RATE_LIMITED: "Too many attempts; try again later.",
+  CURSOR_OUT_OF_RANGE:
+    "The cursor is past the end of the feed (was the database restored?); start again from an earlier cursor.",
   SERVICE_UNAVAILABLE: "The service is temporarily unavailable; try again.",
   OUTCOME_UNKNOWN:
     "The service could not tell in time whether this was carried out; send it again with the same idempotency key.",

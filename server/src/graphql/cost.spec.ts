@@ -58,3 +58,29 @@ describe("operationCost of a document asked again", () => {
     expect(operationCost(schema, document, { n: 3 }, undefined)).toBe(5);
   });
 });
+
+// Issue 19: a feed page is charged by the rows it returns (RowCost on the field).
+describe("operationCost of a page charged by its rows", () => {
+  const schema = graphqlSchema();
+  const feed = (args: string) =>
+    parse(
+      `{ readingsFeed${args ? `(${args})` : ""} { edges { cursor node { id value } } pageInfo { endCursor } } }`,
+    );
+
+  it("counts `first` rows up front (a point per 10) and none once settled, plus 1 for the page", () => {
+    expect(operationCost(schema, feed("first: 300"), {}, undefined)).toBe(31);
+    expect(operationCost(schema, feed("first: 301"), {}, undefined)).toBe(32);
+    expect(operationCost(schema, feed("first: 300"), {}, undefined, "none")).toBe(1);
+    expect(operationCost(schema, feed(""), {}, undefined)).toBe(11); // default page: 100
+  });
+
+  it.each([
+    ["first: 501", "first"],
+    ["first: 0", "first"],
+    ['after: "bm9wZQ"', "after"],
+  ])("refuses %s as VALIDATION_FAILED on %s before any cost is known", (args, field) => {
+    expect(() => operationCost(schema, feed(args), {}, undefined)).toThrow(
+      expect.objectContaining({ extensions: { code: "VALIDATION_FAILED", field } }),
+    );
+  });
+});

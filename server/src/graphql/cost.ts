@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
   getNamedType,
   isCompositeType,
   type GraphQLSchema,
@@ -13,11 +16,65 @@ import {
 } from "graphql-query-complexity";
 import { retryStatusOf } from "../http/retry-refusal";
 import { DEFAULT_PAGE_SIZE } from "../common/pagination";
+import { AppError, invalidField } from "../common/app-error";
 import type { GraphQLContext } from "./context";
+import { rootFields } from "./limits.validation";
 
 /** RL-7: the most one operation may cost. */
 export const MAX_OPERATION_COST = 1000;
 export const MUTATION_COST = 10;
+
+/**
+ * A page charged by the rows it returns (the readings feed), declared on its field with
+ * `@Extensions({ rowCost })`: the page itself costs ROW_PAGE_COST, and 1 for every `rowsPerPoint`
+ * rows it returns, started (plus what a row selects, counted once a page). `first` and the other arguments are checked before
+ * anything is charged (VALIDATION_FAILED); up front the page counts `first` rows, so a budget
+ * that cannot pay them refuses it before it runs, and the rows it did not return are given back
+ * once the resolver has told them (`chargeRows`).
+ */
+export interface RowCost {
+  maxFirst: number;
+  defaultFirst: number;
+  /** Rows a point pays for: 10 makes a 500-row page cost 51. */
+  rowsPerPoint: number;
+  /** Throws an AppError for an argument the resolver would refuse (a cursor's format). */
+  checkArgs?: (args: Record<string, unknown>) => void;
+}
+export const ROW_PAGE_COST = 1;
+
+/** Rows counted for pages charged by their rows: as many as asked (up front), or none. */
+export type RowCount = "asked" | "none";
+
+function rowPageCost(
+  rowCost: RowCost,
+  args: Record<string, unknown>,
+  childComplexity: number,
+  rows: RowCount,
+): number {
+  const first = args.first ?? rowCost.defaultFirst;
+  if (
+    typeof first !== "number" ||
+    !Number.isInteger(first) ||
+    first < 1 ||
+    first > rowCost.maxFirst
+  ) {
+    throw invalidField("first", `first must be from 1 to ${rowCost.maxFirst}.`);
+  }
+  rowCost.checkArgs?.(args);
+  return ROW_PAGE_COST + (rows === "asked" ? rowPoints(rowCost, first) : 0) + childComplexity;
+}
+
+const rowPoints = (rowCost: RowCost, rows: number) => Math.ceil(rows / rowCost.rowsPerPoint);
+
+/** Points of the rows the pages of a request returned, told by their resolvers (API budget). */
+const rowsReturned = new WeakMap<object, number>();
+
+/** A resolver of a page charged by its rows tells how many it returned. */
+export function chargeRows(context: GraphQLContext, rows: number, rowCost: RowCost): void {
+  rowsReturned.set(context, (rowsReturned.get(context) ?? 0) + rowPoints(rowCost, rows));
+}
+
+export const rowsReturnedIn = (context: GraphQLContext): number => rowsReturned.get(context) ?? 0;
 
 /**
  * RL-7's price list: a scalar 0, an object 1 (plus what is selected in it), a connection its
@@ -25,9 +82,14 @@ export const MUTATION_COST = 10;
  * are its own structure, not extra objects: an item (edge + node) costs 1 plus the objects
  * selected inside the node. A field's own `complexity` (type-graphql's option) wins over this.
  */
-export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
+export function costEstimator(
+  schema: GraphQLSchema,
+  rows: RowCount = "asked",
+): ComplexityEstimator {
   const mutationType = schema.getMutationType();
   return ({ type, field, args, childComplexity }) => {
+    const rowCost = field.extensions?.rowCost as RowCost | undefined;
+    if (rowCost) return rowPageCost(rowCost, args, childComplexity, rows);
     if (mutationType && type === mutationType) return MUTATION_COST + childComplexity;
     if (!isCompositeType(getNamedType(field.type))) return childComplexity;
     if (/(Connection|Edge)$/.test(type.name)) return childComplexity;
@@ -52,8 +114,9 @@ export function operationCost(
   document: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
+  rows: RowCount = "asked",
 ): number {
-  const key = JSON.stringify([operationName ?? null, variables ?? null]);
+  const key = JSON.stringify([operationName ?? null, variables ?? null, rows]);
   let known = knownCosts.get(document);
   const knownCost = known?.schema === schema ? known.costs.get(key) : undefined;
   if (knownCost !== undefined) return knownCost;
@@ -62,12 +125,29 @@ export function operationCost(
     query: document,
     variables,
     operationName,
-    estimators: [fieldExtensionsEstimator(), costEstimator(schema)],
+    estimators: [fieldExtensionsEstimator(), costEstimator(schema, rows)],
   });
   if (known?.schema !== schema) knownCosts.set(document, (known = { schema, costs: new Map() }));
   if (known.costs.size >= KNOWN_COSTS_PER_DOCUMENT) known.costs.clear();
   known.costs.set(key, cost);
   return cost;
+}
+
+/**
+ * The cost of an operation, or null when its variables do not coerce (execution refuses them
+ * without running anything). An argument refused by a page's RowCost is thrown as its
+ * VALIDATION_FAILED, with the status a resolver's refusal has (a plugin's would be 500).
+ */
+export function checkedOperationCost(...args: Parameters<typeof operationCost>): number | null {
+  try {
+    return operationCost(...args);
+  } catch (error) {
+    if (!(error instanceof AppError)) return null;
+    throw new AppError(error.code, {
+      message: error.message,
+      extensions: { ...error.extensions, http: { status: 200 } },
+    });
+  }
 }
 
 /**
@@ -85,6 +165,29 @@ function answerAsRefusal(error: unknown): never {
 }
 
 /**
+ * Whether every root field of the operation has a limit of its own, declared with
+ * `@Extensions({ ownLimit: true })` (issueApiToken: per API client); such an operation is not
+ * charged to the caller's cost budget, so clients behind one address do not share it.
+ */
+function hasOwnLimit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): boolean {
+  const root = schema.getRootType(operation.operation);
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const fields = rootFields(operation.selectionSet, fragments);
+  return (
+    fields.length > 0 &&
+    fields.every(({ name }) => root?.getFields()[name]?.extensions?.ownLimit === true)
+  );
+}
+
+/**
  * Refuses an operation over MAX_OPERATION_COST before it runs, then charges its cost to the
  * caller's per-minute budget (the user, or the address when anonymous; integrators have theirs).
  */
@@ -92,14 +195,14 @@ export function costPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLCon
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, contextValue }) {
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables, request.operationName);
-          } catch {
-            // Variables that do not coerce: execution refuses them without running anything.
-            return;
-          }
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          const cost = checkedOperationCost(
+            schema,
+            document,
+            request.variables,
+            request.operationName,
+          );
+          if (cost === null) return;
           if (cost > MAX_OPERATION_COST) {
             throw new GraphQLError(
               `The operation costs ${cost}; at most ${MAX_OPERATION_COST} is allowed.`,
@@ -108,7 +211,7 @@ export function costPlugin(schema: GraphQLSchema): ApolloServerPlugin<GraphQLCon
           }
           const { viewer, integrator, meta, services } = contextValue;
           // An integrator's API client pays from its own bucket (integrators/client-budget.ts).
-          if (integrator) return;
+          if (integrator || (operation && hasOwnLimit(schema, document, operation))) return;
           const caller = viewer ? `user:${viewer.user.id}` : `ip:${meta.ip ?? "unknown"}`;
           await services.limits.requests.chargeCost(caller, cost).catch(answerAsRefusal);
         },

@@ -6,4 +6,10 @@ export { CurrentClient, CurrentSessionId, CurrentUser } from "./current";
 export type { GraphQLContext, Viewer } from "./context";
 export { loadMetersAhead, reloadMeterAfterSending } from "./loaders";
 export { Selection } from "./look-ahead";
-export { operationCost } from "./cost";
+export {
+  chargeRows,
+  checkedOperationCost,
+  MAX_OPERATION_COST,
+  rowsReturnedIn,
+  type RowCost,
+} from "./cost";

@@ -1,7 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { TokenRefusal } from "../common/token-refusal";
 import type { DataSource } from "typeorm";
+import type { RequestMeta } from "../audit/request-meta";
 import type { Clock } from "../core/clock";
+import type { RequestLimits } from "../rate-limit/request-limits";
 import { AppError } from "../common/app-error";
 import { ApiClientEntity } from "./api-client.entity";
 import type { IntegratorTokens } from "./integrator-token";
@@ -31,6 +33,8 @@ export class ApiClientsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly tokens: IntegratorTokens,
+    /** Limits token requests (none for the scripts, which issue no tokens). */
+    private readonly limits?: RequestLimits,
   ) {}
 
   /**
@@ -70,10 +74,15 @@ export class ApiClientsService {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Trades a client id and secret for a short-lived token bearing the client's scopes. */
+  /**
+   * Trades a client id and secret for a short-lived token bearing the client's scopes; limited
+   * per client (tokenPerClientMinute), and per address for wrong ids and secrets, so a stranger
+   * cannot spend a client's budget by naming its id.
+   */
   async issueToken(
     clientId: string,
     clientSecret: string,
+    meta?: RequestMeta,
   ): Promise<{ token: string; expiresAt: Date; scopes: Scope[] }> {
     const client = await this.dataSource
       .getRepository(ApiClientEntity)
@@ -81,7 +90,9 @@ export class ApiClientsService {
     const presented = Buffer.from(sha256(clientSecret), "hex");
     const stored = Buffer.from(client?.secretHash ?? sha256("no such client"), "hex");
     const matches = presented.length === stored.length && timingSafeEqual(presented, stored);
-    if (!client || !matches || client.revokedAt) {
+    const valid = !!client && matches && !client.revokedAt;
+    if (meta && this.limits) await this.limits.beforeTokenIssue(valid ? client.id : null, meta);
+    if (!valid) {
       throw new AppError("INVALID_CREDENTIALS", { message: "Wrong client id or client secret." });
     }
     const scopes = scopesOf(client);

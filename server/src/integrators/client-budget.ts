@@ -1,7 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
-import { type GraphQLContext, operationCost } from "../graphql";
+import {
+  checkedOperationCost,
+  type GraphQLContext,
+  MAX_OPERATION_COST,
+  rowsReturnedIn,
+} from "../graphql";
 import type { LimiterStore } from "../rate-limit/limiter-store";
 import { AppError } from "../common/app-error";
 
@@ -11,7 +16,7 @@ export const CLIENT_BUDGET_REFILL_PER_SECOND = 50;
 
 /** What `extensions.cost` of an integrator's response says. */
 export interface CostReport {
-  /** The operation's cost (RL-7 price list, graphql/cost.ts). */
+  /** What the operation was charged: its cost (RL-7), feed pages by the rows they returned. */
   requested: number;
   /** Points left after it. */
   remaining: number;
@@ -35,7 +40,10 @@ export class ClientBudgets {
     readonly refillPerSecond = CLIENT_BUDGET_REFILL_PER_SECOND,
   ) {}
 
-  /** Takes `cost` points from the client's bucket, or none if it cannot pay: then ok is false. */
+  /**
+   * Takes `cost` points from the client's bucket, or none if it cannot pay: then ok is false. A
+   * negative cost gives points back (never beyond a full bucket).
+   */
   async take(
     clientId: number,
     cost: number,
@@ -49,7 +57,8 @@ export class ClientBudgets {
           store.takeFromBucket(`apiclient:${clientId}`, cost, at, this),
         );
         const emptyMs = Math.max(0, fullAt - at);
-        const points = Math.max(0, this.capacity - (emptyMs / 1000) * this.refillPerSecond);
+        // Multiplied first: 18,260 ms at 50/s is 913 points, not 913.0000000000001.
+        const points = Math.max(0, this.capacity - (emptyMs * this.refillPerSecond) / 1000);
         return { ok, report: this.report(cost, points, at) };
       } catch (err) {
         this.log?.warn(
@@ -68,7 +77,7 @@ export class ClientBudgets {
       stored.points + (Math.max(0, at - stored.at) / 1000) * this.refillPerSecond,
     );
     const ok = cost <= refilled;
-    const points = ok ? refilled - cost : refilled;
+    const points = ok ? Math.min(this.capacity, refilled - cost) : refilled;
     this.buckets.set(clientId, { points, at });
     return { ok, report: this.report(cost, points, at) };
   }
@@ -85,7 +94,10 @@ export class ClientBudgets {
 
 /**
  * Charges each integrator operation's cost to its client's budget before it runs (over budget:
- * RATE_LIMITED, nothing runs) and reports `extensions.cost` in every integrator response.
+ * RATE_LIMITED, nothing runs) and reports `extensions.cost` in every integrator response. A page
+ * charged by its rows (graphql/cost.ts, RowCost) is paid up front for `first` rows; the rows it
+ * did not return are given back before the response leaves, and `extensions.cost` says what was
+ * kept. An argument a page would refuse is VALIDATION_FAILED before anything is charged.
  */
 export function clientBudgetPlugin(
   schema: GraphQLSchema,
@@ -94,29 +106,53 @@ export function clientBudgetPlugin(
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
+      let taken = 0;
+      let least = 0;
       return {
         async didResolveOperation({ document, request, contextValue }) {
           const client = contextValue.integrator;
           if (!client) return;
-          let cost: number;
-          try {
-            cost = operationCost(schema, document, request.variables, request.operationName);
-          } catch {
-            return; // variables that do not coerce: execution refuses them, nothing runs
-          }
-          const taken = await budgets.take(client.id, cost, contextValue.services.clock.now());
-          report = taken.report;
-          if (!taken.ok) {
+          const cost = checkedOperationCost(
+            schema,
+            document,
+            request.variables,
+            request.operationName,
+          );
+          // Variables that do not coerce: execution refuses them. Over the maximum: the cost
+          // plugin refuses it (both run at once), and nothing may be charged for it.
+          if (cost === null || cost > MAX_OPERATION_COST) return;
+          const now = contextValue.services.clock.now();
+          const take = await budgets.take(client.id, cost, now);
+          report = take.report;
+          if (!take.ok) {
             const retryAfterSeconds = Math.ceil(
-              (cost - taken.report.remaining) / budgets.refillPerSecond,
+              (cost - take.report.remaining) / budgets.refillPerSecond,
             );
             throw new AppError("RATE_LIMITED", {
               message: "The API client's budget cannot pay for this operation now.",
               extensions: { retryAfterSeconds, cost: report, http: { status: 429 } },
             });
           }
+          taken = cost;
+          least = checkedOperationCost(
+            schema,
+            document,
+            request.variables,
+            request.operationName,
+            "none",
+          )!;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, contextValue }) {
+          const client = contextValue.integrator;
+          const kept = Math.min(taken, least + rowsReturnedIn(contextValue));
+          if (client && kept < taken) {
+            const refund = await budgets.take(
+              client.id,
+              kept - taken,
+              contextValue.services.clock.now(),
+            );
+            report = { ...refund.report, requested: kept };
+          }
           if (!report || response.body.kind !== "single") return;
           const body = response.body.singleResult;
           body.extensions = { ...body.extensions, cost: report };

@@ -545,19 +545,26 @@ describe("integrator budgets (RL-7)", () => {
   it("report the cost in every response and refuse what the budget cannot pay until it refills", async () => {
     const reader = await integratorClient(t, ["readings:read"]);
     const costOf = (text: string) => JSON.parse(text).extensions?.cost;
-    const first = await reader.client.request(FEED, { first: 400 });
+    const first = await reader.client.request<any>(FEED, { first: 400 });
     expect(first.errors).toBeUndefined();
     const report = costOf(first.text);
-    expect(report.requested).toBeGreaterThanOrEqual(400);
+    // Issue 19: a feed page costs 1 and 1 per 10 readings it returned, not the `first` it asked.
+    expect(report.requested).toBe(1 + Math.ceil(first.data.readingsFeed.edges.length / 10));
     expect(report.remaining).toBe(1000 - report.requested);
     expect(new Date(report.resetAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
 
-    const second = costOf((await reader.client.request(FEED, { first: 400 })).text);
-    expect(second.remaining).toBe(1000 - 2 * report.requested);
-    const third = await reader.client.request(FEED, { first: 400 });
-    expect(codeOf(third)).toBe("RATE_LIMITED");
-    expect(third.status).toBe(429);
-    expect(costOf(third.text).remaining).toBe(second.remaining);
+    // Up front a page needs its `first` rows (a point per 10, and 1): with 15 left, 21 is refused.
+    await t.app.services.limits.store.takeFromBucket(
+      `apiclient:${reader.id}`,
+      report.remaining - 15,
+      t.clock.now().getTime(),
+      { capacity: 1000, refillPerSecond: 50 },
+    );
+    const refused = await reader.client.request(FEED, { first: 200 });
+    expect(codeOf(refused)).toBe("RATE_LIMITED");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1"); // 6 points at 50 a second
+    expect(costOf(refused.text).remaining).toBe(15);
 
     t.clock.set(new Date(t.clock.now().getTime() + 20_000)); // 50 points a second
     try {

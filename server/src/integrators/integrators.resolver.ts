@@ -1,14 +1,32 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Authorized, Ctx, Info, Int, Mutation, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Extensions,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+} from "type-graphql";
 import {
   Access,
-  Public,
-  type GraphQLContext,
+  chargeRows,
   CurrentClient,
+  type GraphQLContext,
+  Public,
   reloadMeterAfterSending,
+  type RowCost,
   Selection,
 } from "../graphql";
-import type { ReadingsFeedService } from "../readings/readings-feed.service";
+import {
+  FEED_DEFAULT_PAGE,
+  FEED_MAX_PAGE,
+  type ReadingsFeedService,
+} from "../readings/readings-feed.service";
+import { decodeFeedPosition } from "../readings/feed-cursor.rules";
+import { invalidField } from "../common/app-error";
 import { type ReadingsService, windowOfLoaded } from "../readings/readings.service";
 import type { ApiClientsService } from "./api-clients.service";
 import type { IntegratorsService } from "./integrators.service";
@@ -33,14 +51,19 @@ const firstArg = {
   nullable: true,
   description: "Page size: 1 to 500 (default 100).",
 } as const;
-/** RL-7: a connection costs its page size (`first`), whatever is selected in each node. */
-const connectionCost = ({
-  args,
-  childComplexity,
-}: {
-  args: Record<string, unknown>;
-  childComplexity: number;
-}) => (typeof args.first === "number" ? args.first : 100) + childComplexity;
+/** RL-7 for a feed page: 1, and 1 per 10 readings it returns; `first` and `after` checked first. */
+const feedRowCost: { rowCost: RowCost } = {
+  rowCost: {
+    maxFirst: FEED_MAX_PAGE,
+    defaultFirst: FEED_DEFAULT_PAGE,
+    rowsPerPoint: 10,
+    checkArgs: ({ after }) => {
+      if (typeof after === "string" && !decodeFeedPosition(after)) {
+        throw invalidField("after", "The cursor is not valid.");
+      }
+    },
+  },
+};
 
 const afterArg = {
   nullable: true,
@@ -63,14 +86,16 @@ export class IntegratorsResolver {
   ) {}
 
   @Public() // the client id and secret are the credential, checked by the service
+  @Extensions({ ownLimit: true }) // per client, not the address's cost budget (the service)
   @Mutation(() => ApiToken, {
     description: "Trades an API client's id and secret for a short-lived access token.",
   })
   async issueApiToken(
     @Arg("clientId", { description: "The client id (`gci_…`)." }) clientId: string,
     @Arg("clientSecret", { description: "The client secret (`gcs_…`)." }) clientSecret: string,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<ApiToken> {
-    const issued = await this.services.apiClients.issueToken(clientId, clientSecret);
+    const issued = await this.services.apiClients.issueToken(clientId, clientSecret, ctx.meta);
     return Object.assign(new ApiToken(), {
       accessToken: issued.token,
       expiresAt: issued.expiresAt,
@@ -144,18 +169,19 @@ export class IntegratorsResolver {
   }
 
   @Authorized(Access.scope("readings:read"))
+  @Extensions(feedRowCost)
   @Query(() => ExportedReadingConnection, {
     description: "The readings sent in a month, in commit order (scope readings:read).",
-
-    complexity: connectionCost,
   })
   async submittedReadings(
     @Arg("period", () => PeriodScalar, { description: 'The month, e.g. "2026-11".' })
     period: string,
+    @Ctx() ctx: GraphQLContext,
     @Arg("first", () => Int, firstArg) first?: number | null,
     @Arg("after", () => String, afterArg) after?: string | null,
   ): Promise<ExportedReadingConnection> {
     const page = await this.services.readingsFeed.submittedReadings(period, first, after);
+    chargeRows(ctx, page.readings.length, feedRowCost.rowCost);
     return ExportedReadingConnection.from(page);
   }
 
@@ -164,16 +190,16 @@ export class IntegratorsResolver {
     description:
       "Every reading sent through this service after a cursor, in commit order: polled with " +
       "the last `endCursor`, it never misses nor repeats a reading (scope readings:read).",
-
-    complexity: connectionCost,
   })
+  @Extensions(feedRowCost)
   async readingsFeed(
+    @Ctx() ctx: GraphQLContext,
     @Arg("after", () => String, afterArg) after?: string | null,
     @Arg("first", () => Int, firstArg) first?: number | null,
   ): Promise<ExportedReadingConnection> {
-    return ExportedReadingConnection.from(
-      await this.services.readingsFeed.readingsFeed(after, first),
-    );
+    const page = await this.services.readingsFeed.readingsFeed(after, first);
+    chargeRows(ctx, page.readings.length, feedRowCost.rowCost);
+    return ExportedReadingConnection.from(page);
   }
 
   @Authorized(Access.scope("readings:submit"))

@@ -28,6 +28,8 @@ export const DEFAULT_BUDGETS = {
   resetPerIpHour: { points: 20, durationSeconds: HOUR, blockSeconds: 0 },
   /** Reset link status checks per IP (`passwordResetTokenStatus`). */
   resetStatusPerIpHour: { points: 30, durationSeconds: HOUR, blockSeconds: 0 },
+  /** issueApiToken: per API client (right id and secret), else per IP; no cost budget besides. */
+  tokenPerClientMinute: { points: 30, durationSeconds: MINUTE, blockSeconds: 0 },
   /** RL-7: operation cost per user (or IP when anonymous). */
   costPerMinute: { points: 300, durationSeconds: MINUTE, blockSeconds: 0 },
 } satisfies Record<string, Budget>;

@@ -70,6 +70,9 @@ describe("account proof guessing (RL-1)", () => {
     const retryAfter = sixth.errors?.[0].extensions?.retryAfterSeconds as number;
     expect(retryAfter).toBeGreaterThan(23 * 3600);
     expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
+    // Issue 19 item 4: every limit is 429 with Retry-After.
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get("retry-after")).toBe(String(retryAfter));
 
     const right = await link(owner, target, "7777.77");
     expect(codeOf(right)).toBe("RATE_LIMITED");
@@ -80,6 +83,7 @@ describe("account proof guessing (RL-1)", () => {
     client.headers["x-forwarded-for"] = freshIp();
     const registering = await client.request(REGISTER, { input: registration(target) });
     expect(codeOf(registering)).toBe("RATE_LIMITED");
+    expect(registering.status).toBe(429);
 
     // After an operator lifts it (audited), the right amount passes.
     expect(await lift(target.account.number)).toBe(true);

@@ -54,6 +54,9 @@ describe("login limits (AUTH-4 / RL-3)", () => {
     const retryAfter = blocked.errors?.[0].extensions?.retryAfterSeconds as number;
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);
+    // Issue 19 item 4: every limit is 429 with Retry-After.
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe(String(retryAfter));
     // Another address is not blocked for this e-mail.
     expect(codeOf(await login(t.client(), email, PASSWORD, freshIp()))).toBeUndefined();
     const trips = await t.db.dataSource

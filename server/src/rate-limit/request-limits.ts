@@ -27,6 +27,7 @@ export class RequestLimits {
   private readonly resetPerEmail: RateLimiterAbstract;
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
+  private readonly tokenPerClient: RateLimiterAbstract;
   readonly costBudget: CostBudget;
 
   constructor(
@@ -47,6 +48,7 @@ export class RequestLimits {
       budgets.resetStatusPerIpHour,
       insured,
     );
+    this.tokenPerClient = store.create("token_m", budgets.tokenPerClientMinute, insured);
     this.costBudget = new CostBudget(store, budgets.costPerMinute, log);
   }
 
@@ -130,6 +132,19 @@ export class RequestLimits {
     await this.charge(
       [{ budget: "resetStatusPerIpHour", limiter: this.resetStatusPerIp, key }],
       "passwordResetTokenStatus",
+      meta,
+    );
+  }
+
+  /**
+   * An API token request: a point per API client (`client` when its id and secret were right),
+   * otherwise per address, so that clients behind one NAT do not share a budget.
+   */
+  async beforeTokenIssue(client: number | null, meta: RequestMeta): Promise<void> {
+    const key = client === null ? hashedKey("ip", ipOf(meta)) : hashedKey("client", client);
+    await this.charge(
+      [{ budget: "tokenPerClientMinute", limiter: this.tokenPerClient, key }],
+      "issueApiToken",
       meta,
     );
   }

@@ -3,6 +3,7 @@ import {
   advance,
   decodeFeedPosition,
   encodeFeedPosition,
+  isPastTheEnd,
   STREAM_SIZE,
   streamOf,
   unseenRanges,
@@ -63,5 +64,52 @@ describe("feed cursor", () => {
       { after: 2n * STREAM_SIZE, before: 3n * STREAM_SIZE },
     ]);
     expect(streamOf(3n * STREAM_SIZE + 1n)).toBe(3n);
+  });
+});
+
+describe("isPastTheEnd", () => {
+  const heads = new Map([
+    [0n, 40n],
+    [1n, STREAM_SIZE + 3n],
+  ]);
+
+  it("accepts the exact end and anything before it, in every stream", () => {
+    expect(isPastTheEnd(new Map(), heads)).toBe(false);
+    expect(isPastTheEnd(new Map([[0n, 40n]]), heads)).toBe(false);
+    expect(
+      isPastTheEnd(
+        new Map([
+          [0n, 0n],
+          [1n, STREAM_SIZE + 3n],
+        ]),
+        heads,
+      ),
+    ).toBe(false);
+  });
+
+  it("refuses a position beyond a stream's last number, or in a stream the feed lacks", () => {
+    expect(isPastTheEnd(new Map([[0n, 41n]]), heads)).toBe(true);
+    expect(
+      isPastTheEnd(
+        new Map([
+          [0n, 1n],
+          [1n, STREAM_SIZE + 4n],
+        ]),
+        heads,
+      ),
+    ).toBe(true);
+    expect(isPastTheEnd(new Map([[2n, 2n * STREAM_SIZE + 1n]]), heads)).toBe(true);
+  });
+
+  it("is false exactly when every stream's position is at most its head", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 100n }),
+        fc.bigInt({ min: 0n, max: 100n }),
+        (seq, head) => {
+          expect(isPastTheEnd(new Map([[0n, seq]]), new Map([[0n, head]]))).toBe(seq > head);
+        },
+      ),
+    );
   });
 });

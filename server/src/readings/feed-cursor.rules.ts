@@ -45,6 +45,20 @@ export function advance(position: FeedPosition, seq: bigint): FeedPosition {
   return next;
 }
 
+/**
+ * Whether a reader's position lies past the feed's end: beyond the last number a stream has
+ * given (`heads`), or in a stream the feed does not have. Such a cursor comes from a database
+ * since restored to an earlier state (or was never given); reading on from it would skip the
+ * readings that take those numbers again.
+ */
+export function isPastTheEnd(position: FeedPosition, heads: FeedPosition): boolean {
+  for (const [stream, seq] of position) {
+    const head = heads.get(stream);
+    if (head === undefined || seq > head) return true;
+  }
+  return false;
+}
+
 /** For each stream, the positions a reader at `position` has not seen: `after` < seq < `before`. */
 export function unseenRanges(
   streams: readonly bigint[],

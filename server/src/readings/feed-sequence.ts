@@ -17,11 +17,17 @@ export function nextFeedSeq(manager: EntityManager): Promise<bigint> {
   return dialectOf(manager.connection).nextSequence(manager, "readings");
 }
 
-/** The feed's streams: 0 on one server, and one more for each Galera node that has sent. */
-export async function feedStreams(dataSource: DataSource): Promise<bigint[]> {
+/**
+ * The feed's streams (0 on one server, and one more for each Galera node that has sent), each
+ * with the last number it gave, in stream order.
+ */
+export async function feedHeads(dataSource: DataSource): Promise<Map<bigint, bigint>> {
   const rows: Array<{ value: string | number }> = await dataSource.query(
     "SELECT value FROM feed_sequence WHERE name = 'readings' OR name LIKE 'readings#%'",
   );
-  const streams = new Set(rows.map((row) => streamOf(BigInt(row.value))));
-  return [...streams].sort((a, b) => (a < b ? -1 : 1));
+  const heads = new Map<bigint, bigint>();
+  for (const value of rows.map((row) => BigInt(row.value)).sort((a, b) => (a < b ? -1 : 1))) {
+    heads.set(streamOf(value), value);
+  }
+  return heads;
 }

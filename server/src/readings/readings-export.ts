@@ -3,15 +3,16 @@ import { dialectOf } from "../db/dialect";
 import { isPeriod } from "../core/almaty-time";
 import { formatReadingMilli } from "../core/decimal";
 import type { ReadingSource } from "../core/enums";
-import { invalidField } from "../common/app-error";
+import { AppError, invalidField } from "../common/app-error";
 import {
   advance,
   decodeFeedPosition,
   encodeFeedPosition,
   type FeedPosition,
+  isPastTheEnd,
   unseenRanges,
 } from "./feed-cursor.rules";
-import { feedStreams } from "./feed-sequence";
+import { feedHeads } from "./feed-sequence";
 import { ReadingEntity } from "./reading.entity";
 import { CLIENT_CALLER_PREFIX, SenderKind, senderKindOf } from "./reading-sender.rules";
 
@@ -123,9 +124,11 @@ export async function exportReadings(
     return select.getRawMany();
   };
   // SQLite shares one connection: read between transactions, never inside another's.
-  const rows: Array<Record<string, unknown>> = await dialectOf(dataSource).inTurn(async () =>
-    query(await feedStreams(dataSource)),
-  );
+  const rows: Array<Record<string, unknown>> = await dialectOf(dataSource).inTurn(async () => {
+    const heads = await feedHeads(dataSource);
+    if (isPastTheEnd(start, heads)) throw new AppError("CURSOR_OUT_OF_RANGE", { field: "after" });
+    return query([...heads.keys()]);
+  });
   let position: FeedPosition = start;
   const page = rows.slice(0, limit).map((row): ExportedReading => {
     const feedSeq = BigInt(row.feed_seq as string | number);

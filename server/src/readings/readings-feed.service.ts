@@ -1,5 +1,9 @@
 import type { DataSource } from "typeorm";
-import { type ExportPage, exportReadings } from "./readings-export";
+import { EXPORT_DEFAULT_PAGE, type ExportPage, exportReadings } from "./readings-export";
+
+/** The feed's pages for integrators: `first` from 1 to FEED_MAX_PAGE. */
+export const FEED_MAX_PAGE = 500;
+export const FEED_DEFAULT_PAGE = EXPORT_DEFAULT_PAGE;
 
 /**
  * The readings feed for integrators (scope readings:read): the sendings in commit order, a page
@@ -15,11 +19,11 @@ export class ReadingsFeedService {
     first?: number | null,
     after?: string | null,
   ): Promise<ExportPage> {
-    return exportReadings(this.dataSource, { period, after, first, max: 500 });
+    return exportReadings(this.dataSource, { period, after, first, max: FEED_MAX_PAGE });
   }
 
   /** Every sending after the cursor, in commit order. */
   readingsFeed(after?: string | null, first?: number | null): Promise<ExportPage> {
-    return exportReadings(this.dataSource, { after, first, max: 500 });
+    return exportReadings(this.dataSource, { after, first, max: FEED_MAX_PAGE });
   }
 }
