@@ -41,6 +41,7 @@ const MESSAGE_KEYS: Record<
   RATE_LIMITED: "errors.RATE_LIMITED",
   SERVICE_UNAVAILABLE: "errors.SERVICE_UNAVAILABLE",
   OUTCOME_UNKNOWN: "errors.OUTCOME_UNKNOWN",
+  WEBHOOK_URL_REFUSED: "errors.WEBHOOK_URL_REFUSED",
   INTERNAL: "errors.INTERNAL",
   /** The server does not know the operation yet (a newer client, an older server). */
   GRAPHQL_VALIDATION_FAILED: "errors.NOT_AVAILABLE",

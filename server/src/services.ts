@@ -22,6 +22,8 @@ import { EmailConfirmationService } from "./recovery/email-confirmation.service"
 import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
 import { UsersService } from "./users/users.service";
+import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
+import { WebhooksService } from "./webhooks/webhooks.service";
 
 /** The composition root of the feature services. */
 export function createServices(
@@ -46,6 +48,12 @@ export function createServices(
   const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
   const limits = createRateLimits(dataSource, log, audit, options.budgets);
   const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
+  const readingsFeed = new ReadingsFeedService(dataSource);
+  // Signing secrets are sealed under a key derived from the pepper, as the mail outbox is.
+  const webhooks = new WebhooksService(dataSource, clock, {
+    sealSecret: config.passwordPepper,
+    allowLoopback: config.webhookAllowLoopback,
+  });
   return {
     dataSource,
     clock,
@@ -63,7 +71,16 @@ export function createServices(
       mail,
     }),
     readings: new ReadingsService(dataSource, clock, accounts, audit),
-    readingsFeed: new ReadingsFeedService(dataSource),
+    readingsFeed,
+    webhooks,
+    webhookDispatcher: new WebhookDispatcher(
+      dataSource,
+      clock,
+      readingsFeed,
+      webhooks,
+      { allowLoopback: config.webhookAllowLoopback, timeoutMs: config.webhookTimeoutMs },
+      log,
+    ),
     mail,
     emailConfirmation,
     // REC-5 / RL-6: reset e-mails are throttled by the request limits.

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "OUTCOME_UNKNOWN",
+  "WEBHOOK_URL_REFUSED",
   "INTERNAL",
 ] as const;
 
@@ -56,6 +57,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: "The service is temporarily unavailable; try again.",
   OUTCOME_UNKNOWN:
     "The service could not tell in time whether this was carried out; send it again with the same idempotency key.",
+  WEBHOOK_URL_REFUSED: "The webhook URL is refused: it must use https and reach a public address.",
   INTERNAL: "Internal error.",
 };
 
