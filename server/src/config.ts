@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-
 import type { DatabaseConfig } from "./db/database-config";
+import { type WebhookConfig, webhookConfig } from "./webhooks/webhook-config";
 
 export type { DatabaseConfig };
 
-export interface Config {
+export interface Config extends WebhookConfig {
   nodeEnv: string;
   isProduction: boolean;
   port: number;
@@ -43,10 +43,6 @@ export interface Config {
   queueTimeBudgetMs: number;
   /** On a Galera node, `wsrep_sync_wait` for every session (db/galera.ts); 1 by default. */
   galeraSyncWait: number;
-  /** Test-only: webhooks may go to http:// loopback receivers (refused in production). */
-  webhookAllowLoopback: boolean;
-  /** A webhook delivery's whole exchange, connect to last byte, is cut after this (ms). */
-  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,8 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
     galeraSyncWait: parseIntSetting(env, "GALERA_SYNC_WAIT", 1, 0, 15),
-    webhookAllowLoopback: webhookLoopback(env, isProduction),
-    webhookTimeoutMs: parseIntSetting(env, "WEBHOOK_TIMEOUT_MS", 5000, 100, 30_000),
+    ...webhookConfig(env, isProduction, parseIntSetting, parseBoolean, ConfigError),
   };
 }
 
@@ -188,18 +183,6 @@ function parseIntSetting(
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}; got "${raw}".`);
   }
   return value;
-}
-
-/** WEBHOOK_ALLOW_LOOPBACK lets a test's receiver on 127.0.0.1 get webhooks; never in production. */
-function webhookLoopback(env: NodeJS.ProcessEnv, isProduction: boolean): boolean {
-  const allow = parseBoolean(env, "WEBHOOK_ALLOW_LOOPBACK", false);
-  if (allow && isProduction) {
-    throw new ConfigError(
-      "WEBHOOK_ALLOW_LOOPBACK is for tests: it lets webhooks reach this machine's own services, " +
-        "so it is refused when NODE_ENV=production.",
-    );
-  }
-  return allow;
 }
 
 function parseBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
