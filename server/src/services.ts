@@ -50,10 +50,15 @@ export function createServices(
   const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
   const readingsFeed = new ReadingsFeedService(dataSource);
   // Signing secrets are sealed under a key derived from the pepper, as the mail outbox is.
-  const webhooks = new WebhooksService(dataSource, clock, {
-    sealSecret: config.passwordPepper,
-    allowLoopback: config.webhookAllowLoopback,
-  });
+  const webhooks = new WebhooksService(
+    dataSource,
+    clock,
+    {
+      sealSecret: config.passwordPepper,
+      allowLoopback: config.webhookAllowLoopback,
+    },
+    readingsFeed,
+  );
   return {
     dataSource,
     clock,

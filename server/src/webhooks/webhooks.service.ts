@@ -7,7 +7,9 @@ import { insertEntity } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import type { Integrator } from "../integrators/api-clients.service";
 import { OutboxSeal } from "../mail/outbox-seal";
+import type { ReadingsFeedService } from "../readings/readings-feed.service";
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from "./webhook-delivery.entity";
+import { WebhookDispatchEntity } from "./webhook-dispatch.entity";
 import { WebhookEndpointEntity } from "./webhook-endpoint.entity";
 import { parseEvents } from "./webhook-event.rules";
 import { AddressRefused, resolveWebhookAddress } from "./webhook-sender";
@@ -65,6 +67,7 @@ export class WebhooksService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly settings: WebhookSettings,
+    private readonly feed: ReadingsFeedService,
   ) {
     this.seal = new OutboxSeal(settings.sealSecret, SECRET_SEAL_PURPOSE);
   }
@@ -98,6 +101,7 @@ export class WebhooksService {
       if (error instanceof AddressRefused) throw refused(error.message);
       throw error;
     }
+    await this.startFeedCursor();
     const secret = `whsec_${randomBytes(32).toString("base64url")}`;
     const endpoint = await withTransaction(this.dataSource, async (manager) => {
       const count = await manager
@@ -123,6 +127,22 @@ export class WebhooksService {
       );
     });
     return { endpoint, secret };
+  }
+
+  /**
+   * Before the first endpoint, the dispatcher's cursor is set to the feed's end: endpoints are
+   * told of readings committed after they were registered, not of the whole history.
+   */
+  private async startFeedCursor(): Promise<void> {
+    const dispatch = this.dataSource.getRepository(WebhookDispatchEntity);
+    const row = await dispatch.findOne({ where: { name: "readings" } });
+    if (!row || row.feedCursor !== null) return;
+    const end = await this.feed.feedEnd();
+    await withTransaction(this.dataSource, (m) =>
+      m
+        .getRepository(WebhookDispatchEntity)
+        .update({ name: "readings", feedCursor: IsNull() }, { feedCursor: end }),
+    );
   }
 
   list(client: Integrator): Promise<WebhookEndpointEntity[]> {
