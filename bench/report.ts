@@ -4,6 +4,7 @@ import type { ExplainedStatement } from "./scenarios/explain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
+import { type WebhookBench, webhookFailures, webhookMarkdown } from "./scenarios/webhooks";
 import type { GaleraFigures } from "./scenarios/galera";
 import { formatCpuShare } from "./scenarios/main-thread";
 import { galeraFailures, galeraMarkdown } from "./report-galera";
@@ -16,6 +17,7 @@ export interface BenchResults {
   comparisons: Comparison[];
   login?: { logins: Comparison; flood: LoginFlood };
   mixed?: MixedLoad;
+  webhooks?: WebhookBench;
   explain: ExplainedStatement[];
   app?: AppFigures;
   import?: ImportFigures;
@@ -234,6 +236,7 @@ export function markdown(results: BenchResults): string {
       `Initial JavaScript ${results.app.initialJsGzipKb.toFixed(1)} KB gzipped, CSS ${results.app.initialCssGzipKb.toFixed(1)} KB.`,
     );
   }
+  lines.push(...webhookMarkdown(results.webhooks));
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
@@ -266,5 +269,5 @@ export function correctnessFailures(results: BenchResults): string[] {
   }
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
-  return [...failures, ...galeraFailures(results.galera)];
+  return [...failures, ...webhookFailures(results.webhooks), ...galeraFailures(results.galera)];
 }

@@ -192,7 +192,7 @@ describe("delivering", () => {
     const failed = await status();
     expect(failed).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(failed.lastError).toMatch(/^HTTP 500: receiver is down x+$/);
-    expect(failed.lastError.length).toBeLessThanOrEqual(500);
+    expect(failed.lastError?.length).toBeLessThanOrEqual(500);
     // Not due yet: the backoff holds it.
     expect(await dispatcher(t.app).flush()).toMatchObject({ delivered: 0, failed: 0 });
     expect(receiver.received).toHaveLength(1);
