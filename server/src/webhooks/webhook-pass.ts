@@ -2,6 +2,7 @@ import { In, LessThanOrEqual, type DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock";
 import { withTransaction } from "../db/transaction";
+import { ApiClientEntity } from "../integrators/api-client.entity";
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from "./webhook-delivery.entity";
 import { WebhookEndpointEntity } from "./webhook-endpoint.entity";
 import { MAX_ATTEMPTS, retryDelayMs } from "./webhook-event.rules";
@@ -15,8 +16,10 @@ import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.rules";
 import { checkWebhookUrl } from "./webhook-url.rules";
 import type { WebhooksService } from "./webhooks.service";
 
-/** Due deliveries one pass sends, all at once (one slow receiver does not hold up the rest). */
+/** Due deliveries sent at once (one slow receiver does not hold up the rest). */
 const BATCH = 20;
+/** Batches one pass sends at most while a backlog lasts, before the next fan-out. */
+const BATCHES_PER_PASS = 50;
 /** While a delivery is being sent, other replicas leave it alone this long. */
 const SENDING_LEASE_MS = 2 * 60_000;
 const MAX_ERROR_LENGTH = 500;
@@ -34,19 +37,36 @@ interface PassOptions {
   log?: Logger;
 }
 
-/** Sends every due delivery once: claimed, sent, and its outcome recorded. */
+/** Sends due deliveries a batch at a time while a full batch was due (a backlog drains at once). */
 export async function webhookPass(
   dataSource: DataSource,
   clock: Clock,
   webhooks: WebhooksService,
   options: PassOptions,
 ): Promise<Omit<PassResult, "fannedOut">> {
+  const total = { delivered: 0, failed: 0 };
+  for (let i = 0; i < BATCHES_PER_PASS; i++) {
+    const sent = await sendBatch(dataSource, clock, webhooks, options);
+    total.delivered += sent.delivered;
+    total.failed += sent.failed;
+    if (sent.due < BATCH) break;
+  }
+  return total;
+}
+
+/** Sends each of the oldest due deliveries once: claimed, sent, and its outcome recorded. */
+async function sendBatch(
+  dataSource: DataSource,
+  clock: Clock,
+  webhooks: WebhooksService,
+  options: PassOptions,
+): Promise<{ due: number; delivered: number; failed: number }> {
   const due = await dataSource.getRepository(WebhookDeliveryEntity).find({
     where: { status: WebhookDeliveryStatus.PENDING, nextAttemptAt: LessThanOrEqual(clock.now()) },
     order: { id: "ASC" },
     take: BATCH,
   });
-  if (due.length === 0) return { delivered: 0, failed: 0 };
+  if (due.length === 0) return { due: 0, delivered: 0, failed: 0 };
   const endpoints = new Map(
     (
       await dataSource
@@ -54,15 +74,38 @@ export async function webhookPass(
         .find({ where: { id: In([...new Set(due.map((d) => d.endpointId))]) } })
     ).map((endpoint) => [endpoint.id, endpoint]),
   );
+  const clients = new Map(
+    (
+      await dataSource
+        .getRepository(ApiClientEntity)
+        .find({ where: { id: In([...new Set(due.map((d) => d.apiClientId))]) } })
+    ).map((client) => [client.id, client]),
+  );
   const outcomes = await Promise.all(
-    due.map((delivery) =>
-      deliver(dataSource, clock, webhooks, options, delivery, endpoints.get(delivery.endpointId)),
-    ),
+    due.map((delivery) => {
+      const endpoint = endpoints.get(delivery.endpointId);
+      const gone = whyNot(endpoint, clients.get(delivery.apiClientId));
+      return deliver(dataSource, clock, webhooks, options, delivery, gone ? gone : endpoint!);
+    }),
   );
   return {
+    due: due.length,
     delivered: outcomes.filter((o) => o === "delivered").length,
     failed: outcomes.filter((o) => o === "failed").length,
   };
+}
+
+/** Why a delivery can no longer be sent: its webhook deleted, its client revoked or unscoped. */
+function whyNot(
+  endpoint: WebhookEndpointEntity | undefined,
+  client: ApiClientEntity | undefined,
+): string | null {
+  if (!endpoint || endpoint.deletedAt) return "The webhook was deleted.";
+  if (!client || client.revokedAt) return "The API client was revoked.";
+  if (!client.scopes.split(",").includes("readings:read")) {
+    return "The API client no longer has the scope readings:read.";
+  }
+  return null;
 }
 
 async function deliver(
@@ -71,7 +114,8 @@ async function deliver(
   webhooks: WebhooksService,
   options: PassOptions,
   row: WebhookDeliveryEntity,
-  endpoint: WebhookEndpointEntity | undefined,
+  /** Where to send it, or why it cannot be sent any more (then it is given up). */
+  endpoint: WebhookEndpointEntity | string,
 ): Promise<"delivered" | "failed" | null> {
   const now = clock.now();
   const attempts = row.attempts + 1;
@@ -91,11 +135,10 @@ async function deliver(
   );
   if (claimed.affected !== 1) return null;
 
-  const result = endpoint?.deletedAt
-    ? { ok: false, error: "The webhook was deleted." }
-    : endpoint
-      ? await attempt(webhooks, options, endpoint, row, now)
-      : { ok: false, error: "The webhook is gone." };
+  const result =
+    typeof endpoint === "string"
+      ? { ok: false, error: endpoint }
+      : await attempt(webhooks, options, endpoint, row, now);
   // The outcome is recorded only if nobody replayed the delivery in the meantime.
   if (result.ok) {
     await update(
@@ -104,7 +147,7 @@ async function deliver(
     );
     return "delivered";
   }
-  const giveUp = attempts >= MAX_ATTEMPTS || !endpoint || endpoint.deletedAt !== null;
+  const giveUp = attempts >= MAX_ATTEMPTS || typeof endpoint === "string";
   const lastError = (result.error ?? "failed").slice(0, MAX_ERROR_LENGTH);
   await update(
     {

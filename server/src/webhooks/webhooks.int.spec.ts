@@ -306,11 +306,11 @@ describe("restarts and replicas", () => {
         delivered: 2,
       });
       // Sent at once, in no particular order.
-      expect(bodies().map((b) => b.data.reading.value).sort()).toEqual([
-        "1530.000",
-        "1530.000",
-        "1540.000",
-      ]);
+      expect(
+        bodies()
+          .map((b) => b.data.reading.value)
+          .sort(),
+      ).toEqual(["1530.000", "1530.000", "1540.000"]);
       expect(
         await t.db.dataSource
           .getRepository(WebhookDeliveryEntity)
