@@ -23,6 +23,7 @@ import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
+import { WebhookEventsService } from "./webhooks/webhook-events.service";
 import { WebhooksService } from "./webhooks/webhooks.service";
 
 /** The composition root of the feature services. */
@@ -47,7 +48,8 @@ export function createServices(
   );
   const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
   const limits = createRateLimits(dataSource, log, audit, options.budgets);
-  const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
+  const webhookEvents = new WebhookEventsService(clock);
+  const accounts = new AccountsService(dataSource, clock, limits.guesses, audit, webhookEvents);
   const readingsFeed = new ReadingsFeedService(dataSource);
   // Signing secrets are sealed under a key derived from the pepper, as the mail outbox is.
   const webhooks = new WebhooksService(
@@ -104,7 +106,14 @@ export function createServices(
       new IntegratorTokens(config.integratorJwtSecret, config.integratorJwtPreviousSecret),
     ),
     integrators: new IntegratorsService(dataSource, clock),
-    operators: new OperatorsService(dataSource, clock, limits.guesses, audit, hasher),
+    operators: new OperatorsService(
+      dataSource,
+      clock,
+      limits.guesses,
+      audit,
+      hasher,
+      webhookEvents,
+    ),
   };
 }
 

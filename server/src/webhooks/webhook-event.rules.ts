@@ -1,6 +1,14 @@
 /** The events an endpoint can subscribe to, as they appear in a delivery's `type`. */
-export const WEBHOOK_EVENTS = ["reading.submitted", "reading.corrected"] as const;
+export const WEBHOOK_EVENTS = [
+  "reading.submitted",
+  "reading.corrected",
+  "account.linked",
+  "account.unlinked",
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+export type AccountEventType = Extract<WebhookEventType, `account.${string}`>;
+/** Who linked or unlinked: the subscriber in the app (or at registration), or an operator. */
+export type LinkedBy = "REGISTRATION" | "SUBSCRIBER" | "OPERATOR";
 
 /** Attempts before a delivery is given up (FAILED); about 8 hours of backoff in all. */
 export const MAX_ATTEMPTS = 10;
@@ -61,5 +69,25 @@ export function readingEventBody(event: {
     created: event.created.toISOString(),
     cursor: event.cursor,
     data: { reading: event.reading },
+  });
+}
+
+/**
+ * The JSON body of an account event: the account's number and who made the change, never who
+ * the subscriber is. Not in the readings feed, so its `cursor` is null.
+ */
+export function accountEventBody(event: {
+  id: string;
+  type: AccountEventType;
+  created: Date;
+  accountNumber: string;
+  by: LinkedBy;
+}): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    created: event.created.toISOString(),
+    cursor: null,
+    data: { account: { number: event.accountNumber, by: event.by } },
   });
 }

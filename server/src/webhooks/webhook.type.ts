@@ -8,6 +8,8 @@ import type { DeliveryPage } from "./webhooks.service";
 export enum WebhookEvent {
   READING_SUBMITTED = "reading.submitted",
   READING_CORRECTED = "reading.corrected",
+  ACCOUNT_LINKED = "account.linked",
+  ACCOUNT_UNLINKED = "account.unlinked",
 }
 
 registerEnumType(WebhookEvent, {
@@ -17,6 +19,13 @@ registerEnumType(WebhookEvent, {
     READING_SUBMITTED: { description: "A month's first sending (reading.submitted)." },
     READING_CORRECTED: {
       description: "A month's second sending, which replaces the first (reading.corrected).",
+    },
+    ACCOUNT_LINKED: {
+      description:
+        "A subscriber added an account to his list, or registered with it (account.linked).",
+    },
+    ACCOUNT_UNLINKED: {
+      description: "An account left a subscriber's list, by him or an operator (account.unlinked).",
     },
   },
 });

@@ -1,4 +1,4 @@
-import { createRegistryAccount } from "../../test/factories";
+import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf, type GraphQLClient } from "../../test/graphql-client";
 import {
   FEED,
@@ -6,6 +6,7 @@ import {
   ISSUE_TOKEN,
   SUBMIT_FOR_ACCOUNT,
 } from "../../test/integrator-operations";
+import { LINK, registerAndLogin, UNLINK } from "../../test/operations";
 import { startTestApp, startTestReplica, type TestApp } from "../../test/test-app";
 import {
   DELETE_WEBHOOK,
@@ -264,6 +265,58 @@ describe("delivering", () => {
     await send(partner.client, await meter(), "1510");
     await dispatcher(t.app).flush();
     expect(receiver.received).toEqual([]);
+  });
+});
+
+describe("account events", () => {
+  it("tell of links and unlinks that committed, with the account number and who made them", async () => {
+    const partner = await partnerWithWebhook(["ACCOUNT_LINKED", "ACCOUNT_UNLINKED"]);
+    const readingsOnly = await partnerWithWebhook(["READING_SUBMITTED"]);
+    const home = await createRegistryAccount(t.db.dataSource);
+    const cottage = await createRegistryAccount(t.db.dataSource);
+    const spare = await createRegistryAccount(t.db.dataSource);
+    const user = t.client();
+    await registerAndLogin(user, registration(home));
+    const proof = (a: typeof home) => ({
+      input: { accountNumber: a.account.number, lastPaymentAmount: a.lastPayment },
+    });
+    await user.ok(LINK, proof(cottage));
+    expect(codeOf(await user.request(LINK, proof(cottage)))).toBe("ACCOUNT_ALREADY_LINKED");
+    // A link whose transaction rolls back after the insert tells nobody.
+    const spy = jest.spyOn(t.app.services.audit, "record").mockRejectedValueOnce(new Error("disk"));
+    expect((await user.request(LINK, proof(spare))).errors).toBeDefined();
+    spy.mockRestore();
+    await user.ok(UNLINK, { number: cottage.account.number });
+    expect(codeOf(await user.request(UNLINK, { number: cottage.account.number }))).toBe(
+      "ACCOUNT_NOT_LINKED",
+    );
+
+    expect(await dispatcher(t.app).flush()).toMatchObject({ delivered: 3, failed: 0 });
+    const now = Math.floor(t.clock.now().getTime() / 1000);
+    for (const r of receiver.received) {
+      expect(
+        verifySignature(partner.signingSecret, String(r.headers["gas-signature"]), r.body, now),
+      ).toBe(true);
+      expect(
+        verifySignature(
+          readingsOnly.signingSecret,
+          String(r.headers["gas-signature"]),
+          r.body,
+          now,
+        ),
+      ).toBe(false);
+    }
+    const events = bodies()
+      .map((b) => [b.type, b.data.account.number, b.data.account.by, b.cursor])
+      .sort();
+    expect(events).toEqual(
+      [
+        ["account.linked", home.account.number, "REGISTRATION", null],
+        ["account.linked", cottage.account.number, "SUBSCRIBER", null],
+        ["account.unlinked", cottage.account.number, "SUBSCRIBER", null],
+      ].sort(),
+    );
+    expect(bodies()[0].id).toMatch(/^evt_account_[0-9a-f]{24}$/);
   });
 });
 
