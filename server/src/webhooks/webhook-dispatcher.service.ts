@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { IsNull, type DataSource } from "typeorm";
+import { In, IsNull, LessThan, type DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock";
 import { bulkInsert } from "../db/bulk-insert";
@@ -24,6 +24,9 @@ const LEASE_MS = 30_000;
 const FEED_PAGE = 200;
 const PAGES_PER_PASS = 10;
 export const DISPATCH_INTERVAL_MS = 2_000;
+/** Delivered and given-up deliveries are kept this long for `webhookDeliveries` and replays. */
+export const KEEP_DELIVERIES_MS = 30 * 24 * 3600_000;
+const SWEEP_EVERY_MS = 3600_000;
 
 type FeedPage = Awaited<ReturnType<ReadingsFeedService["readingsFeed"]>>;
 
@@ -46,6 +49,7 @@ export class WebhookDispatcher {
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private running = false;
+  private sweptAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +72,7 @@ export class WebhookDispatcher {
           random: this.random,
           log: this.log,
         });
+        await this.sweep();
         return { ...sent, fannedOut };
       });
     this.queue = pass;
@@ -94,6 +99,20 @@ export class WebhookDispatcher {
         { leaseOwner: null, leaseUntil: null },
       )
       .catch(() => undefined);
+  }
+
+  /** Now and then, forgets finished deliveries older than KEEP_DELIVERIES_MS. */
+  private async sweep(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (now - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = now;
+    await withTransaction(this.dataSource, (m) =>
+      m.getRepository(WebhookDeliveryEntity).delete({
+        status: In([WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED]),
+        // Its last attempt, in the index the dispatcher reads due deliveries by.
+        nextAttemptAt: LessThan(new Date(now - KEEP_DELIVERIES_MS)),
+      }),
+    );
   }
 
   private tick(): void {

@@ -138,7 +138,10 @@ async function deliver(
   const result =
     typeof endpoint === "string"
       ? { ok: false, error: endpoint }
-      : await attempt(webhooks, options, endpoint, row, now);
+      : await attempt(webhooks, options, endpoint, row, now).catch((error: unknown) => ({
+          ok: false,
+          error: `Not sent: ${(error as Error)?.message ?? String(error)}`,
+        }));
   // The outcome is recorded only if nobody replayed the delivery in the meantime.
   if (result.ok) {
     await update(
@@ -181,6 +184,13 @@ async function attempt(
     if (error instanceof AddressRefused) return { ok: false, error: `Refused: ${error.message}` };
     throw error;
   }
+  let secret: string;
+  try {
+    secret = webhooks.secretOf(endpoint);
+  } catch {
+    // Sealed under another PASSWORD_PEPPER: only a new registration gives a usable secret.
+    return { ok: false, error: "The signing secret cannot be read; register the webhook again." };
+  }
   const timestamp = Math.floor(now.getTime() / 1000);
   return sendWebhook({
     url: checked.url,
@@ -188,7 +198,7 @@ async function attempt(
     body: row.payload,
     timeoutMs: options.timeoutMs,
     headers: {
-      [SIGNATURE_HEADER]: signatureHeader(webhooks.secretOf(endpoint), timestamp, row.payload),
+      [SIGNATURE_HEADER]: signatureHeader(secret, timestamp, row.payload),
       "Gas-Event-Id": row.eventId,
       "Gas-Event-Type": row.eventType,
       "Gas-Delivery-Id": String(row.id),

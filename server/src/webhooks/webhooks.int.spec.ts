@@ -266,6 +266,20 @@ describe("delivering", () => {
     await dispatcher(t.app).flush();
     expect(receiver.received).toEqual([]);
   });
+
+  it("forgets finished deliveries after 30 days, and not before", async () => {
+    const partner = await partnerWithWebhook();
+    await send(partner.client, await meter(), "1510");
+    await dispatcher(t.app).flush();
+    const kept = () =>
+      t.db.dataSource.getRepository(WebhookDeliveryEntity).countBy({ apiClientId: partner.id });
+    later(t.clock, 29 * 24 * HOUR);
+    await dispatcher(t.app).flush();
+    expect(await kept()).toBe(1);
+    later(t.clock, 2 * 24 * HOUR);
+    await dispatcher(t.app).flush();
+    expect(await kept()).toBe(0);
+  });
 });
 
 describe("account events", () => {
