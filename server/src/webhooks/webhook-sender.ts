@@ -1,8 +1,11 @@
 import { lookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { setTimeout as sleep } from "node:timers/promises";
 import { literalAddress, plainHttpAllowed, refusedAddress } from "./webhook-url.rules";
 
+/** A name that does not resolve within this is refused (a request has 10 s in all). */
+const LOOKUP_TIMEOUT_MS = 3000;
 /** Of a receiver's answer, this much is kept (for `lastError`); the rest is not read. */
 export const MAX_RESPONSE_BYTES = 4096;
 
@@ -27,7 +30,14 @@ export async function resolveWebhookAddress(url: URL, allowLoopback: boolean): P
     addresses = [literal];
   } else {
     try {
-      addresses = (await lookup(url.hostname, { all: true, verbatim: true })).map((a) => a.address);
+      addresses = await Promise.race([
+        lookup(url.hostname, { all: true, verbatim: true }).then((all) =>
+          all.map((a) => a.address),
+        ),
+        sleep(LOOKUP_TIMEOUT_MS, undefined, { ref: false }).then(() =>
+          Promise.reject(new Error("no answer in time")),
+        ),
+      ]);
     } catch (error) {
       throw new AddressRefused(`${url.hostname} does not resolve (${(error as Error).message})`);
     }

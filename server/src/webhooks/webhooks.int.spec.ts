@@ -6,7 +6,7 @@ import {
   ISSUE_TOKEN,
   SUBMIT_FOR_ACCOUNT,
 } from "../../test/integrator-operations";
-import { LINK, registerAndLogin, UNLINK } from "../../test/operations";
+import { LINK, LOGIN, registerAndLogin, UNLINK } from "../../test/operations";
 import { startTestApp, startTestReplica, type TestApp } from "../../test/test-app";
 import {
   DELETE_WEBHOOK,
@@ -23,6 +23,7 @@ import { verifySignature } from "./webhook-signature.rules";
 
 const WEBHOOK_CONFIG = { webhookAllowLoopback: true, webhookTimeoutMs: 300 };
 const HOUR = 3600_000;
+const OPERATOR_UNLINK = `mutation($n: String!, $u: ID!) { operatorUnlinkUser(accountNumber: $n, userId: $u) }`;
 
 let t: TestApp;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -290,7 +291,7 @@ describe("account events", () => {
     const cottage = await createRegistryAccount(t.db.dataSource);
     const spare = await createRegistryAccount(t.db.dataSource);
     const user = t.client();
-    await registerAndLogin(user, registration(home));
+    const { userId } = await registerAndLogin(user, registration(home));
     const proof = (a: typeof home) => ({
       input: { accountNumber: a.account.number, lastPaymentAmount: a.lastPayment },
     });
@@ -304,8 +305,16 @@ describe("account events", () => {
     expect(codeOf(await user.request(UNLINK, { number: cottage.account.number }))).toBe(
       "ACCOUNT_NOT_LINKED",
     );
+    // The support desk removes the user from his first account.
+    const email = `op${Date.now()}@gazholding.kz`;
+    await t.app.services.operators.createOperator(email, "Оператор-смены-2026", "Смена 1");
+    const desk = t.client();
+    desk.accessToken = (
+      await desk.ok(LOGIN, { input: { email, password: "Оператор-смены-2026", rememberMe: false } })
+    ).login.accessToken;
+    await desk.ok(OPERATOR_UNLINK, { n: home.account.number, u: userId });
 
-    expect(await dispatcher(t.app).flush()).toMatchObject({ delivered: 3, failed: 0 });
+    expect(await dispatcher(t.app).flush()).toMatchObject({ delivered: 4, failed: 0 });
     const now = Math.floor(t.clock.now().getTime() / 1000);
     for (const r of receiver.received) {
       expect(
@@ -328,6 +337,7 @@ describe("account events", () => {
         ["account.linked", home.account.number, "REGISTRATION", null],
         ["account.linked", cottage.account.number, "SUBSCRIBER", null],
         ["account.unlinked", cottage.account.number, "SUBSCRIBER", null],
+        ["account.unlinked", home.account.number, "OPERATOR", null],
       ].sort(),
     );
     expect(bodies()[0].id).toMatch(/^evt_account_[0-9a-f]{24}$/);
