@@ -14,6 +14,7 @@ const FEATURES = [
   "recovery",
   "registry",
   "users",
+  "webhooks",
 ];
 const SOURCE_ONLY = ["**/*.spec.ts"];
 

@@ -5,6 +5,7 @@ import type { FeedDrainFigures } from "./scenarios/feed-drain";
 import type { ImportFigures } from "./scenarios/import";
 import type { LoginFlood } from "./scenarios/login";
 import type { MixedLoad } from "./scenarios/mixed";
+import { type WebhookBench, webhookFailures, webhookMarkdown } from "./scenarios/webhooks";
 import type { GaleraFigures } from "./scenarios/galera";
 import { formatCpuShare } from "./scenarios/main-thread";
 import { galeraFailures, galeraMarkdown } from "./report-galera";
@@ -19,6 +20,7 @@ export interface BenchResults {
   comparisons: Comparison[];
   login?: { logins: Comparison; flood: LoginFlood };
   mixed?: MixedLoad;
+  webhooks?: WebhookBench;
   explain: ExplainedStatement[];
   app?: AppFigures;
   import?: ImportFigures;
@@ -240,6 +242,7 @@ export function markdown(results: BenchResults): string {
     );
   }
   if (results.floor) lines.push(...floorMarkdown(results.floor));
+  lines.push(...webhookMarkdown(results.webhooks));
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
   if (results.feedDrain) lines.push(...feedDrainMarkdown(results.feedDrain));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
@@ -273,7 +276,12 @@ export function correctnessFailures(results: BenchResults): string[] {
   }
   if (results.login?.flood.errors) failures.push("login flood: errors");
   if (results.mixed?.full.errors) failures.push("mixed load: errors");
-  return [...failures, ...galeraFailures(results.galera), ...floorFailures(results.floor)];
+  return [
+    ...failures,
+    ...webhookFailures(results.webhooks),
+    ...galeraFailures(results.galera),
+    ...floorFailures(results.floor),
+  ];
 }
 
 const kb = (bytes: number | undefined) =>

@@ -21,6 +21,7 @@ import { login } from "./scenarios/login";
 import { mixedLoad } from "./scenarios/mixed";
 import { accountsScreen, deepCursor, history } from "./scenarios/reads";
 import { sending } from "./scenarios/sending";
+import { webhookThroughput } from "./scenarios/webhooks";
 import { benchSecrets, startBaseline, startFullStack } from "./servers";
 
 const ROOT = join(__dirname, "..");
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     comparisons: [],
     explain: [],
   };
-  if ([1, 2, 3, 4, 5, 6, 10].some((n) => only.has(n))) await serverScenarios(options, results);
+  if ([1, 2, 3, 4, 5, 6, 10, 12].some((n) => only.has(n))) await serverScenarios(options, results);
   if (only.has(7)) {
     log("Scenario 7: app size and Lighthouse");
     results.app = await measureApp({ quick: options.quick, log });
@@ -169,6 +170,10 @@ async function serverScenarios(options: BenchOptions, results: BenchResults): Pr
       log("Scenario 6: mixed month-end load");
       const loginsPerSecond = results.login?.logins.full.rps ?? 8;
       results.mixed = await mixedLoad(context, screenRps, loginsPerSecond);
+    }
+    if (only.has(12)) {
+      log("Scenario 12: webhooks under the month-end mix");
+      results.webhooks = await webhookThroughput(context, url, results.mixed?.rate ?? 40);
     }
   } finally {
     await servers.full.stop();

@@ -25,7 +25,11 @@ export interface RunningServer {
  * The real server as `npm start` runs it (built, NODE_ENV=production), behind a proxy that
  * sets X-Forwarded-For: each simulated subscriber has its own address, as on the street.
  */
-export function startFullStack(databaseUrl: string, port: number): Promise<RunningServer> {
+export function startFullStack(
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(join(ROOT, "dist/server/src/main.js"), [], {
     cwd: ROOT,
@@ -47,6 +51,7 @@ export function startFullStack(databaseUrl: string, port: number): Promise<Runni
       BCRYPT_COST: "12",
       LOG_LEVEL: "warn",
       DATA_DIR: join(ROOT, "data/bench"),
+      ...env,
     },
   });
   return ready("full stack", child, port, "/readyz");

@@ -44,6 +44,7 @@ const MESSAGE_KEYS: Record<
   OUTCOME_UNKNOWN: "errors.OUTCOME_UNKNOWN",
   PAYLOAD_TOO_LARGE: "errors.PAYLOAD_TOO_LARGE",
   IDEMPOTENCY_KEY_REUSED: "errors.IDEMPOTENCY_KEY_REUSED",
+  WEBHOOK_URL_REFUSED: "errors.WEBHOOK_URL_REFUSED",
   INTERNAL: "errors.INTERNAL",
   /** The server does not know the operation yet (a newer client, an older server). */
   GRAPHQL_VALIDATION_FAILED: "errors.NOT_AVAILABLE",

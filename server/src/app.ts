@@ -68,6 +68,8 @@ export interface AppOptions {
   mailDispatcher?: boolean;
   /** The built GraphQL explorer's folder; by default client/explorer/dist (tests give a fixture). */
   explorerDist?: string | null;
+  /** Runs the webhook dispatcher (default true); tests call `services.webhookDispatcher.flush()`. */
+  webhookDispatcher?: boolean;
 }
 
 /** FT-5 / FT-6: `/readyz` is false until the server listens and while it drains. */
@@ -119,6 +121,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // FT-8: mail leaves through the outbox; the dispatcher retries while SMTP is down.
   if (options.mailDispatcher ?? true) fastify.addHook("onReady", async () => services.mail.start());
   fastify.addHook("onClose", async () => services.mail.stop());
+  if (options.webhookDispatcher ?? true) {
+    fastify.addHook("onReady", async () => services.webhookDispatcher.start());
+  }
+  fastify.addHook("onClose", async () => services.webhookDispatcher.stop());
   // After the requests have drained: ends the password-hashing threads.
   fastify.addHook("onClose", async () => services.hasher.close());
 

@@ -23,6 +23,9 @@ import { EmailConfirmationService } from "./recovery/email-confirmation.service"
 import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
 import { UsersService } from "./users/users.service";
+import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
+import { WebhookEventsService } from "./webhooks/webhook-events.service";
+import { WebhooksService } from "./webhooks/webhooks.service";
 
 /** The composition root of the feature services. */
 export function createServices(
@@ -46,7 +49,19 @@ export function createServices(
   );
   const emailConfirmation = new EmailConfirmationService(dataSource, clock, mail, audit);
   const limits = createRateLimits(dataSource, log, audit, options.budgets);
-  const accounts = new AccountsService(dataSource, clock, limits.guesses, audit);
+  const webhookEvents = new WebhookEventsService(clock);
+  const accounts = new AccountsService(dataSource, clock, limits.guesses, audit, webhookEvents);
+  const readingsFeed = new ReadingsFeedService(dataSource);
+  // Signing secrets are sealed under a key derived from the pepper, as the mail outbox is.
+  const webhooks = new WebhooksService(
+    dataSource,
+    clock,
+    {
+      sealSecret: config.passwordPepper,
+      allowLoopback: config.webhookAllowLoopback,
+    },
+    readingsFeed,
+  );
   return {
     dataSource,
     clock,
@@ -64,7 +79,16 @@ export function createServices(
       mail,
     }),
     readings: new ReadingsService(dataSource, clock, accounts, audit),
-    readingsFeed: new ReadingsFeedService(dataSource),
+    readingsFeed,
+    webhooks,
+    webhookDispatcher: new WebhookDispatcher(
+      dataSource,
+      clock,
+      readingsFeed,
+      webhooks,
+      { allowLoopback: config.webhookAllowLoopback, timeoutMs: config.webhookTimeoutMs },
+      log,
+    ),
     mail,
     emailConfirmation,
     // REC-5 / RL-6: reset e-mails are throttled by the request limits.
@@ -85,7 +109,14 @@ export function createServices(
     ),
     integrators: new IntegratorsService(dataSource, clock),
     partnerAccounts: new PartnerAccountsService(dataSource),
-    operators: new OperatorsService(dataSource, clock, limits.guesses, audit, hasher),
+    operators: new OperatorsService(
+      dataSource,
+      clock,
+      limits.guesses,
+      audit,
+      hasher,
+      webhookEvents,
+    ),
   };
 }
 

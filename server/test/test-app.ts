@@ -49,6 +49,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     maxConnections: 10_000,
     queueTimeBudgetMs: 1000,
     galeraSyncWait: 1,
+    webhookAllowLoopback: false,
+    webhookTimeoutMs: 5000,
     ...overrides,
   };
 }
@@ -84,6 +86,7 @@ export async function startTestApp(
     countStatements: true,
     budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
     mailDispatcher: options.mailDispatcher ?? false,
+    webhookDispatcher: false,
     requestDeadlineMs: options.requestDeadlineMs,
     explorerDist: options.explorerDist,
   });
@@ -117,6 +120,7 @@ export async function startTestReplica(t: TestApp, options: { budgets?: "real" }
     log: pino({ level: "silent" }),
     budgets: options.budgets === "real" ? {} : RELAXED_BUDGETS,
     mailDispatcher: false,
+    webhookDispatcher: false,
   });
   const url = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {

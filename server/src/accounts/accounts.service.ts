@@ -8,6 +8,7 @@ import type { Clock } from "../core/clock";
 import { PersonType } from "../core/enums";
 import { AppError, invalidField } from "../common/app-error";
 import type { UserEntity } from "../users/user.entity";
+import type { WebhookEventsService } from "../webhooks/webhook-events.service";
 import { AccountLinkEntity } from "./account-link.entity";
 import { normalizeAccountNumber } from "./account-number.rules";
 import {
@@ -30,6 +31,7 @@ export class AccountsService {
     private readonly clock: Clock,
     private readonly guesses: GuessLimiter,
     private readonly audit?: AuditService,
+    private readonly webhookEvents?: WebhookEventsService,
   ) {}
 
   /**
@@ -85,6 +87,7 @@ export class AccountsService {
           throw new AppError("ACCOUNT_ALREADY_LINKED");
         }
         await links.insert(this.newLink(user.id, account.id));
+        await this.linked(manager, account.id, "SUBSCRIBER");
         await this.audit?.record(
           { type: "ACCOUNT_LINKED", userId: user.id, meta, detail: { accountId: account.id } },
           manager,
@@ -101,6 +104,11 @@ export class AccountsService {
     return { userId, accountId, createdAt: this.clock.now() };
   }
 
+  /** Tells webhooks of a new link, in the transaction that inserted it. */
+  linked(manager: EntityManager, accountId: number, by: "REGISTRATION" | "SUBSCRIBER") {
+    return this.webhookEvents?.accountEvent(manager, "account.linked", accountId, by);
+  }
+
   async unlink(
     user: UserEntity,
     accountNumber: string,
@@ -110,17 +118,20 @@ export class AccountsService {
       throw new AppError("LEGAL_ENTITY_ACCOUNTS_FIXED");
     const number = normalizeAccountNumber(accountNumber, "number");
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ number });
-    const removed = account
-      ? await this.dataSource
-          .getRepository(AccountLinkEntity)
-          .delete({ userId: user.id, accountId: account.id })
-      : { affected: 0 };
-    if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED");
+    if (!account) throw new AppError("ACCOUNT_NOT_LINKED");
+    // The webhook event commits with the removal or not at all.
+    await withTransaction(this.dataSource, async (manager) => {
+      const removed = await manager
+        .getRepository(AccountLinkEntity)
+        .delete({ userId: user.id, accountId: account.id });
+      if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED");
+      await this.webhookEvents?.accountEvent(manager, "account.unlinked", account.id, "SUBSCRIBER");
+    });
     await this.audit?.record({
       type: "ACCOUNT_UNLINKED",
       userId: user.id,
       meta,
-      detail: { accountId: account!.id },
+      detail: { accountId: account.id },
     });
   }
 

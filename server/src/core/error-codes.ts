@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "OUTCOME_UNKNOWN",
   "PAYLOAD_TOO_LARGE",
   "IDEMPOTENCY_KEY_REUSED",
+  "WEBHOOK_URL_REFUSED",
   "INTERNAL",
 ] as const;
 
@@ -64,6 +65,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: "The request is too large; send fewer items per request.",
   IDEMPOTENCY_KEY_REUSED:
     "This idempotency key was already used for another reading; send a new reading with a new key.",
+  WEBHOOK_URL_REFUSED: "The webhook URL is refused: it must use https and reach a public address.",
   INTERNAL: "Internal error.",
 };
 

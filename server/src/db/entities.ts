@@ -9,6 +9,9 @@ import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
 import { UserTokenEntity } from "../recovery/user-token.entity";
 import { UserEntity } from "../users/user.entity";
+import { WebhookDeliveryEntity } from "../webhooks/webhook-delivery.entity";
+import { WebhookDispatchEntity } from "../webhooks/webhook-dispatch.entity";
+import { WebhookEndpointEntity } from "../webhooks/webhook-endpoint.entity";
 
 export const entities = [
   UserEntity,
@@ -22,4 +25,7 @@ export const entities = [
   MailOutboxEntity,
   AuditEventEntity,
   ApiClientEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookDispatchEntity,
 ];

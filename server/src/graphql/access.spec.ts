@@ -47,6 +47,12 @@ const EXPECTED: Record<string, string> = {
   "Mutation.recordPayments": Access.scope("registry:write"),
   "Mutation.recordReadings": Access.scope("registry:write"),
   "Mutation.submitReadingForAccount": Access.scope("readings:submit"),
+  // Webhooks of the calling API client
+  "Query.webhooks": Access.scope("readings:read"),
+  "Query.webhookDeliveries": Access.scope("readings:read"),
+  "Mutation.registerWebhook": Access.scope("readings:read"),
+  "Mutation.deleteWebhook": Access.scope("readings:read"),
+  "Mutation.replayWebhookDelivery": Access.scope("readings:read"),
 };
 
 const UNDECLARED = "(no declaration)";

@@ -12,6 +12,7 @@ import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../common/scalars/date-time.scalar";
 import { UsersResolver } from "../users/users.resolver";
+import { WebhooksResolver } from "../webhooks/webhooks.resolver";
 import { authChecker } from "./access";
 import { resolverContainer, type ResolverClass, type ResolverFactory } from "./resolver-container";
 
@@ -29,6 +30,7 @@ const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
   [PartnerAccountResolver, (s) => new PartnerAccountResolver(s)],
   [OperatorsResolver, (s) => new OperatorsResolver(s)],
   [RecoveryResolver, (s) => new RecoveryResolver(s)],
+  [WebhooksResolver, (s) => new WebhooksResolver(s)],
 ]);
 
 let built: GraphQLSchema | undefined;

@@ -8,8 +8,9 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
 export class OutboxSeal {
   private readonly key: Buffer;
 
-  constructor(secret: string) {
-    this.key = Buffer.from(hkdfSync("sha256", secret, "gas-readings", "mail-outbox v1", 32));
+  /** `purpose` keeps keys apart: the same secret seals the outbox and webhook secrets. */
+  constructor(secret: string, purpose = "mail-outbox v1") {
+    this.key = Buffer.from(hkdfSync("sha256", secret, "gas-readings", purpose, 32));
   }
 
   seal(value: unknown): string {

@@ -12,6 +12,7 @@ import { Language, PersonType, UserRole } from "../core/enums";
 import { AppError } from "../common/app-error";
 import { UserEntity } from "../users/user.entity";
 import { normalizeEmail } from "../users/email.rules";
+import type { WebhookEventsService } from "../webhooks/webhook-events.service";
 
 /** A user who sees an account: by a link he made, or as the legal entity owning it. */
 export interface LinkedUser {
@@ -28,6 +29,7 @@ export class OperatorsService {
     private readonly guesses: Pick<GuessLimiter, "lift">,
     private readonly audit: Pick<AuditService, "record">,
     private readonly hasher: Pick<PasswordHasher, "hash">,
+    private readonly webhookEvents?: Pick<WebhookEventsService, "accountEvent">,
   ) {}
 
   /** A registry account by number, or null. */
@@ -76,6 +78,7 @@ export class OperatorsService {
         .getRepository(AccountLinkEntity)
         .delete({ userId, accountId: account.id });
       if (!removed.affected) throw new AppError("ACCOUNT_NOT_LINKED", { field: "userId" });
+      await this.webhookEvents?.accountEvent(manager, "account.unlinked", account.id, "OPERATOR");
       await this.audit.record(
         {
           type: "ACCOUNT_UNLINKED",

@@ -1,4 +1,6 @@
 import type { DataSource } from "typeorm";
+import { dialectOf } from "../db/dialect";
+import { encodeFeedPosition, streamOf } from "./feed-cursor.rules";
 import { EXPORT_DEFAULT_PAGE, type ExportPage, exportReadings } from "./readings-export";
 
 /** The feed's pages for integrators: `first` from 1 to FEED_MAX_PAGE. */
@@ -25,5 +27,24 @@ export class ReadingsFeedService {
   /** Every sending after the cursor, in commit order. */
   readingsFeed(after?: string | null, first?: number | null): Promise<ExportPage> {
     return exportReadings(this.dataSource, { after, first, max: FEED_MAX_PAGE });
+  }
+
+  /**
+   * The cursor after every reading committed so far: each stream's counter as committed (a
+   * transaction still holding a number has not committed it, and its reading comes after).
+   * Where the webhook dispatcher starts.
+   */
+  async feedEnd(): Promise<string> {
+    const rows: Array<{ value: string | number }> = await dialectOf(this.dataSource).inTurn(() =>
+      this.dataSource.query(
+        "SELECT value FROM feed_sequence WHERE name = 'readings' OR name LIKE 'readings#%'",
+      ),
+    );
+    const position = new Map<bigint, bigint>();
+    for (const row of rows) {
+      const seq = BigInt(row.value);
+      position.set(streamOf(seq), seq);
+    }
+    return encodeFeedPosition(position);
   }
 }

@@ -100,8 +100,10 @@ export class UsersService {
         createdAt: now,
         updatedAt: now,
       });
-      if (bin === null)
+      if (bin === null) {
         await manager.insert("account_links", this.accounts.newLink(user.id, account.id));
+        await this.accounts.linked(manager, account.id, "REGISTRATION");
+      }
       await this.notify.emailConfirmation.issue(manager, user);
       await this.notify.audit.record(
         { type: "REGISTERED", userId: user.id, meta, detail: { personType: user.personType } },

@@ -3,6 +3,7 @@ import { MailRecoveryAudit1764200000000 } from "./1764200000000-mail-recovery-au
 import { RateLimits1764300000000 } from "./1764300000000-rate-limits";
 import { Integrators1764400000000 } from "./1764400000000-integrators";
 import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
+import { Webhooks1764700000000 } from "./1764700000000-webhooks";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RateLimits1764300000000,
   Integrators1764400000000,
   FeedStreams1764500000000,
+  Webhooks1764700000000,
 ];
