@@ -119,7 +119,7 @@ interface Answer {
     issueApiToken?: { accessToken: string };
     readingsFeed?: { edges: unknown[]; pageInfo: { endCursor: string | null } };
   };
-  errors?: Array<{ extensions?: { code?: string } }>;
+  errors?: Array<{ extensions?: { code?: string; reason?: string } }>;
   extensions?: { cost?: { requested: number; remaining: number } };
 }
 
@@ -188,13 +188,18 @@ export async function feedDrain(
   await fillFeed(dataSource, count);
   const clients = new ApiClientsService(dataSource, systemClock, new IntegratorTokens("unused"));
   const { client, secret } = await clients.create("feed drain", ["readings:read"]);
-  const issued = await graphql(
-    url,
-    "mutation T($id: String!, $secret: String!) { issueApiToken(clientId: $id, clientSecret: $secret) { accessToken } }",
-    { id: client.clientId, secret },
-  );
-  const token = issued.data?.issueApiToken?.accessToken;
-  if (!token) throw new Error(`issueApiToken failed: ${JSON.stringify(issued.errors)}`);
+  // A token lives 5 minutes: renewed when the server says it expired, as a client would.
+  const issue = async () => {
+    const issued = await graphql(
+      url,
+      "mutation T($id: String!, $secret: String!) { issueApiToken(clientId: $id, clientSecret: $secret) { accessToken } }",
+      { id: client.clientId, secret },
+    );
+    const accessToken = issued.data?.issueApiToken?.accessToken;
+    if (!accessToken) throw new Error(`issueApiToken failed: ${JSON.stringify(issued.errors)}`);
+    return accessToken;
+  };
+  let token = await issue();
   const refill = () =>
     dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE} WHERE \`key\` = ?`, [
       `apiclient:${client.id}`,
@@ -208,6 +213,10 @@ export async function feedDrain(
   const started = process.hrtime.bigint();
   for (;;) {
     const answer = await graphql(url, FEED, { after, first: PAGE }, token);
+    if (answer.errors?.[0].extensions?.reason === "TOKEN_EXPIRED") {
+      token = await issue();
+      continue;
+    }
     if (answer.errors?.length) {
       if (answer.errors[0].extensions?.code !== "RATE_LIMITED") {
         throw new Error(`feed page refused: ${JSON.stringify(answer.errors)}`);
@@ -221,6 +230,10 @@ export async function feedDrain(
     points += charged;
     rows += page.edges.length;
     after = page.pageInfo.endCursor;
+    if (pages % 200 === 0) {
+      const at = Number(process.hrtime.bigint() - started) / 1e9;
+      log(`  … ${rows} readings in ${pages} pages, ${at.toFixed(1)} s`);
+    }
     if ((answer.extensions?.cost?.remaining ?? 0) < PAGE + 10) await refill();
     if (page.edges.length === 0) {
       emptyPollPoints = charged;

@@ -52,13 +52,27 @@ function script(blocks: string[], url: string, clientId: string, secret: string)
   return `${wrapper}\n${examples}\n`;
 }
 
+/** A function of the README's ```js blocks, to run it as a reader would copy it. */
+function readmeFunction(markdown: string, name: string): (...args: unknown[]) => unknown {
+  const block = [...markdown.matchAll(/^```js\n([\s\S]*?)^```$/gm)]
+    .map((match) => match[1])
+    .find((code) => code.includes(`function ${name}(`));
+  if (!block) throw new Error(`no README function ${name}`);
+  return new Function("require", `${block}\nreturn ${name};`)(require) as never;
+}
+
 const run = promisify(execFile);
 
 let t: TestApp;
 let dir: string;
 beforeAll(async () => {
   // The examples' dates (a meter installed on 2026-11-19, …) are in the past of a real clock.
-  t = await startTestApp({ now: new Date().toISOString() });
+  // As the README's webhook example says to start the server: loopback receivers allowed.
+  t = await startTestApp({
+    now: new Date().toISOString(),
+    config: { webhookAllowLoopback: true },
+    webhookDispatcher: true,
+  });
   expect(await seedDemoRegistry(t.db.dataSource, t.clock)).toBe(true);
   dir = mkdtempSync(join(tmpdir(), "gas-readme-"));
 });
@@ -107,5 +121,17 @@ describe("README examples", () => {
       expect(text).not.toContain('"REJECTED"');
       expect(answer.data).toBeTruthy();
     }
+
+    // The webhook example's receiver got the correction, signed as the README's check expects.
+    const registered = answers.map((text) => JSON.parse(text)).find((a) => a.data?.registerWebhook);
+    const secret: string = registered.data.registerWebhook.secret;
+    // Only what was sent after the registration: the correction, not the sendings before it.
+    const [line, ...more] = readFileSync(join(dir, "hooks.log"), "utf8").trim().split("\n");
+    expect(more).toEqual([]);
+    const [signature, ...body] = line.split(" ");
+    expect(JSON.parse(body.join(" "))).toMatchObject({ type: "reading.corrected" });
+    const verify = readmeFunction(markdown, "verifyGasSignature");
+    expect(verify(secret, signature, body.join(" "))).toBe(true);
+    expect(verify(secret, signature, body.join(" ").replace("13.000", "14.000"))).toBe(false);
   });
 });

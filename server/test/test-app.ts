@@ -72,6 +72,8 @@ export async function startTestApp(
     requestDeadlineMs?: number;
     /** The built GraphQL explorer's folder (a fixture); by default client/explorer/dist if built. */
     explorerDist?: string | null;
+    /** Run the webhook dispatcher; off by default: tests call `services.webhookDispatcher.flush()`. */
+    webhookDispatcher?: boolean;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -86,7 +88,7 @@ export async function startTestApp(
     countStatements: true,
     budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
     mailDispatcher: options.mailDispatcher ?? false,
-    webhookDispatcher: false,
+    webhookDispatcher: options.webhookDispatcher ?? false,
     requestDeadlineMs: options.requestDeadlineMs,
     explorerDist: options.explorerDist,
   });

@@ -130,18 +130,25 @@ export class WebhooksService {
   }
 
   /**
-   * Before the first endpoint, the dispatcher's cursor is set to the feed's end: endpoints are
-   * told of readings committed after they were registered, not of the whole history.
+   * When no endpoint is active, the dispatcher's cursor moves to the feed's end: endpoints are
+   * told of readings committed after they were registered, not of the history, even when the
+   * dispatcher's last pass (every 2 s, and only when there was no endpoint) left it behind.
+   * Compare-and-set on the cursor read: a dispatcher that moved it meanwhile wins.
    */
   private async startFeedCursor(): Promise<void> {
+    const active = await this.dataSource
+      .getRepository(WebhookEndpointEntity)
+      .count({ where: { deletedAt: IsNull() } });
+    if (active > 0) return;
     const dispatch = this.dataSource.getRepository(WebhookDispatchEntity);
     const row = await dispatch.findOne({ where: { name: "readings" } });
-    if (!row || row.feedCursor !== null) return;
+    if (!row) return;
     const end = await this.feed.feedEnd();
+    if (row.feedCursor === end) return;
     await withTransaction(this.dataSource, (m) =>
       m
         .getRepository(WebhookDispatchEntity)
-        .update({ name: "readings", feedCursor: IsNull() }, { feedCursor: end }),
+        .update({ name: "readings", feedCursor: row.feedCursor ?? IsNull() }, { feedCursor: end }),
     );
   }
 
