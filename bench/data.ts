@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
@@ -58,9 +58,22 @@ export async function importBaseRegistry(dataSource: DataSource, size: BenchSize
     until: "2026-10",
     seed: 1,
   });
-  // Daily inspector readings from 2019 on, older than the generated months.
+  // Daily inspector readings from 2019 on, older than the generated months; their meters were
+  // installed before them (the import refuses a reading before its meter's installation).
+  const deepSerials = ["G4-0000000001-1", "G4-0000000002-1"];
+  const meters = join(dir, "meters.csv");
+  writeFileSync(
+    meters,
+    readFileSync(meters, "utf8")
+      .split("\n")
+      .map((line) => {
+        const [account, serial] = line.split(",");
+        return deepSerials.includes(serial) ? `${account},${serial},2018-12-01` : line;
+      })
+      .join("\n"),
+  );
   let deep = "";
-  for (const serial of ["G4-0000000001-1", "G4-0000000002-1"]) {
+  for (const serial of deepSerials) {
     for (let day = 0; day < size.deepReadings; day++) {
       const date = new Date(Date.UTC(2019, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
       deep += `${serial},${(day * 0.05 + 1).toFixed(3)},${date},INSPECTOR\n`;
