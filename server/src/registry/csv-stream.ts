@@ -191,7 +191,9 @@ function checkHeader(
   line: number,
 ): void {
   const missing = columns.filter((column) => !header.includes(column));
-  const unknown = header.filter((column) => !columns.includes(column) && !optional.includes(column));
+  const unknown = header.filter(
+    (column) => !columns.includes(column) && !optional.includes(column),
+  );
   const repeated = header.filter((column, i) => header.indexOf(column) !== i);
   const faults = [
     missing.length > 0 && `missing column ${missing.join(", ")}`,
@@ -200,6 +202,9 @@ function checkHeader(
   ].filter(Boolean);
   if (faults.length > 0) {
     const optionals = optional.length > 0 ? `, optional ${optional.join(",")}` : "";
-    problem(`header: ${faults.join("; ")} (the columns are ${columns.join(",")}${optionals})`, line);
+    problem(
+      `header: ${faults.join("; ")} (the columns are ${columns.join(",")}${optionals})`,
+      line,
+    );
   }
 }
