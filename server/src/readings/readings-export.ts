@@ -156,7 +156,7 @@ export async function exportReadings(
   };
 }
 
-/** Raw date values: a Date of UTC midnight from mysql2 (timezone "Z"), "YYYY-MM-DD" from SQLite. */
+/** Raw DATE values: UTC midnight from mysql2 (timezone "Z"), "YYYY-MM-DD" from SQLite. */
 function asDay(value: unknown): string | null {
   if (value == null) return null;
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);

@@ -90,7 +90,8 @@ function date(fields: Fields, column: string, now: Date): Date {
  */
 function verificationDue(fields: Fields, installedAt: Date, now: Date): string | null | undefined {
   const value = fields.verification_due;
-  if (value === undefined || value === "") return value === undefined ? undefined : null;
+  if (value === undefined) return undefined;
+  if (value === "") return null;
   const due = parsed(fields, "verification_due", "a date (YYYY-MM-DD)", parseVerificationDue);
   const wrong = verificationDueProblem(due, installedAt, now);
   if (wrong) problem(`verification_due ${quoted(value)} ${wrong}`);
