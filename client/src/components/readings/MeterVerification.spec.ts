@@ -23,7 +23,7 @@ describe("MeterVerification: the meter's verification date", () => {
     const notice = wrapper.get("[data-testid=verification-soon]");
     expect(notice.classes()).toContain("notice--warning");
     expect(plain(notice.text())).toBe(
-      "Поверка до 31.12.2026 (через 25 дней) Закажите поверку счетчика заранее.",
+      "Поверка до 31.12.2026 (через 25 дней). Закажите поверку счетчика заранее.",
     );
     const lastDay = show(verification("2026-12-06", "DUE_SOON", 0));
     expect(lastDay.text()).toContain("(сегодня последний день)");
