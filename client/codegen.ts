@@ -21,7 +21,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Decimal: "string", DateTime: "string", Period: "string" },
+        scalars: { Decimal: "string", DateTime: "string", Period: "string", LocalDate: "string" },
       },
     },
   },

@@ -55,6 +55,11 @@ test("two meters, month states on the cards, a third sending refused with the va
     .boundingBox();
   expect(secondForm!.y).toBeLessThan(firstHistory!.y);
   expect(secondForm!.y).toBeLessThan(740 * 1.6); // within about a screen and a half, not 1,700 px
+  // Issue 20 §4: the first meter's verification date (demo: 30.11.2026) has passed; its
+  // readings are still taken.
+  await expect(page.getByTestId("verification-overdue").first()).toContainText(
+    "Срок поверки истек 30.11.2026.",
+  );
   await checkScreen(page, "ru-23-two-meters");
 
   // Item 4: the sending is repeated back and the form folds behind «Исправить».

@@ -8,7 +8,12 @@ import type { AppLocale } from "./i18n";
 
 /** A day in Almaty time as on a receipt: "20.11.2026" (ru, kk), "20/11/2026" (en-GB). */
 export function numericDate(iso: string, locale: AppLocale): string {
-  const [year, month, day] = localDate(new Date(iso)).split("-");
+  return numericDay(localDate(new Date(iso)), locale);
+}
+
+/** A calendar date ("2027-03-12", already a day: no time zone) as on a receipt: "12.03.2027". */
+export function numericDay(date: string, locale: AppLocale): string {
+  const [year, month, day] = date.split("-");
   return locale === "en" ? `${day}/${month}/${year}` : `${day}.${month}.${year}`;
 }
 

@@ -189,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
             services,
             ...(await callersOf(services, request.headers.authorization, clock)),
             loaders: createLoaders(dataSource, periodOf(clock.now())),
+            now: clock.now(),
           }),
           log,
         ),

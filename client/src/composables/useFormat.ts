@@ -7,7 +7,7 @@ import {
   kazakhMonthYear,
 } from "../kazakh-dates";
 import { intlFormatter, type FormatKind } from "../intl-formatters";
-import { displayPhone, numericDate } from "../local-format";
+import { displayPhone, numericDate, numericDay } from "../local-format";
 import { useLocale } from "./useLocale";
 
 /**
@@ -35,6 +35,8 @@ export function useFormat() {
       kazakhByHand.value ? kazakhDate(iso) : use("date").format(new Date(iso)),
     /** A day in a list or table: "26.11.2026" (ru, kk). */
     day: (iso: string) => numericDate(iso, locale.value),
+    /** A calendar date ("2027-03-12", a `LocalDate`) the same way: "12.03.2027" (ru, kk). */
+    calendarDay: (date: string) => numericDay(date, locale.value),
     /** "+77025551234" → "+7 702 555 12 34". */
     phone: displayPhone,
     /** "14:05" in Almaty time. */

@@ -17,10 +17,11 @@ type Documents = {
   "\n  fragment AccountCard on Account {\n    number\n    holderName\n    address\n    meters {\n      id\n      removedAt\n      submission {\n        period\n        used\n      }\n      lastReading {\n        id\n        takenAt\n        period\n        isCorrection\n      }\n    }\n  }\n": typeof types.AccountCardFragmentDoc;
   "\n  mutation LinkAccount($input: LinkAccountInput!) {\n    linkAccount(input: $input) {\n      ...AccountCard\n    }\n  }\n": typeof types.LinkAccountDocument;
   "\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n": typeof types.UnlinkAccountDocument;
-  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MeterFieldsFragmentDoc;
+  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    verification {\n      ...MeterVerificationFields\n    }\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MeterFieldsFragmentDoc;
   "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n": typeof types.ReadingFieldsFragmentDoc;
   "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n": typeof types.SubmissionFieldsFragmentDoc;
   "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n": typeof types.SubmitReadingDocument;
+  "\n  fragment MeterVerificationFields on MeterVerification {\n    due\n    status\n    daysLeft\n  }\n": typeof types.MeterVerificationFieldsFragmentDoc;
   "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument;
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument;
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument;
@@ -43,7 +44,7 @@ const documents: Documents = {
     types.LinkAccountDocument,
   "\n  mutation UnlinkAccount($number: String!) {\n    unlinkAccount(number: $number)\n  }\n":
     types.UnlinkAccountDocument,
-  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n":
+  "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    verification {\n      ...MeterVerificationFields\n    }\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n":
     types.MeterFieldsFragmentDoc,
   "\n  fragment ReadingFields on Reading {\n    id\n    value\n    takenAt\n    source\n    period\n    isCorrection\n  }\n":
     types.ReadingFieldsFragmentDoc,
@@ -51,6 +52,8 @@ const documents: Documents = {
     types.SubmissionFieldsFragmentDoc,
   "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n":
     types.SubmitReadingDocument,
+  "\n  fragment MeterVerificationFields on MeterVerification {\n    due\n    status\n    daysLeft\n  }\n":
+    types.MeterVerificationFieldsFragmentDoc,
   "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n":
     types.RequestPasswordResetDocument,
@@ -115,8 +118,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n",
-): (typeof documents)["\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+  source: "\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    verification {\n      ...MeterVerificationFields\n    }\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n",
+): (typeof documents)["\n  fragment MeterFields on Meter {\n    id\n    serialNumber\n    removedAt\n    verification {\n      ...MeterVerificationFields\n    }\n    submission {\n      ...SubmissionFields\n    }\n    lastReading {\n      ...ReadingFields\n    }\n    readings(first: 16) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ReadingFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -135,6 +138,12 @@ export function graphql(
 export function graphql(
   source: "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n",
 ): (typeof documents)["\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  fragment MeterVerificationFields on MeterVerification {\n    due\n    status\n    daysLeft\n  }\n",
+): (typeof documents)["\n  fragment MeterVerificationFields on MeterVerification {\n    due\n    status\n    daysLeft\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

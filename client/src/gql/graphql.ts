@@ -135,6 +135,15 @@ export type UpdateProfileInput = {
   phone?: string | null | undefined;
 };
 
+/** Where a meter stands against its next verification date (поверка). */
+export type VerificationStatus =
+  /** 60 days or fewer left (the due date itself included). */
+  | "DUE_SOON"
+  /** More than 60 days left. */
+  | "OK"
+  /** The due date has passed; readings are still accepted. */
+  | "OVERDUE";
+
 export type AccountCardFragment = {
   number: string;
   holderName: string;
@@ -175,6 +184,7 @@ export type MeterFieldsFragment = {
   id: string;
   serialNumber: string;
   removedAt: string | null;
+  verification: { due: string; status: VerificationStatus; daysLeft: number } | null;
   submission: {
     period: string;
     used: number;
@@ -240,6 +250,7 @@ export type SubmitReadingMutation = {
       id: string;
       serialNumber: string;
       removedAt: string | null;
+      verification: { due: string; status: VerificationStatus; daysLeft: number } | null;
       submission: {
         period: string;
         used: number;
@@ -272,6 +283,12 @@ export type SubmitReadingMutation = {
       };
     } | null;
   };
+};
+
+export type MeterVerificationFieldsFragment = {
+  due: string;
+  status: VerificationStatus;
+  daysLeft: number;
 };
 
 export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
@@ -432,6 +449,7 @@ export type AccountReadingsQuery = {
         value: string;
         source: ReadingSource;
       } | null;
+      verification: { due: string; status: VerificationStatus; daysLeft: number } | null;
       readings: {
         totalCount: number;
         edges: Array<{
@@ -510,6 +528,24 @@ export const AccountCardFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AccountCardFragment, unknown>;
+export const MeterVerificationFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterVerificationFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "MeterVerification" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "due" } },
+          { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "daysLeft" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeterVerificationFieldsFragment, unknown>;
 export const SubmissionFieldsFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -564,6 +600,19 @@ export const MeterFieldsFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "id" } },
           { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
           { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "verification" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "FragmentSpread",
+                  name: { kind: "Name", value: "MeterVerificationFields" },
+                },
+              ],
+            },
+          },
           {
             kind: "Field",
             name: { kind: "Name", value: "submission" },
@@ -635,6 +684,19 @@ export const MeterFieldsFragmentDoc = {
               ],
             },
           },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterVerificationFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "MeterVerification" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "due" } },
+          { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "daysLeft" } },
         ],
       },
     },
@@ -873,6 +935,19 @@ export const SubmitReadingDocument = {
     },
     {
       kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterVerificationFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "MeterVerification" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "due" } },
+          { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "daysLeft" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
       name: { kind: "Name", value: "SubmissionFields" },
       typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
       selectionSet: {
@@ -912,6 +987,19 @@ export const SubmitReadingDocument = {
           { kind: "Field", name: { kind: "Name", value: "id" } },
           { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
           { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "verification" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "FragmentSpread",
+                  name: { kind: "Name", value: "MeterVerificationFields" },
+                },
+              ],
+            },
+          },
           {
             kind: "Field",
             name: { kind: "Name", value: "submission" },
@@ -1534,6 +1622,19 @@ export const AccountReadingsDocument = {
     },
     {
       kind: "FragmentDefinition",
+      name: { kind: "Name", value: "MeterVerificationFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "MeterVerification" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "due" } },
+          { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "daysLeft" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
       name: { kind: "Name", value: "SubmissionFields" },
       typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
       selectionSet: {
@@ -1621,6 +1722,19 @@ export const AccountReadingsDocument = {
           { kind: "Field", name: { kind: "Name", value: "id" } },
           { kind: "Field", name: { kind: "Name", value: "serialNumber" } },
           { kind: "Field", name: { kind: "Name", value: "removedAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "verification" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "FragmentSpread",
+                  name: { kind: "Name", value: "MeterVerificationFields" },
+                },
+              ],
+            },
+          },
           {
             kind: "Field",
             name: { kind: "Name", value: "submission" },

@@ -49,6 +49,13 @@ export const page = (
   },
 });
 
+/** A meter's verification as `MeterVerificationFields` selects it. */
+export const verification = (
+  due: string,
+  status: "OK" | "DUE_SOON" | "OVERDUE",
+  daysLeft: number,
+) => ({ __typename: "MeterVerification" as const, due, status, daysLeft });
+
 /** A meter as `MeterFields` selects it. */
 export const meterFields = (
   id: string,
@@ -60,6 +67,7 @@ export const meterFields = (
   id,
   serialNumber,
   removedAt: null as string | null,
+  verification: null as ReturnType<typeof verification> | null,
   submission,
   lastReading: history.edges[0]?.node ?? null,
   readings: history,

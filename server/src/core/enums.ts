@@ -21,3 +21,10 @@ export enum UserRole {
   SUBSCRIBER = "SUBSCRIBER",
   OPERATOR = "OPERATOR",
 }
+
+/** Where a meter stands against its next verification date (readings/verification.rules.ts). */
+export enum VerificationStatus {
+  OK = "OK",
+  DUE_SOON = "DUE_SOON",
+  OVERDUE = "OVERDUE",
+}

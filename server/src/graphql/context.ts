@@ -23,4 +23,6 @@ export interface GraphQLContext {
   tokenRefusal: TokenRefusal | null;
   services: Services;
   loaders: Loaders;
+  /** The server's clock when the request began (what "today" is for its answers). */
+  now: Date;
 }

@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { PasswordResetTokenStatus } from "../recovery/reset-token-status";
-import { Language, PersonType, ReadingSource } from "../core/enums";
+import { Language, PersonType, ReadingSource, VerificationStatus } from "../core/enums";
 
 registerEnumType(PersonType, {
   name: "PersonType",
@@ -18,6 +18,16 @@ registerEnumType(Language, {
     RU: { description: "Russian." },
     KK: { description: "Kazakh." },
     EN: { description: "English." },
+  },
+});
+
+registerEnumType(VerificationStatus, {
+  name: "VerificationStatus",
+  description: "Where a meter stands against its next verification date (поверка).",
+  valuesConfig: {
+    OK: { description: "More than 60 days left." },
+    DUE_SOON: { description: "60 days or fewer left (the due date itself included)." },
+    OVERDUE: { description: "The due date has passed; readings are still accepted." },
   },
 });
 

@@ -137,6 +137,14 @@ export class MeterSyncInput {
   @Field(() => String, {
     nullable: true,
     description:
+      "The next verification (поверка) date, YYYY-MM-DD, not before installation. Left out: " +
+      "the stored date stays; null: the meter has no date.",
+  })
+  verificationDue?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
       "The serial of the meter of the same account that this one replaces: it is closed at " +
       "`installedAt` and keeps its history.",
   })

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from
 import { Access, type GraphQLContext, loadMetersAhead, Selection } from "../graphql";
 import { Reading, SubmissionWindow } from "../readings/reading.types";
 import { windowOfLoaded } from "../readings/readings.service";
+import { MeterVerification } from "../readings/verification.type";
 import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 import type { PartnerAccountsService } from "./partner-accounts.service";
 import { PartnerAccount, PartnerMeter } from "./partner-account.type";
@@ -17,6 +18,14 @@ export const PARTNER_ACCOUNT_COST = 10;
 @Resolver(() => PartnerMeter)
 export class PartnerAccountResolver {
   constructor(private readonly services: { partnerAccounts: PartnerAccountsService }) {}
+
+  @FieldResolver(() => MeterVerification, {
+    nullable: true,
+    description: "Where the meter stands against `verificationDue` today; null without a date.",
+  })
+  verification(@Root() meter: PartnerMeter, @Ctx() ctx: GraphQLContext): MeterVerification | null {
+    return MeterVerification.of(meter.verificationDue, ctx.now);
+  }
 
   @Authorized(Access.scope("readings:submit"))
   @Query(() => PartnerAccount, {

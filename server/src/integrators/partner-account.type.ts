@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import type { AccountEntity } from "../accounts/account.entity";
 import type { MeterEntity } from "../readings/meter.entity";
+import { LocalDateScalar } from "../common/scalars/local-date.scalar";
 
 @ObjectType({
   description:
@@ -20,6 +21,12 @@ export class PartnerMeter {
   })
   removedAt: Date | null;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The next verification (поверка) is due by the end of this day; null: unknown.",
+  })
+  verificationDue: string | null;
+
   entity: MeterEntity;
 
   static from(entity: MeterEntity): PartnerMeter {
@@ -27,6 +34,7 @@ export class PartnerMeter {
       serialNumber: entity.serialNumber,
       installedAt: entity.installedAt,
       removedAt: entity.removedAt,
+      verificationDue: entity.verificationDue,
       entity,
     });
   }

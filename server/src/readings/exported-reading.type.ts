@@ -46,6 +46,13 @@ export class ExportedReading {
   })
   idempotencyKey: string | null;
 
+  @Field({
+    description:
+      "True when the reading was taken (Almaty day) after its meter's verification date " +
+      "(`Meter.verificationDue`). Such readings are accepted; billing decides what to do.",
+  })
+  meterVerificationOverdue: boolean;
+
   static from(row: ExportedRow): ExportedReading {
     return Object.assign(new ExportedReading(), {
       id: String(row.id),
@@ -63,6 +70,7 @@ export class ExportedReading {
           : { clientId: row.sentBy.apiClientId, name: row.sentBy.apiClientName },
       ),
       idempotencyKey: row.idempotencyKey,
+      meterVerificationOverdue: row.meterVerificationOverdue,
     });
   }
 }

@@ -18,4 +18,8 @@ export class MeterEntity {
   /** Set when the meter was replaced; its history stays. */
   @Column({ name: "removed_at", type: "datetime", precision: 3, nullable: true })
   removedAt: Date | null;
+
+  /** The next verification (поверка) is due by the end of this Almaty day, "YYYY-MM-DD". */
+  @Column({ name: "verification_due", type: "date", nullable: true, utc: true })
+  verificationDue: string | null;
 }

@@ -23,11 +23,20 @@ import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
 import { windowOfLoaded } from "./readings.service";
+import { MeterVerification } from "./verification.type";
 import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 
 @Resolver(() => Meter)
 export class MetersResolver {
   constructor(private readonly services: { readings: ReadingsService }) {}
+
+  @FieldResolver(() => MeterVerification, {
+    nullable: true,
+    description: "Where the meter stands against `verificationDue` today; null without a date.",
+  })
+  verification(@Root() meter: Meter, @Ctx() ctx: GraphQLContext): MeterVerification | null {
+    return MeterVerification.of(meter.verificationDue, ctx.now);
+  }
 
   @FieldResolver(() => Reading, {
     nullable: true,

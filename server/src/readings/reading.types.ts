@@ -5,6 +5,7 @@ import { ReadingSource } from "../core/enums";
 import { PeriodScalar } from "../common/scalars/period.scalar";
 import { DecimalScalar } from "../common/scalars/decimal.scalar";
 import type { MeterEntity } from "./meter.entity";
+import { LocalDateScalar } from "../common/scalars/local-date.scalar";
 import type { ReadingEntity } from "./reading.entity";
 
 @ObjectType({ description: "A gas meter reading.", simpleResolvers: true })
@@ -79,6 +80,12 @@ export class Meter {
   })
   removedAt: Date | null;
 
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "The next verification (поверка) is due by the end of this day; null: unknown.",
+  })
+  verificationDue: string | null;
+
   entity: MeterEntity;
 
   static from(entity: MeterEntity): Meter {
@@ -87,6 +94,7 @@ export class Meter {
       serialNumber: entity.serialNumber,
       installedAt: entity.installedAt,
       removedAt: entity.removedAt,
+      verificationDue: entity.verificationDue,
       entity,
     });
   }

@@ -12,7 +12,8 @@ import { isPeriod } from "../core/almaty-time";
 import { EXPORT_MAX_PAGE, exportReadings } from "./readings-export";
 
 const HEADER =
-  "reading_id,account_number,meter_serial,value,taken_at,period,source,is_correction\n";
+  "reading_id,account_number,meter_serial,value,taken_at,period,source,is_correction," +
+  "meter_verification_overdue\n";
 
 /**
  * `npm run readings:export -- --period 2026-11 [--out FILE]`: the readings sent through this
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
           r.period,
           r.source,
           String(r.isCorrection),
+          String(r.meterVerificationOverdue),
         ];
         if (!out.write(line.map(csvField).join(",") + "\n")) await once(out, "drain");
       }

@@ -14,6 +14,7 @@ import {
 } from "./feed-cursor.rules";
 import { feedHeads } from "./feed-sequence";
 import { CLIENT_CALLER_PREFIX, SenderKind, senderKindOf } from "./reading-sender.rules";
+import { isTakenAfterVerificationDue } from "./verification.rules";
 
 /** SQL's 1-based position of the API client's id in a partner's `caller`. */
 const CALLER_ID_FROM = CLIENT_CALLER_PREFIX.length + 1;
@@ -40,6 +41,8 @@ export interface ExportedReading {
   sentBy: { kind: SenderKind; apiClientId: string | null; apiClientName: string | null };
   /** The key the sender gave (`idempotencyKey`), null for sendings from before keys. */
   idempotencyKey: string | null;
+  /** Taken after its meter's verification date (accepted all the same; billing decides). */
+  meterVerificationOverdue: boolean;
 }
 
 export interface ExportPage {
@@ -96,7 +99,8 @@ export async function exportReadings(
     params.push(limit + 1);
     return dataSource.query(
       `SELECT r.id AS id, r.feed_seq AS feed_seq, a.number AS account_number,
-              m.serial_number AS meter_serial, r.value_milli AS value_milli,
+              m.serial_number AS meter_serial, m.verification_due AS verification_due,
+              r.value_milli AS value_milli,
               r.taken_at AS taken_at, r.period AS period, r.source AS source,
               r.is_correction AS is_correction, r.idempotency_key AS idempotency_key,
               c.client_id AS api_client_id, c.name AS api_client_name
@@ -123,6 +127,7 @@ export async function exportReadings(
   const page = rows.slice(0, limit).map((row): ExportedReading => {
     const feedSeq = BigInt(row.feed_seq as string | number);
     position = advance(position, feedSeq);
+    const takenAt = asDate(row.taken_at);
     return {
       id: Number(row.id),
       feedSeq,
@@ -130,7 +135,7 @@ export async function exportReadings(
       accountNumber: String(row.account_number),
       meterSerial: String(row.meter_serial),
       value: formatReadingMilli(BigInt(row.value_milli as string | number)),
-      takenAt: asDate(row.taken_at),
+      takenAt,
       period: String(row.period),
       source: row.source as ReadingSource,
       isCorrection: Boolean(Number(row.is_correction)),
@@ -140,6 +145,7 @@ export async function exportReadings(
         apiClientName: row.api_client_name == null ? null : String(row.api_client_name),
       },
       idempotencyKey: row.idempotency_key == null ? null : String(row.idempotency_key),
+      meterVerificationOverdue: isTakenAfterVerificationDue(takenAt, asDay(row.verification_due)),
     };
   });
   const last = page[page.length - 1];
@@ -148,6 +154,12 @@ export async function exportReadings(
     endCursor: last ? last.cursor : (options.after ?? null),
     hasNextPage: rows.length > limit,
   };
+}
+
+/** Raw DATE values: UTC midnight from mysql2 (timezone "Z"), "YYYY-MM-DD" from SQLite. */
+function asDay(value: unknown): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 }
 
 /** Raw datetime values: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) from SQLite. */

@@ -133,13 +133,15 @@ class Batches extends Transform {
 /**
  * Streams the data rows of a CSV file in batches of at most `rowsPerBatch`, each row with the
  * line it starts on and its fields by column name (trimmed). Blank lines are skipped; the header
- * must hold exactly `columns`, in any order. Memory stays flat however large the file is.
+ * must hold exactly `columns`, in any order, and may hold any of `optional` (a row of a file
+ * without one has no such field). Memory stays flat however large the file is.
  */
 export async function* readCsvBatches(
   path: string,
   columns: readonly string[],
   rowsPerBatch: number,
   progress?: CsvProgress,
+  optional: readonly string[] = [],
 ): AsyncGenerator<CsvRow[]> {
   if (progress) progress.totalBytes = statSync(path).size;
   const parser = parseCsv(path);
@@ -160,7 +162,7 @@ export async function* readCsvBatches(
         if (raw.every((value) => value.trim() === "")) continue;
         if (!header) {
           header = raw.map((value) => value.trim());
-          checkHeader(header, columns, line);
+          checkHeader(header, columns, optional, line);
           continue;
         }
         if (raw.length !== header.length) {
@@ -182,9 +184,16 @@ export async function* readCsvBatches(
   if (!header) problem("the header row is missing");
 }
 
-function checkHeader(header: string[], columns: readonly string[], line: number): void {
+function checkHeader(
+  header: string[],
+  columns: readonly string[],
+  optional: readonly string[],
+  line: number,
+): void {
   const missing = columns.filter((column) => !header.includes(column));
-  const unknown = header.filter((column) => !columns.includes(column));
+  const unknown = header.filter(
+    (column) => !columns.includes(column) && !optional.includes(column),
+  );
   const repeated = header.filter((column, i) => header.indexOf(column) !== i);
   const faults = [
     missing.length > 0 && `missing column ${missing.join(", ")}`,
@@ -192,6 +201,10 @@ function checkHeader(header: string[], columns: readonly string[], line: number)
     repeated.length > 0 && `repeated column ${repeated.join(", ")}`,
   ].filter(Boolean);
   if (faults.length > 0) {
-    problem(`header: ${faults.join("; ")} (the columns are ${columns.join(",")})`, line);
+    const optionals = optional.length > 0 ? `, optional ${optional.join(",")}` : "";
+    problem(
+      `header: ${faults.join("; ")} (the columns are ${columns.join(",")}${optionals})`,
+      line,
+    );
   }
 }

@@ -24,7 +24,9 @@ import {
   parseBin,
   parseInstant,
   parseReadingValue,
+  parseVerificationDue,
   touchedAccountFields,
+  verificationDueProblem,
 } from "./registry-row.rules";
 
 /**
@@ -40,7 +42,13 @@ export async function readRegistryFile(dir: string, name: RegistryFile): Promise
   const rows: Fields[] = [];
   try {
     const file = join(dir, `${name}.csv`);
-    for await (const batch of readCsvBatches(file, SPECS[name].columns, 1000)) {
+    for await (const batch of readCsvBatches(
+      file,
+      SPECS[name].columns,
+      1000,
+      undefined,
+      SPECS[name].optionalColumns,
+    )) {
       for (const row of batch) rows.push(row.fields);
     }
   } catch (error) {
@@ -76,6 +84,20 @@ function date(fields: Fields, column: string, now: Date): Date {
   return instant;
 }
 
+/**
+ * The optional `verification_due` of a meter: undefined when the file has no such column (the
+ * stored date stays), null when the cell is empty (no date).
+ */
+function verificationDue(fields: Fields, installedAt: Date, now: Date): string | null | undefined {
+  const value = fields.verification_due;
+  if (value === undefined) return undefined;
+  if (value === "") return null;
+  const due = parsed(fields, "verification_due", "a date (YYYY-MM-DD)", parseVerificationDue);
+  const wrong = verificationDueProblem(due, installedAt, now);
+  if (wrong) problem(`verification_due ${quoted(value)} ${wrong}`);
+  return due;
+}
+
 /** A row an earlier file imported: its id and the fields the spec's `reference.also` names. */
 export type Referenced = ObjectLiteral & { id: number };
 
@@ -99,6 +121,8 @@ const referenced = (fields: Fields, column: string, rows: Map<string, Referenced
 export interface FileSpec<E extends ObjectLiteral & { id: number }, R> {
   entity: EntityTarget<E>;
   columns: readonly string[];
+  /** Columns a file may leave out: its rows then keep the stored value (`changedFields`). */
+  optionalColumns?: readonly string[];
   /** The columns of the natural key (for the duplicate-row message). */
   keyColumns: readonly string[];
   /**
@@ -124,7 +148,9 @@ export interface FileSpec<E extends ObjectLiteral & { id: number }, R> {
 }
 
 type AccountRow = Pick<AccountEntity, "number" | "holderName" | "address" | "ownerBin">;
-type MeterRow = Pick<MeterEntity, "accountId" | "serialNumber" | "installedAt">;
+type MeterRow = Pick<MeterEntity, "accountId" | "serialNumber" | "installedAt"> & {
+  verificationDue?: string | null;
+};
 type PaymentRow = Pick<PaymentEntity, "accountId" | "amountTiyn" | "paidAt">;
 type ReadingRow = Pick<ReadingEntity, "meterId" | "valueMilli" | "takenAt" | "source"> & {
   externalId: string;
@@ -157,13 +183,18 @@ const accounts: FileSpec<AccountEntity, AccountRow> = {
 const meters: FileSpec<MeterEntity, MeterRow> = {
   entity: MeterEntity,
   columns: ["account_number", "serial_number", "installed_at"],
+  optionalColumns: ["verification_due"],
   keyColumns: ["serial_number"],
   reference: accountRef,
-  parse: (fields, accountIds, now) => ({
-    accountId: referenced(fields, "account_number", accountIds),
-    serialNumber: text(fields, "serial_number", MAX_LENGTH.serialNumber),
-    installedAt: date(fields, "installed_at", now),
-  }),
+  parse: (fields, accountIds, now) => {
+    const installedAt = date(fields, "installed_at", now);
+    return {
+      accountId: referenced(fields, "account_number", accountIds),
+      serialNumber: text(fields, "serial_number", MAX_LENGTH.serialNumber),
+      installedAt,
+      verificationDue: verificationDue(fields, installedAt, now),
+    };
+  },
   key: (row) => row.serialNumber,
   stored: (rows) => ({ serialNumber: In(rows.map((row) => row.serialNumber)) }),
   mutable: METER_CHANGES,

@@ -127,6 +127,7 @@ async function importFile(
           spec.columns,
           rowsPerBatch,
           csv,
+          spec.optionalColumns,
         )) {
           const rows = await parseBatch(batch);
           await writing;

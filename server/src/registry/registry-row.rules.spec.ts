@@ -8,9 +8,12 @@ import {
   isInFuture,
   METER_CHANGES,
   newAccountFields,
+  meterUpdateFields,
   newMeterFields,
   newReadingFields,
   touchedAccountFields,
+  parseVerificationDue,
+  verificationDueProblem,
 } from "./registry-row.rules";
 
 const now = new Date("2026-11-01T08:00:00.000Z");
@@ -66,7 +69,7 @@ describe("accounts and meters", () => {
 
   it("puts a new meter in service", () => {
     const meter = { accountId: 3, serialNumber: "SN-1", installedAt: now };
-    expect(newMeterFields(meter)).toEqual({ ...meter, removedAt: null });
+    expect(newMeterFields(meter)).toEqual({ ...meter, verificationDue: null, removedAt: null });
   });
 
   it("lets the registry change everything but the natural key", () => {
@@ -77,11 +80,25 @@ describe("accounts and meters", () => {
 
 describe("changedFields", () => {
   it("compares dates as instants and other values exactly", () => {
-    const stored = { accountId: 3, installedAt: new Date(now.getTime()) };
-    expect(changedFields(stored, { accountId: 3, installedAt: now }, METER_CHANGES)).toEqual([]);
+    const stored = { accountId: 3, installedAt: new Date(now.getTime()), verificationDue: null };
+    const same = { accountId: 3, installedAt: now, verificationDue: null };
+    expect(changedFields(stored, same, METER_CHANGES)).toEqual([]);
     expect(
-      changedFields(stored, { accountId: 4, installedAt: new Date(0) }, METER_CHANGES),
-    ).toEqual(["accountId", "installedAt"]);
+      changedFields(
+        stored,
+        { accountId: 4, installedAt: new Date(0), verificationDue: "2030-01-01" },
+        METER_CHANGES,
+      ),
+    ).toEqual(["accountId", "installedAt", "verificationDue"]);
+  });
+
+  it("keeps a field the registry leaves out", () => {
+    const stored = { accountId: 3, installedAt: now, verificationDue: "2030-01-01" };
+    expect(changedFields(stored, { accountId: 3, installedAt: now }, METER_CHANGES)).toEqual([]);
+    expect(meterUpdateFields({ accountId: 3, serialNumber: "S", installedAt: now })).toEqual({
+      accountId: 3,
+      installedAt: now,
+    });
   });
 
   it("tells a null apart from a value", () => {
@@ -138,5 +155,21 @@ describe("isBeforeInstallation", () => {
   it("refuses only a reading strictly before the installation", () => {
     expect(isBeforeInstallation(new Date(now.getTime() - 1), now)).toBe(true);
     expect(isBeforeInstallation(now, now)).toBe(false);
+  });
+});
+
+describe("verification dates", () => {
+  const installedAt = new Date("2020-05-01T10:00:00+05:00");
+
+  it("are calendar dates", () => {
+    expect(parseVerificationDue("2027-03-12")).toBe("2027-03-12");
+    expect(parseVerificationDue("2027-02-30")).toBeNull();
+    expect(parseVerificationDue("12.03.2027")).toBeNull();
+  });
+
+  it("are not before installation nor absurdly far ahead", () => {
+    expect(verificationDueProblem("2020-05-01", installedAt, now)).toBeNull();
+    expect(verificationDueProblem("2020-04-30", installedAt, now)).toMatch(/before/);
+    expect(verificationDueProblem("2090-01-01", installedAt, now)).toMatch(/years ahead/);
   });
 });

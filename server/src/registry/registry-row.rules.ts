@@ -1,8 +1,9 @@
 import { isAccountNumber } from "../accounts/account-number.rules";
-import { parseRegistryDate, periodOf } from "../core/almaty-time";
+import { localDate, parseRegistryDate, periodOf } from "../core/almaty-time";
 import { isValidBin } from "../core/bin";
 import { parseMoneyTiyn, parseReadingMilli } from "../core/decimal";
 import { ReadingSource } from "../core/enums";
+import { daysBetween, parseCalendarDate } from "../readings/verification.rules";
 
 /**
  * The checks and parsers of one registry row, and the fields a row of the registry is stored
@@ -47,6 +48,22 @@ export const isInFuture = (instant: Date, now: Date): boolean =>
 export const isBeforeInstallation = (takenAt: Date, installedAt: Date): boolean =>
   takenAt.getTime() < installedAt.getTime();
 
+/** How far after now a verification date may be (meters are verified every few years). */
+export const MAX_VERIFICATION_YEARS_AHEAD = 25;
+
+/** A meter's next verification date, "YYYY-MM-DD" (readings/verification.rules.ts), or null. */
+export const parseVerificationDue = (value: string): string | null => parseCalendarDate(value);
+
+/** Why a verification date does not fit its meter (before installation, absurdly far), or null. */
+export function verificationDueProblem(due: string, installedAt: Date, now: Date): string | null {
+  const installed = localDate(installedAt);
+  if (due < installed) return `is before the meter's installation (${installed})`;
+  if (daysBetween(localDate(now), due) > MAX_VERIFICATION_YEARS_AHEAD * 366) {
+    return `is more than ${MAX_VERIFICATION_YEARS_AHEAD} years ahead`;
+  }
+  return null;
+}
+
 /** An account number (see `accounts/account-number.rules.ts`), or null. */
 export const parseAccountNumber = (value: string): string | null =>
   isAccountNumber(value) ? value : null;
@@ -86,12 +103,17 @@ export const sameInstant = (a: Date | null, b: Date | null): boolean =>
 export const sameValue = (a: unknown, b: unknown): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
-/** Which of `fields` differ between a stored row and the registry's row. */
+/**
+ * Which of `fields` differ between a stored row and the registry's row. A field the registry
+ * leaves out (undefined: an optional CSV column the file lacks, a sync field not given) keeps
+ * its stored value.
+ */
 export const changedFields = <K extends PropertyKey>(
   stored: Readonly<Record<K, unknown>>,
-  row: Readonly<Record<K, unknown>>,
+  row: Readonly<Partial<Record<K, unknown>>>,
   fields: readonly K[],
-): K[] => fields.filter((field) => !sameValue(stored[field], row[field]));
+): K[] =>
+  fields.filter((field) => row[field] !== undefined && !sameValue(stored[field], row[field]));
 
 // ---------------------------------------------------------------------------------------------
 // The stored rows: what the registry sets, and the fields it may change later (the others are
@@ -126,17 +148,27 @@ export interface RegistryMeter {
   accountId: number;
   serialNumber: string;
   installedAt: Date;
+  /** Undefined: not given (a stored meter keeps its date); null: no date. */
+  verificationDue?: string | null;
 }
 
 /** The fields the registry may change on a stored meter. */
-export const METER_CHANGES = ["accountId", "installedAt"] as const;
+export const METER_CHANGES = ["accountId", "installedAt", "verificationDue"] as const;
 
 /** A new meter's fields: in service (a replacement closes the old one later). */
 export const newMeterFields = (meter: RegistryMeter) => ({
   accountId: meter.accountId,
   serialNumber: meter.serialNumber,
   installedAt: meter.installedAt,
+  verificationDue: meter.verificationDue ?? null,
   removedAt: null,
+});
+
+/** What an update of a meter sets (a verification date left out keeps the stored one). */
+export const meterUpdateFields = ({ accountId, installedAt, verificationDue }: RegistryMeter) => ({
+  accountId,
+  installedAt,
+  ...(verificationDue === undefined ? {} : { verificationDue }),
 });
 
 /** A reading as the registry gives it, by its external id (the CSV import derives one). */

@@ -6,6 +6,8 @@ import {
   isLongerThan,
   parseAccountNumber,
   parseInstant,
+  parseVerificationDue,
+  verificationDueProblem,
 } from "./registry-row.rules";
 
 /**
@@ -69,4 +71,23 @@ export function externalId(value: string): string {
     reject("VALIDATION_FAILED", "externalId", "externalId has 1 to 160 visible ASCII characters.");
   }
   return id;
+}
+
+/**
+ * An optional verification date (`verificationDue`): undefined when not given (the stored date
+ * stays), null to clear it, else a "YYYY-MM-DD" date not before installation.
+ */
+export function verificationDue(
+  value: string | null | undefined,
+  installedAt: Date,
+  now: Date,
+): string | null | undefined {
+  if (value == null) return value;
+  const field = "verificationDue";
+  const due =
+    parseVerificationDue(value.trim()) ??
+    reject("VALIDATION_FAILED", field, `${field} is not a date (YYYY-MM-DD).`);
+  const wrong = verificationDueProblem(due, installedAt, now);
+  if (wrong) reject("VALIDATION_FAILED", field, `${field} ${wrong}.`);
+  return due;
 }

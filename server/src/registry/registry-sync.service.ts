@@ -15,6 +15,7 @@ import {
   MAX_LENGTH,
   METER_CHANGES,
   newAccountFields,
+  meterUpdateFields,
   newMeterFields,
   newReadingFields,
   parseAmount,
@@ -30,14 +31,14 @@ import {
   pastInstant,
   reject,
   requiredText,
+  verificationDue,
 } from "./registry-sync.checks";
 
 export { ItemRejected } from "./registry-sync.checks";
 
 /**
  * The registry sync's writes, an item at a time (integrators' `syncRegistry`). The field checks,
- * the fields a new row gets and the fields an update may change are those of the CSV registry
- * import: both use `registry-row.rules.ts`.
+ * new rows' fields and updatable fields are the CSV import's (both use `registry-row.rules.ts`).
  */
 
 export const MAX_BATCH_ITEMS = 1000;
@@ -105,6 +106,7 @@ export interface MeterItem {
   accountNumber: string;
   serialNumber: string;
   installedAt: string;
+  verificationDue?: string | null;
   /** The serial of the meter this one replaces on the same account: it is closed, not deleted. */
   replaces?: string | null;
 }
@@ -122,6 +124,7 @@ export async function upsertMeter(
   const number = accountNumber(item.accountNumber);
   const serialNumber = requiredText(item.serialNumber, "serialNumber", MAX_LENGTH.serialNumber);
   const installedAt = pastInstant(item.installedAt, "installedAt", now);
+  const due = verificationDue(item.verificationDue, installedAt, now);
   const replaced = item.replaces
     ? requiredText(item.replaces, "replaces", MAX_LENGTH.serialNumber)
     : null;
@@ -138,7 +141,7 @@ export async function upsertMeter(
       reject("VALIDATION_FAILED", "replaces", "The replaced meter is on another account.");
     }
   }
-  const meter = { accountId, serialNumber, installedAt };
+  const meter = { accountId, serialNumber, installedAt, verificationDue: due };
   const current = await repo.findOneBy({ serialNumber });
   let status: ItemStatus;
   if (!current) {
@@ -147,7 +150,7 @@ export async function upsertMeter(
   } else if (changedFields(current, meter, METER_CHANGES).length === 0) {
     status = ItemStatus.UNCHANGED;
   } else {
-    await repo.update(current.id, { accountId, installedAt });
+    await repo.update(current.id, meterUpdateFields(meter));
     status = ItemStatus.UPDATED;
   }
   if (old && !sameInstant(old.removedAt, installedAt)) {
