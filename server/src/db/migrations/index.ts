@@ -4,6 +4,7 @@ import { RateLimits1764300000000 } from "./1764300000000-rate-limits";
 import { Integrators1764400000000 } from "./1764400000000-integrators";
 import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
 import { Webhooks1764700000000 } from "./1764700000000-webhooks";
+import { PushSubscriptions1765100000000 } from "./1765100000000-push-subscriptions";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Integrators1764400000000,
   FeedStreams1764500000000,
   Webhooks1764700000000,
+  PushSubscriptions1765100000000,
 ];
