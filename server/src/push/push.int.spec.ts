@@ -181,6 +181,14 @@ it("keeps one row per endpoint, and unsubscribes only the caller's own", async (
   expect(await rows().countBy({ userId: second.userId })).toBe(0);
 });
 
+it("keeps the newest 10 devices of a subscriber", async () => {
+  const { client, userId } = await subscriber();
+  const first = await subscribe(client);
+  for (let i = 0; i < 10; i++) await subscribe(client);
+  expect(await rows().countBy({ userId })).toBe(10);
+  expect(await rows().countBy({ endpoint: first.endpoint })).toBe(0);
+});
+
 it("forgets this device's subscription at logout and every device's at logoutEverywhere", async () => {
   const { client, userId, input } = await subscriber();
   const phone = await anotherDevice(input);

@@ -5,7 +5,7 @@ import type { RequestMeta } from "../audit/request-meta";
 import { invalidField } from "../common/app-error";
 import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
 import type { Clock } from "../core/clock";
-import { withTransaction } from "../db/transaction";
+import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { RequestLimits } from "../rate-limit/request-limits";
 import type { VapidKeys } from "./push-config";
 import { postPush } from "./push-sender";
@@ -68,27 +68,34 @@ export class PushService {
       if (error instanceof AddressRefused) throw invalidField("endpoint", error.message);
       throw error;
     }
+    const row = { userId, sessionId, endpoint: endpoint.href, p256dh, auth, device };
+    try {
+      await this.store(row);
+    } catch (error) {
+      // The same browser subscribed twice at once: the later one replaces the earlier.
+      if (!isUniqueViolation(error)) throw error;
+      await this.store(row);
+    }
+  }
+
+  private async store(
+    row: Pick<
+      PushSubscriptionEntity,
+      "userId" | "sessionId" | "endpoint" | "p256dh" | "auth" | "device"
+    >,
+  ): Promise<void> {
     const now = this.clock.now();
     await withTransaction(this.dataSource, async (manager) => {
       const rows = manager.getRepository(PushSubscriptionEntity);
-      await rows.delete({ endpoint: endpoint.href });
-      await rows.insert({
-        userId,
-        sessionId,
-        endpoint: endpoint.href,
-        p256dh,
-        auth,
-        device,
-        createdAt: now,
-        lastSuccessAt: null,
-      });
+      await rows.delete({ endpoint: row.endpoint });
+      await rows.insert({ ...row, createdAt: now, lastSuccessAt: null });
       const beyond = await rows.find({
         select: { id: true },
-        where: { userId },
+        where: { userId: row.userId },
         order: { id: "DESC" },
         skip: MAX_SUBSCRIPTIONS_PER_USER,
       });
-      if (beyond.length > 0) await rows.delete({ id: In(beyond.map((row) => row.id)) });
+      if (beyond.length > 0) await rows.delete({ id: In(beyond.map((old) => old.id)) });
     });
   }
 
