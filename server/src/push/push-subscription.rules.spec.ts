@@ -4,6 +4,7 @@ import {
   checkSubscription,
   MAX_PAYLOAD_BYTES,
   pushPayload,
+  readingsScreenUrl,
   subscriptionGone,
   testMessage,
 } from "./push-subscription.rules";
@@ -60,6 +61,13 @@ describe("pushPayload", () => {
     const body = "я".repeat(MAX_PAYLOAD_BYTES);
     expect(() => pushPayload({ title: "T", body, url: "/" })).toThrow();
   });
+});
+
+it("links a reminder to the readings screen of the meter's account", () => {
+  expect(readingsScreenUrl("1234567890")).toBe("/accounts/1234567890");
+  expect(
+    JSON.parse(pushPayload({ title: "T", body: "B", url: readingsScreenUrl("12/3") })).url,
+  ).toBe("/accounts/12%2F3");
 });
 
 it("reads 404 and 410 as a subscription gone for good", () => {

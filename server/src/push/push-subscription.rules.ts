@@ -29,6 +29,10 @@ export interface PushMessage {
   url: string;
 }
 
+/** The readings screen of an account's meters (the client's route `/accounts/:number`). */
+export const readingsScreenUrl = (accountNumber: string): string =>
+  `/accounts/${encodeURIComponent(accountNumber)}`;
+
 /** The push services accept about 4 kB of payload; this leaves room for the encryption. */
 export const MAX_PAYLOAD_BYTES = 3000;
 
