@@ -94,6 +94,7 @@ export class PushService {
         where: { userId: row.userId },
         order: { id: "DESC" },
         skip: MAX_SUBSCRIPTIONS_PER_USER,
+        take: 100, // MySQL takes no OFFSET without LIMIT; one more than the cap, as a rule
       });
       if (beyond.length > 0) await rows.delete({ id: In(beyond.map((old) => old.id)) });
     });
