@@ -1,7 +1,7 @@
 import webPush from "web-push";
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf, fieldOf, GraphQLClient } from "../../test/graphql-client";
-import { LOGIN, LOGOUT, registerAndLogin } from "../../test/operations";
+import { CHANGE_PASSWORD, LOGIN, LOGOUT, registerAndLogin } from "../../test/operations";
 import {
   browserKeys,
   PUSH_PUBLIC_KEY,
@@ -204,6 +204,24 @@ it("forgets this device's subscription at logout and every device's at logoutEve
 
   await laptop.ok(LOGOUT_EVERYWHERE);
   expect(await rows().countBy({ userId })).toBe(0);
+});
+
+it("drops the subscriptions of sessions a password change ended, at the next sending", async () => {
+  const { client, userId, input } = await subscriber();
+  const phone = await anotherDevice(input);
+  await subscribe(client);
+  const phoneEndpoint = (await subscribe(phone)).endpoint;
+  await client.ok(CHANGE_PASSWORD, {
+    input: { currentPassword: input.password, newPassword: "Жаңа-құпия-сөз-2026" },
+  });
+  expect(await t.app.services.push.send(userId, { title: "T", body: "B", url: "/" })).toEqual({
+    sent: 1,
+    removed: 1,
+    failed: 0,
+  });
+  expect(receiver.received).toHaveLength(1);
+  expect(await rows().countBy({ endpoint: phoneEndpoint })).toBe(0);
+  expect(await rows().countBy({ userId })).toBe(1);
 });
 
 it("sends a test notification in the subscriber's language, a few an hour", async () => {

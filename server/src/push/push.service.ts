@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { In, type DataSource } from "typeorm";
 import webPush from "web-push";
 import type { RequestMeta } from "../audit/request-meta";
+import { SessionEntity } from "../auth/session.entity";
 import { invalidField } from "../common/app-error";
 import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
 import type { Clock } from "../core/clock";
@@ -29,7 +30,7 @@ const TIMEOUT_MS = 10_000;
 export interface PushOutcome {
   /** Devices the push service accepted the message for. */
   sent: number;
-  /** Subscriptions the push service said are gone (404/410), now removed. */
+  /** Subscriptions now removed: the push service said gone (404/410), or their session ended. */
   removed: number;
   /** Devices not reached this time (refused address, timeout, other answers); kept. */
   failed: number;
@@ -129,7 +130,7 @@ export class PushService {
     if (!vapid) return outcome;
     const payload = pushPayload(message);
     const rows = this.dataSource.getRepository(PushSubscriptionEntity);
-    const subscriptions = await rows.findBy({ userId });
+    const subscriptions = await this.ofLiveSessions(userId, outcome);
     await Promise.all(
       subscriptions.map(async (subscription) => {
         const status = await this.deliver(subscription, payload, vapid);
@@ -145,6 +146,28 @@ export class PushService {
       }),
     );
     return outcome;
+  }
+
+  /**
+   * The user's subscriptions whose session still exists; those of a session that ended without
+   * a logout here (a password change or reset on another device) are removed, and counted.
+   */
+  private async ofLiveSessions(
+    userId: number,
+    outcome: PushOutcome,
+  ): Promise<PushSubscriptionEntity[]> {
+    const rows = this.dataSource.getRepository(PushSubscriptionEntity);
+    const [subscriptions, sessions] = await Promise.all([
+      rows.findBy({ userId }),
+      this.dataSource
+        .getRepository(SessionEntity)
+        .find({ select: { id: true }, where: { userId } }),
+    ]);
+    const live = new Set(sessions.map((session) => session.id));
+    const ended = subscriptions.filter((row) => row.sessionId && !live.has(row.sessionId));
+    if (ended.length > 0) await rows.delete({ id: In(ended.map((row) => row.id)) });
+    outcome.removed += ended.length;
+    return subscriptions.filter((row) => !ended.includes(row));
   }
 
   /** `sendTestPush`: a notification to the caller's own devices, a few an hour. */
