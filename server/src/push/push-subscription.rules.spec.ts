@@ -28,6 +28,13 @@ describe("checkSubscription", () => {
     [{ endpoint: "http://fcm.googleapis.com/x" }, "endpoint"],
     [{ endpoint: "https://user:pw@push.example.com/x" }, "endpoint"],
     [{ endpoint: "nonsense" }, "endpoint"],
+    // 490 characters as sent, 517 in punycode as stored.
+    [
+      {
+        endpoint: `https://жарықжарық.газсервисгазсервис.есептегішесептегіш.kz/${"p".repeat(430)}`,
+      },
+      "endpoint",
+    ],
     [{ p256dh: ecdh.getPublicKey(undefined, "compressed").toString("base64url") }, "keys.p256dh"],
     [{ p256dh: randomBytes(65).fill(5, 0, 1).toString("base64url") }, "keys.p256dh"],
     [{ p256dh: "not base64!" }, "keys.p256dh"],

@@ -1,4 +1,4 @@
-import { checkPublicUrl } from "../common/public-address";
+import { checkPublicUrl, MAX_URL_LENGTH } from "../common/public-address";
 import { Language } from "../core/enums";
 
 /** A subscription as a browser gives it (`PushSubscription.toJSON()`), plus a device name. */
@@ -50,6 +50,10 @@ export function checkSubscription(
 ): SubscriptionCheck {
   const url = checkPublicUrl(input.endpoint.trim(), allowLoopback);
   if (!url.ok) return { ok: false, field: "endpoint", reason: url.reason };
+  if (url.url.href.length > MAX_URL_LENGTH) {
+    // As stored: an international host name grows when written in punycode.
+    return { ok: false, field: "endpoint", reason: "The endpoint is too long." };
+  }
   const p256dh = input.p256dh.trim();
   if (!base64urlOf(p256dh, 65) || Buffer.from(p256dh, "base64url")[0] !== 0x04) {
     return { ok: false, field: "keys.p256dh", reason: "The key must be a P-256 public key." };
