@@ -10,6 +10,7 @@ const FEATURES = [
   "auth",
   "integrators",
   "operators",
+  "push",
   "readings",
   "recovery",
   "registry",

@@ -191,6 +191,8 @@ export default defineConfig({
         navigateFallback: "/index.html",
         navigateFallbackDenylist: [/^\/graphql/, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
+        // Web push: shows the server's notifications, a tap opens the meter (public/push-sw.js).
+        importScripts: ["/push-sw.js"],
       },
     }),
     compileHints(),

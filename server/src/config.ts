@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { generatedSecret } from "./common/generated-secret";
 import type { DatabaseConfig } from "./db/database-config";
+import { type PushConfig, pushConfig } from "./push/push-config";
 import { type WebhookConfig, webhookConfig } from "./webhooks/webhook-config";
 
 export type { DatabaseConfig };
 
-export interface Config extends WebhookConfig {
+export interface Config extends WebhookConfig, PushConfig {
   nodeEnv: string;
   isProduction: boolean;
   port: number;
@@ -111,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
     galeraSyncWait: parseIntSetting(env, "GALERA_SYNC_WAIT", 1, 0, 15),
     ...webhookConfig(env, isProduction, parseIntSetting, parseBoolean, ConfigError),
+    ...pushConfig(env, { isProduction, dataDir, parseBoolean, ConfigError }),
   };
 }
 
@@ -148,28 +149,6 @@ function optionalSecret(env: NodeJS.ProcessEnv, name: string): string | null {
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters long.`);
   }
   return value;
-}
-
-/** The embedded default makes a secret once and keeps it beside its database. */
-function generatedSecret(dataDir: string, name: string): string {
-  const file = join(dataDir, "secrets", `${name.toLowerCase()}.txt`);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  // Several processes can start at once on one data folder (replicas, a migration beside the
-  // server): the secret is written whole to a file of this process's own and linked into place,
-  // which only one of them can do; the others read the winner's.
-  const value = randomBytes(48).toString("base64url");
-  const own = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  writeFileSync(own, value + "\n", { mode: 0o600, flag: "wx" });
-  try {
-    linkSync(own, file);
-    return value;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return readFileSync(file, "utf8").trim();
-  } finally {
-    unlinkSync(own);
-  }
 }
 
 function parseIntSetting(

@@ -17,6 +17,7 @@ import { PartnerAccountsService } from "./integrators/partner-accounts.service";
 import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
+import { PushService } from "./push/push.service";
 import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
@@ -62,6 +63,13 @@ export function createServices(
     },
     readingsFeed,
   );
+  const push = new PushService(
+    dataSource,
+    clock,
+    { vapid: config.vapid, allowLoopback: config.pushAllowLoopback },
+    limits.requests,
+    log,
+  );
   return {
     dataSource,
     clock,
@@ -81,6 +89,7 @@ export function createServices(
     readings: new ReadingsService(dataSource, clock, accounts, audit),
     readingsFeed,
     webhooks,
+    push,
     webhookDispatcher: new WebhookDispatcher(
       dataSource,
       clock,

@@ -51,6 +51,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     galeraSyncWait: 1,
     webhookAllowLoopback: false,
     webhookTimeoutMs: 5000,
+    vapid: null,
+    pushAllowLoopback: false,
     ...overrides,
   };
 }

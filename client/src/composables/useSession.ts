@@ -13,6 +13,7 @@ import { onServerAnswer } from "../apollo/session-hooks";
 import type { UserFieldsFragment } from "../gql/graphql";
 import { prepareIntl } from "../intl-prepare";
 import { applyLocale, fromApiLanguage } from "./useLocale";
+import { forgetBrowserPush } from "./useBrowserPush";
 import { forgetPendingReadings } from "./useOfflineReadings";
 
 const user = shallowRef<UserFieldsFragment | null>(null);
@@ -162,6 +163,7 @@ export async function logout(): Promise<void> {
     if (isUnreachable(toFailure(error).code)) setLogoutPending(true);
   } finally {
     forgetPendingReadings();
+    void forgetBrowserPush();
     clearSession();
   }
 }

@@ -58,6 +58,24 @@ export type PersonType =
   /** A legal entity (юридическое лицо), identified by its BIN. */
   | "LEGAL_ENTITY";
 
+/** The keys of a browser's push subscription (`PushSubscription.toJSON().keys`). */
+export type PushKeysInput = {
+  /** The browser's auth secret, base64url. */
+  auth: string;
+  /** The browser's P-256 public key, base64url. */
+  p256dh: string;
+};
+
+/** A browser's push subscription, as `PushSubscription.toJSON()` gives it. */
+export type PushSubscriptionInput = {
+  /** A name for the device, shown to no one else (at most 100 characters). */
+  device?: string | null | undefined;
+  /** The push service's URL: https, on a host with public addresses only. */
+  endpoint: string;
+  /** The subscription's keys. */
+  keys: PushKeysInput;
+};
+
 /** Who took a reading. */
 export type ReadingSource =
   /** An estimate by the billing system. */
@@ -294,6 +312,26 @@ export type MeterVerificationFieldsFragment = {
 export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
+
+export type PushPublicKeyQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PushPublicKeyQuery = { pushPublicKey: string | null };
+
+export type SubscribePushMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+export type SubscribePushMutation = { subscribePush: boolean };
+
+export type UnsubscribePushMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+export type UnsubscribePushMutation = { unsubscribePush: boolean };
+
+export type SendTestPushMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SendTestPushMutation = { sendTestPush: { sent: number } };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   input: RequestPasswordResetInput;
@@ -1090,6 +1128,115 @@ export const LogoutEverywhereDocument = {
     },
   ],
 } as unknown as DocumentNode<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const PushPublicKeyDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "PushPublicKey" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [{ kind: "Field", name: { kind: "Name", value: "pushPublicKey" } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PushPublicKeyQuery, PushPublicKeyQueryVariables>;
+export const SubscribePushDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "SubscribePush" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "PushSubscriptionInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "subscribePush" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubscribePushMutation, SubscribePushMutationVariables>;
+export const UnsubscribePushDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UnsubscribePush" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "endpoint" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "unsubscribePush" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "endpoint" },
+                value: { kind: "Variable", name: { kind: "Name", value: "endpoint" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnsubscribePushMutation, UnsubscribePushMutationVariables>;
+export const SendTestPushDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "SendTestPush" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "sendTestPush" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [{ kind: "Field", name: { kind: "Name", value: "sent" } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendTestPushMutation, SendTestPushMutationVariables>;
 export const RequestPasswordResetDocument = {
   kind: "Document",
   definitions: [

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
 import { Access, Public, type GraphQLContext, CurrentSessionId, CurrentUser } from "../graphql";
 import type { AuthService } from "./auth.service";
 import type { DataSource } from "typeorm";
+import type { PushService } from "../push/push.service";
 import type { SessionCookie } from "./session-cookie";
 import type { SessionsService } from "./sessions.service";
 import { AppError } from "../common/app-error";
@@ -25,6 +26,7 @@ export class AuthResolver {
       sessionCookie: SessionCookie;
       sessions: SessionsService;
       dataSource: DataSource;
+      push: PushService;
     },
   ) {}
 
@@ -70,10 +72,12 @@ export class AuthResolver {
     @CurrentSessionId({ optional: true }) sessionId: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { sessionCookie, sessions } = this.services;
+    const { sessionCookie, sessions, push } = this.services;
     if (sessionId) await sessions.end(sessionId);
     const token = sessionCookie.read(ctx.request);
-    if (token) await sessions.endByToken(token);
+    const ended = token ? await sessions.endByToken(token) : null;
+    // This device's push subscription goes with its session.
+    for (const id of new Set([sessionId, ended])) if (id) await push.forgetSession(id);
     sessionCookie.clear(ctx.reply);
     return true;
   }
@@ -86,8 +90,9 @@ export class AuthResolver {
     @CurrentUser() user: UserEntity,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const { sessions, sessionCookie, dataSource } = this.services;
+    const { sessions, sessionCookie, dataSource, push } = this.services;
     await sessions.endOthers(dataSource.manager, user.id, null);
+    await push.forgetUser(user.id);
     sessionCookie.clear(ctx.reply);
     return true;
   }

@@ -97,10 +97,16 @@ export class SessionsService {
     await this.dataSource.getRepository(SessionEntity).delete({ id: sessionId });
   }
 
-  async endByToken(token: string): Promise<void> {
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .delete({ tokenHash: hashSessionToken(token) });
+  /** Ends the session whose cookie token this is; answers its id, null when there was none. */
+  async endByToken(token: string): Promise<string | null> {
+    const sessions = this.dataSource.getRepository(SessionEntity);
+    const session = await sessions.findOne({
+      select: { id: true },
+      where: { tokenHash: hashSessionToken(token) },
+    });
+    if (!session) return null;
+    await sessions.delete({ id: session.id });
+    return session.id;
   }
 
   /** Ends every session of the user but `keepSessionId` (all of them when it is null). */

@@ -6,6 +6,7 @@ import { SessionEntity } from "../auth/session.entity";
 import { ApiClientEntity } from "../integrators/api-client.entity";
 import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import { MeterEntity } from "../readings/meter.entity";
+import { PushSubscriptionEntity } from "../push/push-subscription.entity";
 import { ReadingEntity } from "../readings/reading.entity";
 import { UserTokenEntity } from "../recovery/user-token.entity";
 import { UserEntity } from "../users/user.entity";
@@ -28,4 +29,5 @@ export const entities = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookDispatchEntity,
+  PushSubscriptionEntity,
 ];

@@ -7,6 +7,7 @@ import { AuthResolver } from "../auth/auth.resolver";
 import { IntegratorsResolver } from "../integrators/integrators.resolver";
 import { PartnerAccountResolver } from "../integrators/partner-account.resolver";
 import { OperatorsResolver } from "../operators/operators.resolver";
+import { PushResolver } from "../push/push.resolver";
 import { MetersResolver } from "../readings/meters.resolver";
 import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
@@ -31,6 +32,7 @@ const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
   [OperatorsResolver, (s) => new OperatorsResolver(s)],
   [RecoveryResolver, (s) => new RecoveryResolver(s)],
   [WebhooksResolver, (s) => new WebhooksResolver(s)],
+  [PushResolver, (s) => new PushResolver(s)],
 ]);
 
 let built: GraphQLSchema | undefined;

@@ -10,7 +10,7 @@ const API_PATHS = /^\/(graphql|healthz|readyz)(\/|$|\?)/;
 const FILE_PATH = /\/[^/]+\.[A-Za-z0-9]+$/;
 /** Files that must be revalidated on every load so a new release reaches users. */
 const NO_CACHE_FILES =
-  /(^|\/)(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)(\.br|\.gz)?$/;
+  /(^|\/)(index\.html|sw\.js|push-sw\.js|registerSW\.js|manifest\.webmanifest)(\.br|\.gz)?$/;
 /**
  * Text files the build also wrote as `.br` and `.gz` (client/scripts/precompress.mjs): which copy
  * is sent depends on Accept-Encoding, so caches must keep them apart.

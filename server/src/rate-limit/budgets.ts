@@ -30,6 +30,8 @@ export const DEFAULT_BUDGETS = {
   resetStatusPerIpHour: { points: 30, durationSeconds: HOUR, blockSeconds: 0 },
   /** issueApiToken: per API client (right id and secret), else per IP; no cost budget besides. */
   tokenPerClientMinute: { points: 30, durationSeconds: MINUTE, blockSeconds: 0 },
+  /** `sendTestPush`: test notifications per user. */
+  testPushPerUserHour: { points: 5, durationSeconds: HOUR, blockSeconds: 0 },
   /** RL-7: operation cost per user (or IP when anonymous). */
   costPerMinute: { points: 300, durationSeconds: MINUTE, blockSeconds: 0 },
 } satisfies Record<string, Budget>;

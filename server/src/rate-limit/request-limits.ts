@@ -28,6 +28,7 @@ export class RequestLimits {
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
   private readonly tokenPerClient: RateLimiterAbstract;
+  private readonly testPushPerUser: RateLimiterAbstract;
   readonly costBudget: CostBudget;
 
   constructor(
@@ -49,6 +50,7 @@ export class RequestLimits {
       insured,
     );
     this.tokenPerClient = store.create("token_m", budgets.tokenPerClientMinute, insured);
+    this.testPushPerUser = store.create("test_push_h", budgets.testPushPerUserHour, insured);
     this.costBudget = new CostBudget(store, budgets.costPerMinute, log);
   }
 
@@ -146,6 +148,17 @@ export class RequestLimits {
       [{ budget: "tokenPerClientMinute", limiter: this.tokenPerClient, key }],
       "issueApiToken",
       meta,
+    );
+  }
+
+  /** `sendTestPush`: a point per user; RATE_LIMITED once the hour's are spent. */
+  async beforeTestPush(userId: number, meta: RequestMeta): Promise<void> {
+    const key = hashedKey("user", userId);
+    await this.charge(
+      [{ budget: "testPushPerUserHour", limiter: this.testPushPerUser, key }],
+      "sendTestPush",
+      meta,
+      userId,
     );
   }
 

@@ -1,19 +1,14 @@
 import { In, LessThanOrEqual, type DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Clock } from "../core/clock";
+import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
 import { withTransaction } from "../db/transaction";
 import { ApiClientEntity } from "../integrators/api-client.entity";
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from "./webhook-delivery.entity";
 import { WebhookEndpointEntity } from "./webhook-endpoint.entity";
 import { MAX_ATTEMPTS, retryDelayMs } from "./webhook-event.rules";
-import {
-  AddressRefused,
-  resolveWebhookAddress,
-  sendWebhook,
-  type SendResult,
-} from "./webhook-sender";
+import { sendWebhook, type SendResult } from "./webhook-sender";
 import { SIGNATURE_HEADER, signatureHeader } from "./webhook-signature.rules";
-import { checkWebhookUrl } from "./webhook-url.rules";
 import type { WebhooksService } from "./webhooks.service";
 
 /** Due deliveries sent at once (one slow receiver does not hold up the rest). */
@@ -175,11 +170,11 @@ async function attempt(
   row: WebhookDeliveryEntity,
   now: Date,
 ): Promise<SendResult> {
-  const checked = checkWebhookUrl(endpoint.url, options.allowLoopback);
+  const checked = checkPublicUrl(endpoint.url, options.allowLoopback);
   if (!checked.ok) return { ok: false, error: `Refused: ${checked.reason}` };
   let address: string;
   try {
-    address = await resolveWebhookAddress(checked.url, options.allowLoopback);
+    address = await resolvePublicAddress(checked.url, options.allowLoopback);
   } catch (error) {
     if (error instanceof AddressRefused) return { ok: false, error: `Refused: ${error.message}` };
     throw error;

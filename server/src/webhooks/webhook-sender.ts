@@ -1,56 +1,14 @@
-import { lookup } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { setTimeout as sleep } from "node:timers/promises";
-import { literalAddress, plainHttpAllowed, refusedAddress } from "./webhook-url.rules";
+import { literalAddress } from "../common/public-address";
 
-/** A name that does not resolve within this is refused (a request has 10 s in all). */
-const LOOKUP_TIMEOUT_MS = 3000;
 /** Of a receiver's answer, this much is kept (for `lastError`); the rest is not read. */
 export const MAX_RESPONSE_BYTES = 4096;
-
-export class AddressRefused extends Error {}
 
 export interface SendResult {
   ok: boolean;
   /** Why it failed, for `lastError`; null when delivered. */
   error: string | null;
-}
-
-/**
- * The one address a webhook is sent to: the URL's host resolved (every address it has), each
- * one checked (webhook-url.rules.ts). The request then connects to this checked address, not to
- * the name again, so a DNS answer that changes between check and connect (rebinding) cannot
- * send it elsewhere. Throws AddressRefused.
- */
-export async function resolveWebhookAddress(url: URL, allowLoopback: boolean): Promise<string> {
-  const literal = literalAddress(url);
-  let addresses: string[];
-  if (literal) {
-    addresses = [literal];
-  } else {
-    try {
-      addresses = await Promise.race([
-        lookup(url.hostname, { all: true, verbatim: true }).then((all) =>
-          all.map((a) => a.address),
-        ),
-        sleep(LOOKUP_TIMEOUT_MS, undefined, { ref: false }).then(() =>
-          Promise.reject(new Error("no answer in time")),
-        ),
-      ]);
-    } catch (error) {
-      throw new AddressRefused(`${url.hostname} does not resolve (${(error as Error).message})`);
-    }
-  }
-  for (const address of addresses) {
-    const reason = refusedAddress(address, allowLoopback);
-    if (reason) throw new AddressRefused(`${url.hostname}: ${reason}`);
-  }
-  if (addresses.length === 0) throw new AddressRefused(`${url.hostname} has no address`);
-  if (!plainHttpAllowed(url, addresses[0], allowLoopback)) {
-    throw new AddressRefused("The URL must use https.");
-  }
-  return addresses[0];
 }
 
 /**

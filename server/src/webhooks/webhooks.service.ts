@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { IsNull, LessThan, type DataSource, type FindOptionsWhere } from "typeorm";
 import type { Clock } from "../core/clock";
 import { AppError, invalidField } from "../common/app-error";
+import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
 import { pageSize } from "../common/pagination";
 import { insertEntity } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
@@ -12,8 +13,6 @@ import { WebhookDeliveryEntity, WebhookDeliveryStatus } from "./webhook-delivery
 import { WebhookDispatchEntity } from "./webhook-dispatch.entity";
 import { WebhookEndpointEntity } from "./webhook-endpoint.entity";
 import { parseEvents } from "./webhook-event.rules";
-import { AddressRefused, resolveWebhookAddress } from "./webhook-sender";
-import { checkWebhookUrl } from "./webhook-url.rules";
 
 /** Endpoints one API client may have at once. */
 export const MAX_ENDPOINTS_PER_CLIENT = 10;
@@ -93,10 +92,10 @@ export class WebhooksService {
         events.unknown ? `Unknown event "${events.unknown}".` : "Name at least one event.",
       );
     }
-    const checked = checkWebhookUrl(rawUrl.trim(), this.settings.allowLoopback);
+    const checked = checkPublicUrl(rawUrl.trim(), this.settings.allowLoopback);
     if (!checked.ok) throw refused(checked.reason);
     try {
-      await resolveWebhookAddress(checked.url, this.settings.allowLoopback);
+      await resolvePublicAddress(checked.url, this.settings.allowLoopback);
     } catch (error) {
       if (error instanceof AddressRefused) throw refused(error.message);
       throw error;

@@ -5,6 +5,7 @@ import { Integrators1764400000000 } from "./1764400000000-integrators";
 import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
 import { Webhooks1764700000000 } from "./1764700000000-webhooks";
 import { MeterVerification1764900000000 } from "./1764900000000-meter-verification";
+import { PushSubscriptions1765100000000 } from "./1765100000000-push-subscriptions";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   FeedStreams1764500000000,
   Webhooks1764700000000,
   MeterVerification1764900000000,
+  PushSubscriptions1765100000000,
 ];

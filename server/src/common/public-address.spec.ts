@@ -1,8 +1,8 @@
-import { checkWebhookUrl, literalAddress, refusedAddress } from "./webhook-url.rules";
+import { checkPublicUrl, literalAddress, refusedAddress } from "./public-address";
 
 describe("webhook URL", () => {
   it("must be https, without credentials or fragment", () => {
-    expect(checkWebhookUrl("https://billing.example.kz/hooks?x=1", false).ok).toBe(true);
+    expect(checkPublicUrl("https://billing.example.kz/hooks?x=1", false).ok).toBe(true);
     for (const url of [
       "http://billing.example.kz/hooks",
       "ftp://billing.example.kz/",
@@ -11,13 +11,13 @@ describe("webhook URL", () => {
       "not a url",
       `https://billing.example.kz/${"a".repeat(500)}`,
     ]) {
-      expect(checkWebhookUrl(url, false).ok).toBe(false);
+      expect(checkPublicUrl(url, false).ok).toBe(false);
     }
   });
 
   it("may be plain http only with the test setting", () => {
-    expect(checkWebhookUrl("http://127.0.0.1:8080/", true).ok).toBe(true);
-    expect(checkWebhookUrl("http://127.0.0.1:8080/", false).ok).toBe(false);
+    expect(checkPublicUrl("http://127.0.0.1:8080/", true).ok).toBe(true);
+    expect(checkPublicUrl("http://127.0.0.1:8080/", false).ok).toBe(false);
   });
 
   it("reads an address literal, with or without brackets", () => {

@@ -1,3 +1,5 @@
+import { lookup } from "node:dns/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 import ipaddr from "ipaddr.js";
 
 export const MAX_URL_LENGTH = 500;
@@ -5,10 +7,15 @@ export const MAX_URL_LENGTH = 500;
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 /**
- * The shape of a webhook URL before any lookup: https (http only to a loopback receiver when
- * the test-only setting allows it), a host, no credentials, no fragment.
+ * Addresses the server calls that someone else chose (webhook URLs, web push endpoints): the
+ * shape of the URL, then every address its host resolves to, must be public.
  */
-export function checkWebhookUrl(raw: string, allowLoopback: boolean): UrlCheck {
+
+/**
+ * The shape of such a URL before any lookup: https (http only to a loopback receiver when the
+ * test-only setting allows it), a host, no credentials, no fragment.
+ */
+export function checkPublicUrl(raw: string, allowLoopback: boolean): UrlCheck {
   if (raw.length > MAX_URL_LENGTH) {
     return { ok: false, reason: `The URL is longer than ${MAX_URL_LENGTH} characters.` };
   }
@@ -57,4 +64,45 @@ export function plainHttpAllowed(url: URL, address: string, allowLoopback: boole
     url.protocol === "https:" ||
     (allowLoopback && ipaddr.isValid(address) && ipaddr.process(address).range() === "loopback")
   );
+}
+
+/** A name that does not resolve within this is refused (a request has 10 s in all). */
+const LOOKUP_TIMEOUT_MS = 3000;
+
+export class AddressRefused extends Error {}
+
+/**
+ * The one address a request is sent to: the URL's host resolved (every address it has), each
+ * one checked (above). The request then connects to this checked address, not to
+ * the name again, so a DNS answer that changes between check and connect (rebinding) cannot
+ * send it elsewhere. Throws AddressRefused.
+ */
+export async function resolvePublicAddress(url: URL, allowLoopback: boolean): Promise<string> {
+  const literal = literalAddress(url);
+  let addresses: string[];
+  if (literal) {
+    addresses = [literal];
+  } else {
+    try {
+      addresses = await Promise.race([
+        lookup(url.hostname, { all: true, verbatim: true }).then((all) =>
+          all.map((a) => a.address),
+        ),
+        sleep(LOOKUP_TIMEOUT_MS, undefined, { ref: false }).then(() =>
+          Promise.reject(new Error("no answer in time")),
+        ),
+      ]);
+    } catch (error) {
+      throw new AddressRefused(`${url.hostname} does not resolve (${(error as Error).message})`);
+    }
+  }
+  for (const address of addresses) {
+    const reason = refusedAddress(address, allowLoopback);
+    if (reason) throw new AddressRefused(`${url.hostname}: ${reason}`);
+  }
+  if (addresses.length === 0) throw new AddressRefused(`${url.hostname} has no address`);
+  if (!plainHttpAllowed(url, addresses[0], allowLoopback)) {
+    throw new AddressRefused("The URL must use https.");
+  }
+  return addresses[0];
 }
