@@ -104,8 +104,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installProtocolErrors(fastify);
   await fastify.register(fastifyCookie);
   await registerHttpHardening(fastify, config);
-  await registerCompression(fastify);
+  // Before compression: the deadline's onSend hook must see an answer start before it is encoded.
   installRequestDeadline(fastify, options.requestDeadlineMs);
+  await registerCompression(fastify);
   // Expired limiter rows are dead weight: sweep them every 10 minutes.
   const sweep = setInterval(() => {
     services.limits.store

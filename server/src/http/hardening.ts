@@ -78,7 +78,16 @@ export function installRequestDeadline(fastify: FastifyInstance, ms = REQUEST_DE
     clearTimeout(timers.get(request));
     done();
   });
+  // An answer on its way (its onSend hooks run before `reply.sent`): the deadline must not send
+  // a second one over it, whose body would go out under the first one's Content-Encoding.
+  fastify.addHook("onSend", (request, _reply, payload, done) => {
+    clearTimeout(timers.get(request));
+    answering.add(request);
+    done(null, payload);
+  });
 }
+
+const answering = new WeakSet<FastifyRequest>();
 
 async function answerAtDeadline(
   request: FastifyRequest,
@@ -86,10 +95,10 @@ async function answerAtDeadline(
   scope: DeadlineScope,
   ms: number,
 ): Promise<void> {
-  if (reply.sent) return;
+  if (reply.sent || answering.has(request)) return;
   scope.pass();
   const settled = await scope.settle(SETTLE_MS);
-  if (reply.sent) return;
+  if (reply.sent || answering.has(request)) return;
   const stored = !settled || scope.committed;
   request.log.warn(
     { deadlineMs: ms, settled, committed: scope.committed },
