@@ -13,6 +13,8 @@ const FEATURES = [
   "readings",
   "recovery",
   "registry",
+  "reminders",
+  "submit-links",
   "users",
   "webhooks",
 ];

@@ -7,6 +7,9 @@ import { ApiClientEntity } from "../integrators/api-client.entity";
 import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { ReadingEntity } from "../readings/reading.entity";
+import { ReminderRunEntity } from "../reminders/reminder-run.entity";
+import { ReminderEntity } from "../reminders/reminder.entity";
+import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
 import { UserTokenEntity } from "../recovery/user-token.entity";
 import { UserEntity } from "../users/user.entity";
 import { WebhookDeliveryEntity } from "../webhooks/webhook-delivery.entity";
@@ -28,4 +31,7 @@ export const entities = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookDispatchEntity,
+  SubmitLinkEntity,
+  ReminderEntity,
+  ReminderRunEntity,
 ];

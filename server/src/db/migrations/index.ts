@@ -4,6 +4,7 @@ import { RateLimits1764300000000 } from "./1764300000000-rate-limits";
 import { Integrators1764400000000 } from "./1764400000000-integrators";
 import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
 import { Webhooks1764700000000 } from "./1764700000000-webhooks";
+import { Reminders1765000000000 } from "./1765000000000-reminders";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Integrators1764400000000,
   FeedStreams1764500000000,
   Webhooks1764700000000,
+  Reminders1765000000000,
 ];
