@@ -22,6 +22,7 @@ import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
+import { SubmitLinksService } from "./submit-links/submit-links.service";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
 import { WebhookEventsService } from "./webhooks/webhook-events.service";
@@ -62,6 +63,8 @@ export function createServices(
     },
     readingsFeed,
   );
+  const readings = new ReadingsService(dataSource, clock, accounts, audit);
+  const submitLinks = new SubmitLinksService(dataSource, clock, readings, limits.requests);
   return {
     dataSource,
     clock,
@@ -78,7 +81,8 @@ export function createServices(
       emailConfirmation,
       mail,
     }),
-    readings: new ReadingsService(dataSource, clock, accounts, audit),
+    readings,
+    submitLinks,
     readingsFeed,
     webhooks,
     webhookDispatcher: new WebhookDispatcher(

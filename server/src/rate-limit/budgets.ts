@@ -30,6 +30,9 @@ export const DEFAULT_BUDGETS = {
   resetStatusPerIpHour: { points: 30, durationSeconds: HOUR, blockSeconds: 0 },
   /** issueApiToken: per API client (right id and secret), else per IP; no cost budget besides. */
   tokenPerClientMinute: { points: 30, durationSeconds: MINUTE, blockSeconds: 0 },
+  /** One-tap submit links (`submitLink`, `submitReadingByLink`): per token and per address. */
+  linkPerTokenHour: { points: 20, durationSeconds: HOUR, blockSeconds: 0 },
+  linkPerIpHour: { points: 60, durationSeconds: HOUR, blockSeconds: 0 },
   /** RL-7: operation cost per user (or IP when anonymous). */
   costPerMinute: { points: 300, durationSeconds: MINUTE, blockSeconds: 0 },
 } satisfies Record<string, Budget>;

@@ -28,6 +28,8 @@ export class RequestLimits {
   private readonly resetPerIp: RateLimiterAbstract;
   private readonly resetStatusPerIp: RateLimiterAbstract;
   private readonly tokenPerClient: RateLimiterAbstract;
+  private readonly linkPerToken: RateLimiterAbstract;
+  private readonly linkPerIp: RateLimiterAbstract;
   readonly costBudget: CostBudget;
 
   constructor(
@@ -49,6 +51,8 @@ export class RequestLimits {
       insured,
     );
     this.tokenPerClient = store.create("token_m", budgets.tokenPerClientMinute, insured);
+    this.linkPerToken = store.create("link_token_h", budgets.linkPerTokenHour, insured);
+    this.linkPerIp = store.create("link_ip_h", budgets.linkPerIpHour, insured);
     this.costBudget = new CostBudget(store, budgets.costPerMinute, log);
   }
 
@@ -145,6 +149,18 @@ export class RequestLimits {
     await this.charge(
       [{ budget: "tokenPerClientMinute", limiter: this.tokenPerClient, key }],
       "issueApiToken",
+      meta,
+    );
+  }
+
+  /** A one-tap link's use (its page or a sending): a point per token and per address. */
+  async beforeSubmitLink(tokenHash: string, meta: RequestMeta): Promise<void> {
+    await this.charge(
+      [
+        { budget: "linkPerTokenHour", limiter: this.linkPerToken, key: hashedKey(tokenHash) },
+        { budget: "linkPerIpHour", limiter: this.linkPerIp, key: hashedKey(ipOf(meta)) },
+      ],
+      "submitLink",
       meta,
     );
   }

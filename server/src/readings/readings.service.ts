@@ -18,7 +18,7 @@ import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
-import { clientCaller, userCaller } from "./reading-sender.rules";
+import { clientCaller, linkCaller, userCaller } from "./reading-sender.rules";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 export interface Sending {
@@ -39,11 +39,28 @@ export interface Sent {
   meter: MeterEntity;
 }
 
-/** Who sends a reading: a subscriber (on his accounts) or a partner's API client (any account). */
-export type Caller = { kind: "user"; user: UserEntity } | { kind: "client"; clientId: number };
+/**
+ * Who sends a reading: a subscriber (on his accounts), a partner's API client (any account), or
+ * the bearer of a subscriber's one-tap link (`submit-links/`: that subscriber's access, source
+ * REMINDER_LINK).
+ */
+export type Caller =
+  | { kind: "user"; user: UserEntity }
+  | { kind: "client"; clientId: number }
+  | { kind: "link"; user: UserEntity; linkId: number };
 
 const callerKey = (caller: Caller) =>
-  caller.kind === "user" ? userCaller(caller.user.id) : clientCaller(caller.clientId);
+  caller.kind === "client"
+    ? clientCaller(caller.clientId)
+    : caller.kind === "link"
+      ? linkCaller(caller.linkId)
+      : userCaller(caller.user.id);
+
+const SOURCES = {
+  user: ReadingSource.SUBSCRIBER,
+  client: ReadingSource.PARTNER,
+  link: ReadingSource.REMINDER_LINK,
+} as const;
 
 export interface WindowView {
   period: string;
@@ -130,11 +147,11 @@ export class ReadingsService {
   async submit(who: Caller, sending: Sending, meta: RequestMeta = NO_REQUEST): Promise<Sent> {
     const value = parseReadingMilli(sending.value);
     if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
-    const meterField = who.kind === "user" ? "meterId" : "meterSerial";
+    const meterField = who.kind === "client" ? "meterSerial" : "meterId";
     const meter =
-      who.kind === "user"
-        ? await this.accessibleMeter(who.user, sending.meterId ?? "")
-        : await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "");
+      who.kind === "client"
+        ? await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "")
+        : await this.accessibleMeter(who.user, sending.meterId ?? "");
     if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: meterField });
     return { meter, reading: await this.send(who, sending, meter, value, meta) };
   }
@@ -177,11 +194,11 @@ export class ReadingsService {
           valueMilli: value,
           takenAt: now,
           period,
-          source: who.kind === "user" ? ReadingSource.SUBSCRIBER : ReadingSource.PARTNER,
+          source: SOURCES[who.kind],
           slot: decision.slot,
           isCorrection: decision.isCorrection,
           previousValueMilli: decision.previousValue,
-          submittedByUserId: who.kind === "user" ? who.user.id : null,
+          submittedByUserId: who.kind === "client" ? null : who.user.id,
           caller,
           idempotencyKey: key,
           externalId: null,
@@ -193,7 +210,7 @@ export class ReadingsService {
         await this.audit?.record(
           {
             type: "READING_SUBMITTED",
-            userId: who.kind === "user" ? who.user.id : null,
+            userId: who.kind === "client" ? null : who.user.id,
             meta,
             detail: {
               readingId: saved.id,
@@ -201,6 +218,7 @@ export class ReadingsService {
               period,
               isCorrection: saved.isCorrection,
               ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
+              ...(who.kind === "link" ? { submitLinkId: who.linkId } : {}),
             },
           },
           manager,
@@ -251,6 +269,14 @@ export class ReadingsService {
       });
     }
     return reading;
+  }
+
+  /** A meter's latest actual reading and this month's window (for the one-tap link's page). */
+  async meterState(meterId: number): Promise<{ latest: ReadingEntity | null; window: WindowView }> {
+    const period = this.currentPeriod();
+    const month = await latestReadingsAndCountedSendings(this.dataSource.manager, [meterId], period);
+    const latest = month.latest.get(meterId) ?? null;
+    return { latest, window: windowOfLoaded(period, latest, month.sendings.get(meterId) ?? []) };
   }
 
   currentPeriod(): string {
