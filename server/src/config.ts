@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { DatabaseConfig } from "./db/database-config";
+import { type ReminderConfig, reminderConfig } from "./reminders/reminder-config";
 import { type WebhookConfig, webhookConfig } from "./webhooks/webhook-config";
 
 export type { DatabaseConfig };
 
-export interface Config extends WebhookConfig {
+export interface Config extends WebhookConfig, ReminderConfig {
   nodeEnv: string;
   isProduction: boolean;
   port: number;
@@ -111,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queueTimeBudgetMs: parseIntSetting(env, "QUEUE_TIME_BUDGET_MS", 1000, 10, 10_000),
     galeraSyncWait: parseIntSetting(env, "GALERA_SYNC_WAIT", 1, 0, 15),
     ...webhookConfig(env, isProduction, parseIntSetting, parseBoolean, ConfigError),
+    ...reminderConfig(env, parseIntSetting, ConfigError),
   };
 }
 

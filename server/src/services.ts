@@ -22,6 +22,8 @@ import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
+import { ReminderScheduler } from "./reminders/reminder-scheduler";
+import { RemindersService } from "./reminders/reminders.service";
 import { SubmitLinksService } from "./submit-links/submit-links.service";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
@@ -65,6 +67,7 @@ export function createServices(
   );
   const readings = new ReadingsService(dataSource, clock, accounts, audit);
   const submitLinks = new SubmitLinksService(dataSource, clock, readings, limits.requests);
+  const reminders = new RemindersService(dataSource, clock, mail, submitLinks, audit, log);
   return {
     dataSource,
     clock,
@@ -83,6 +86,8 @@ export function createServices(
     }),
     readings,
     submitLinks,
+    reminders,
+    reminderScheduler: new ReminderScheduler(reminders, clock, config, log),
     readingsFeed,
     webhooks,
     webhookDispatcher: new WebhookDispatcher(

@@ -11,6 +11,7 @@ import { MetersResolver } from "../readings/meters.resolver";
 import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../common/scalars/date-time.scalar";
+import { RemindersResolver } from "../reminders/reminders.resolver";
 import { SubmitLinksResolver } from "../submit-links/submit-links.resolver";
 import { UsersResolver } from "../users/users.resolver";
 import { WebhooksResolver } from "../webhooks/webhooks.resolver";
@@ -33,6 +34,7 @@ const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
   [RecoveryResolver, (s) => new RecoveryResolver(s)],
   [WebhooksResolver, (s) => new WebhooksResolver(s)],
   [SubmitLinksResolver, (s) => new SubmitLinksResolver(s)],
+  [RemindersResolver, (s) => new RemindersResolver(s)],
 ]);
 
 let built: GraphQLSchema | undefined;

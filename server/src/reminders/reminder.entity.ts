@@ -29,10 +29,6 @@ export class ReminderEntity {
   @Column({ name: "user_id", type: "int" })
   userId: number;
 
-  /** The e-mail's outbox row (one per user and day: a legal entity's lists all its meters). */
-  @Column({ name: "outbox_id", type: "int", nullable: true })
-  outboxId: number | null;
-
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt: Date;
 }

@@ -14,6 +14,12 @@ export class Reminders1765000000000 implements MigrationInterface {
       new TableColumn({ name: "reminder_email", type: "boolean", default: "1" }),
       new TableColumn({ name: "reminder_push", type: "boolean", default: "0" }),
     ]);
+    // Which reminder an e-mail is ("reminder:<day>:<user id>"): its send-time check, its counts.
+    await queryRunner.addColumn("mail_outbox", new TableColumn(text("ref", 64, true)));
+    await queryRunner.createIndex(
+      "mail_outbox",
+      new TableIndex({ name: "ix_mail_outbox_ref", columnNames: ["ref"] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: "submit_links",
@@ -47,7 +53,6 @@ export class Reminders1765000000000 implements MigrationInterface {
           text("channel", 8),
           text("day", 10),
           integer("user_id"),
-          integer("outbox_id", true),
           instant("created_at"),
         ],
         indices: [
@@ -79,6 +84,8 @@ export class Reminders1765000000000 implements MigrationInterface {
     await queryRunner.dropTable("reminder_runs");
     await queryRunner.dropTable("reminders");
     await queryRunner.dropTable("submit_links");
+    await queryRunner.dropIndex("mail_outbox", "ix_mail_outbox_ref");
+    await queryRunner.dropColumn("mail_outbox", "ref");
     await queryRunner.dropColumn("users", "reminder_push");
     await queryRunner.dropColumn("users", "reminder_email");
   }
