@@ -218,7 +218,7 @@ export class ReadingsService {
               period,
               isCorrection: saved.isCorrection,
               ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
-              ...(who.kind === "link" ? { submitLinkId: who.linkId } : {}),
+              ...(who.kind === "link" ? { source: SOURCES.link, oneTapId: who.linkId } : {}),
             },
           },
           manager,

@@ -68,14 +68,18 @@ export class RemindersService {
   /** Runs (or resumes) the reminders of `day` ("YYYY-MM-DD", Almaty) if no replica is. */
   async runDay(
     day: string,
-    options: { again?: boolean; afterBatch?: () => Promise<void> } = {},
+    options: { again?: boolean; batchSize?: number; afterBatch?: () => Promise<void> } = {},
   ): Promise<RunOutcome> {
     if (!(await this.takeLease(day, options.again ?? false))) return { ran: false, queued: 0 };
     const period = day.slice(0, 7);
     let queued = 0;
     let after = 0;
     for (;;) {
-      const users = await recipientsAfter(this.dataSource.manager, after, USERS_PER_BATCH);
+      const users = await recipientsAfter(
+        this.dataSource.manager,
+        after,
+        options.batchSize ?? USERS_PER_BATCH,
+      );
       if (users.length === 0) break;
       after = users[users.length - 1].id;
       const added = await withTransaction(this.dataSource, (manager) =>
