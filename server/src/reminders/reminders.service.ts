@@ -68,7 +68,7 @@ export class RemindersService {
   /** Runs (or resumes) the reminders of `day` ("YYYY-MM-DD", Almaty) if no replica is. */
   async runDay(
     day: string,
-    options: { again?: boolean; batchSize?: number; afterBatch?: () => Promise<void> } = {},
+    options: { again?: boolean; batchSize?: number; afterBatch?: (added: number) => Promise<void> } = {},
   ): Promise<RunOutcome> {
     if (!(await this.takeLease(day, options.again ?? false))) return { ran: false, queued: 0 };
     const period = day.slice(0, 7);
@@ -87,7 +87,7 @@ export class RemindersService {
       );
       queued += added;
       if (added > 0) this.mail.nudge();
-      await options.afterBatch?.();
+      await options.afterBatch?.(added);
     }
     await this.finish(day);
     this.log?.info({ day, queued }, "reminders queued");
