@@ -68,6 +68,8 @@ export type ReadingSource =
   | "OPERATOR"
   /** A partner channel (bank, payment app). */
   | "PARTNER"
+  /** The subscriber, through the one-tap link of a reminder. */
+  | "REMINDER_LINK"
   /** The subscriber, in this app. */
   | "SUBSCRIBER";
 
