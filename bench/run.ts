@@ -21,6 +21,7 @@ import { login } from "./scenarios/login";
 import { mixedLoad } from "./scenarios/mixed";
 import { accountsScreen, deepCursor, history } from "./scenarios/reads";
 import { sending } from "./scenarios/sending";
+import { queueReminders } from "./scenarios/reminders";
 import { webhookThroughput } from "./scenarios/webhooks";
 import { benchSecrets, startBaseline, startFullStack } from "./servers";
 
@@ -102,6 +103,19 @@ async function main(): Promise<void> {
       results.feedDrain = await feedDrain(dataSource, full.url, options.size.feedReadings, log);
     } finally {
       await full.stop();
+      await dataSource.destroy();
+    }
+  }
+  if (only.has(13)) {
+    const meters = options.quick ? 20_000 : 600_000;
+    log(`Scenario 13: a day's reminders for ${meters} meters`);
+    const url = await freshDatabase(options);
+    const dataSource = await openDatabase(parseDatabaseUrl(url), undefined, {
+      statementTimeoutSeconds: 0,
+    });
+    try {
+      results.reminders = await queueReminders(dataSource, meters, log);
+    } finally {
       await dataSource.destroy();
     }
   }

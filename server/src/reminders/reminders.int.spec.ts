@@ -1,4 +1,5 @@
 import { makeBin } from "../core/bin";
+import type { FixedClock } from "../core/clock";
 import { createRegistryAccount, registration } from "../../test/factories";
 import { codeOf } from "../../test/graphql-client";
 import { linkIn, TestSmtpServer, tokenOf, type ReceivedMail } from "../../test/mail";
@@ -209,7 +210,7 @@ describe("replicas", () => {
 
       // While the dead run's lease lasts, nobody takes the day over.
       expect(await replica.app.services.reminders.runDay(day)).toEqual({ ran: false, queued: 0 });
-      (replica.app.services.clock as { set(at: Date): void }).set(
+      (replica.app.services.clock as FixedClock).set(
         new Date(new Date(NOW).getTime() + 2 * 60_000),
       );
       const resumed = await replica.app.services.reminders.runDay(day, { batchSize: 2 });
