@@ -1,4 +1,3 @@
-import { type ReminderFigures, remindersMarkdown } from "./scenarios/reminders";
 import type { AppFigures } from "./scenarios/app";
 import type { Comparison } from "./scenarios/context";
 import type { ExplainedStatement } from "./scenarios/explain";
@@ -28,7 +27,6 @@ export interface BenchResults {
   galera?: GaleraFigures;
   floor?: FloorFigures;
   feedDrain?: FeedDrainFigures;
-  reminders?: ReminderFigures;
 }
 
 /** A target checked against a figure: printed, never asserted on (times are noise in CI). */
@@ -247,7 +245,6 @@ export function markdown(results: BenchResults): string {
   lines.push(...webhookMarkdown(results.webhooks));
   if (results.galera) lines.push(...galeraMarkdown(results.galera));
   if (results.feedDrain) lines.push(...feedDrainMarkdown(results.feedDrain));
-  if (results.reminders) lines.push(...remindersMarkdown(results.reminders));
   lines.push("", "### Targets", "", "| target | figure | wanted | met |", "|---|---|---|---|");
   for (const check of checks(results)) {
     lines.push(

@@ -21,7 +21,7 @@ import { login } from "./scenarios/login";
 import { mixedLoad } from "./scenarios/mixed";
 import { accountsScreen, deepCursor, history } from "./scenarios/reads";
 import { sending } from "./scenarios/sending";
-import { queueReminders } from "./scenarios/reminders";
+import { queueReminders, type ReminderFigures, remindersMarkdown } from "./scenarios/reminders";
 import { webhookThroughput } from "./scenarios/webhooks";
 import { benchSecrets, startBaseline, startFullStack } from "./servers";
 
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     log("Building the app (npm run build) …");
     execSync("npm run build", { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   }
-  const results: BenchResults = {
+  const results: BenchResults & { reminders?: ReminderFigures } = {
     date: new Date().toISOString().slice(0, 10),
     database: options.db === "mysql" ? "MariaDB/MySQL" : "SQLite (embedded default)",
     quick: options.quick,
@@ -120,7 +120,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const table = markdown(results);
+  const table = [
+    markdown(results),
+    ...(results.reminders ? remindersMarkdown(results.reminders) : []),
+  ].join("\n");
   process.stdout.write("\n" + table);
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });

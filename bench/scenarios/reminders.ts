@@ -117,7 +117,13 @@ export async function queueReminders(
     { publicUrl: "https://gas.example.kz", sealSecret: "bench-secret-bench-secret-bench-secret" },
     nowhere,
   );
-  const links = new SubmitLinksService(dataSource, clock, null as never, null as never);
+  const links = new SubmitLinksService(
+    dataSource,
+    clock,
+    null as never,
+    null as never,
+    null as never,
+  );
   const reminders = new RemindersService(
     dataSource,
     clock,

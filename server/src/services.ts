@@ -17,6 +17,7 @@ import { PartnerAccountsService } from "./integrators/partner-accounts.service";
 import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
+import { MeterStateService } from "./readings/meter-state.service";
 import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
@@ -66,7 +67,13 @@ export function createServices(
     readingsFeed,
   );
   const readings = new ReadingsService(dataSource, clock, accounts, audit);
-  const submitLinks = new SubmitLinksService(dataSource, clock, readings, limits.requests);
+  const submitLinks = new SubmitLinksService(
+    dataSource,
+    clock,
+    readings,
+    limits.requests,
+    new MeterStateService(dataSource, clock),
+  );
   const reminders = new RemindersService(dataSource, clock, mail, submitLinks, audit, log);
   return {
     dataSource,

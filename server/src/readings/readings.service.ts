@@ -11,14 +11,13 @@ import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { periodEnd, periodOf } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
 import { formatReadingMilli, parseReadingMilli } from "../core/decimal";
-import { ReadingSource } from "../core/enums";
 import { AppError, invalidField } from "../common/app-error";
 import { decodeCursor, encodeCursor, pageSize } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
-import { clientCaller, linkCaller, userCaller } from "./reading-sender.rules";
+import { clientCaller, linkCaller, SOURCE_OF_CALLER, userCaller } from "./reading-sender.rules";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 export interface Sending {
@@ -39,28 +38,18 @@ export interface Sent {
   meter: MeterEntity;
 }
 
-/**
- * Who sends a reading: a subscriber (on his accounts), a partner's API client (any account), or
- * the bearer of a subscriber's one-tap link (`submit-links/`: that subscriber's access, source
- * REMINDER_LINK).
- */
+/** Who sends: a subscriber, a partner's API client, or a subscriber's one-tap link (his access). */
 export type Caller =
   | { kind: "user"; user: UserEntity }
   | { kind: "client"; clientId: number }
   | { kind: "link"; user: UserEntity; linkId: number };
 
-const callerKey = (caller: Caller) =>
-  caller.kind === "client"
-    ? clientCaller(caller.clientId)
-    : caller.kind === "link"
-      ? linkCaller(caller.linkId)
-      : userCaller(caller.user.id);
-
-const SOURCES = {
-  user: ReadingSource.SUBSCRIBER,
-  client: ReadingSource.PARTNER,
-  link: ReadingSource.REMINDER_LINK,
-} as const;
+const callerKey = (who: Caller) =>
+  who.kind === "client"
+    ? clientCaller(who.clientId)
+    : who.kind === "link"
+      ? linkCaller(who.linkId)
+      : userCaller(who.user.id);
 
 export interface WindowView {
   period: string;
@@ -194,7 +183,7 @@ export class ReadingsService {
           valueMilli: value,
           takenAt: now,
           period,
-          source: SOURCES[who.kind],
+          source: SOURCE_OF_CALLER[who.kind],
           slot: decision.slot,
           isCorrection: decision.isCorrection,
           previousValueMilli: decision.previousValue,
@@ -218,7 +207,7 @@ export class ReadingsService {
               period,
               isCorrection: saved.isCorrection,
               ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
-              ...(who.kind === "link" ? { source: SOURCES.link, oneTapId: who.linkId } : {}),
+              ...(who.kind === "link" ? { oneTapId: who.linkId } : {}),
             },
           },
           manager,
@@ -269,14 +258,6 @@ export class ReadingsService {
       });
     }
     return reading;
-  }
-
-  /** A meter's latest actual reading and this month's window (for the one-tap link's page). */
-  async meterState(meterId: number): Promise<{ latest: ReadingEntity | null; window: WindowView }> {
-    const period = this.currentPeriod();
-    const month = await latestReadingsAndCountedSendings(this.dataSource.manager, [meterId], period);
-    const latest = month.latest.get(meterId) ?? null;
-    return { latest, window: windowOfLoaded(period, latest, month.sendings.get(meterId) ?? []) };
   }
 
   currentPeriod(): string {

@@ -59,42 +59,50 @@ async function remindersIn(email: string): Promise<ReceivedMail[]> {
 describe("the reminder e-mail", () => {
   it.each([
     ["RU", "ru", "Передайте показания газового счётчика за декабрь 2026", "Передать показание"],
-    ["KK", "kk", "Газ есептегішінің желтоқсан 2026 айындағы көрсеткішін беріңіз", "Көрсеткішті беру"],
+    [
+      "KK",
+      "kk",
+      "Газ есептегішінің желтоқсан 2026 айындағы көрсеткішін беріңіз",
+      "Көрсеткішті беру",
+    ],
     ["EN", "en", "Send your gas meter reading for December 2026", "Send the reading"],
-  ] as const)("in %s, as text and HTML, with a link that opens the meter", async (language, tag, subject, action) => {
-    const who = await subscriber(t, {
-      language,
-      account: { holderName: "Сарыбали Айгерим Нурлановна" },
-    });
-    const day = nextDay();
-    await t.app.services.reminders.runDay(day);
-    const [mail, ...more] = await remindersIn(who.email);
-    expect(more).toHaveLength(0);
-    expect(mail.subject).toBe(subject);
-    expect(mail.headers.get("content-language")).toBe(tag);
-    expect(mail.html).toContain(`<html lang="${tag}">`);
-    for (const body of [mail.text, mail.html]) {
-      expect(body).toContain(who.accountNumber);
-      expect(body).toContain(who.serials[0]);
-      expect(body).toContain(action);
-    }
-    const link = linkIn(mail, PUBLIC_URL, "/submit");
-    expect(link).toBeDefined();
-    expect(mail.html).toContain(`href="${link}"`);
+  ] as const)(
+    "in %s, as text and HTML, with a link that opens the meter",
+    async (language, tag, subject, action) => {
+      const who = await subscriber(t, {
+        language,
+        account: { holderName: "Сарыбали Айгерим Нурлановна" },
+      });
+      const day = nextDay();
+      await t.app.services.reminders.runDay(day);
+      const [mail, ...more] = await remindersIn(who.email);
+      expect(more).toHaveLength(0);
+      expect(mail.subject).toBe(subject);
+      expect(mail.headers.get("content-language")).toBe(tag);
+      expect(mail.html).toContain(`<html lang="${tag}">`);
+      for (const body of [mail.text, mail.html]) {
+        expect(body).toContain(who.accountNumber);
+        expect(body).toContain(who.serials[0]);
+        expect(body).toContain(action);
+      }
+      const link = linkIn(mail, PUBLIC_URL, "/submit");
+      expect(link).toBeDefined();
+      expect(mail.html).toContain(`href="${link}"`);
 
-    const token = tokenOf(link!);
-    const view = await t.client().ok(SUBMIT_LINK, { token });
-    expect(view.submitLink).toMatchObject({
-      meterSerial: who.serials[0],
-      accountNumber: who.accountNumber,
-      holderNameMasked: "С***ли А. Н.",
-      language,
-    });
-    const sent = await t.client().ok(SUBMIT_BY_LINK, {
-      input: { token, value: "1501", idempotencyKey: `mail-${language}-1` },
-    });
-    expect(sent.submitReadingByLink.submission.used).toBe(1);
-  });
+      const token = tokenOf(link!);
+      const view = await t.client().ok(SUBMIT_LINK, { token });
+      expect(view.submitLink).toMatchObject({
+        meterSerial: who.serials[0],
+        accountNumber: who.accountNumber,
+        holderNameMasked: "С***ли А. Н.",
+        language,
+      });
+      const sent = await t.client().ok(SUBMIT_BY_LINK, {
+        input: { token, value: "1501", idempotencyKey: `mail-${language}-1` },
+      });
+      expect(sent.submitReadingByLink.submission.used).toBe(1);
+    },
+  );
 
   it("a legal entity gets one e-mail listing each meter of its accounts, each with its link", async () => {
     const bin = makeBin("15054000321")!;
@@ -136,7 +144,11 @@ describe("who is reminded", () => {
     const unconfirmed = await subscriber(t, { verified: false });
     const optedOut = await subscriber(t);
     await sentAlready.client.ok(SUBMIT, {
-      input: { meterId: String(sentAlready.meterIds[0]), value: "1600", idempotencyKey: "before-1" },
+      input: {
+        meterId: String(sentAlready.meterIds[0]),
+        value: "1600",
+        idempotencyKey: "before-1",
+      },
     });
     const settings = await optedOut.client.ok(UPDATE_REMINDERS, { email: false, push: true });
     expect(settings.updateReminderSettings).toEqual({ reminderEmail: false, reminderPush: true });
@@ -205,7 +217,7 @@ describe("replicas", () => {
         },
       });
       await expect(crash).rejects.toThrow("killed mid-run");
-      const queuedBefore = (await t.db.dataSource.getRepository(ReminderEntity).countBy({ day }));
+      const queuedBefore = await t.db.dataSource.getRepository(ReminderEntity).countBy({ day });
       expect(queuedBefore).toBeGreaterThan(0);
 
       // While the dead run's lease lasts, nobody takes the day over.
@@ -243,7 +255,9 @@ describe("operators", () => {
     expect(run.runRemindersNow).toMatchObject({ day: "2026-12-20", delivered: 0, failed: 0 });
     expect(run.runRemindersNow.queued).toBeGreaterThanOrEqual(1);
     await drain();
-    const runs = await client.ok(`{ reminderRuns(last: 3) { day queued delivered failed finishedAt } }`);
+    const runs = await client.ok(
+      `{ reminderRuns(last: 3) { day queued delivered failed finishedAt } }`,
+    );
     expect(runs.reminderRuns[0]).toMatchObject({ day: "2026-12-20" });
     expect(runs.reminderRuns[0].delivered).toBeGreaterThanOrEqual(1);
     expect(runs.reminderRuns[0].finishedAt).not.toBeNull();

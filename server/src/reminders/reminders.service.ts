@@ -17,7 +17,12 @@ import { UserEntity } from "../users/user.entity";
 import { ReminderChannel, ReminderEntity } from "./reminder.entity";
 import { ReminderRunEntity } from "./reminder-run.entity";
 import { parseReminderRef, reminderRef } from "./reminder-schedule.rules";
-import { candidateMeters, recipientsAfter, reminderCounts, stillMissing } from "./reminders.queries";
+import {
+  candidateMeters,
+  recipientsAfter,
+  reminderCounts,
+  stillMissing,
+} from "./reminders.queries";
 
 /** Users per batch: one transaction writes their links, e-mails and reminder rows. */
 const USERS_PER_BATCH = 500;
@@ -68,7 +73,11 @@ export class RemindersService {
   /** Runs (or resumes) the reminders of `day` ("YYYY-MM-DD", Almaty) if no replica is. */
   async runDay(
     day: string,
-    options: { again?: boolean; batchSize?: number; afterBatch?: (added: number) => Promise<void> } = {},
+    options: {
+      again?: boolean;
+      batchSize?: number;
+      afterBatch?: (added: number) => Promise<void>;
+    } = {},
   ): Promise<RunOutcome> {
     if (!(await this.takeLease(day, options.again ?? false))) return { ran: false, queued: 0 };
     const period = day.slice(0, 7);

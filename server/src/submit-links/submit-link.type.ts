@@ -8,7 +8,10 @@ import { SubmissionWindow } from "../readings/reading.types";
 import type { WindowView } from "../readings/readings.service";
 import type { LinkSent, SubmitLinkState } from "./submit-links.service";
 
-@ObjectType({ description: "A meter's last reading, as a submit link shows it.", simpleResolvers: true })
+@ObjectType({
+  description: "A meter's last reading, as a submit link shows it.",
+  simpleResolvers: true,
+})
 export class LinkLastReading {
   @Field(() => DecimalScalar, { description: "The value in m³." })
   value: string;

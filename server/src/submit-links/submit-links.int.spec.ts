@@ -1,12 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { codeOf } from "../../test/graphql-client";
 import { ACCOUNT, CHANGE_PASSWORD, SUBMIT, UNLINK } from "../../test/operations";
-import {
-  issueLink,
-  SUBMIT_BY_LINK,
-  SUBMIT_LINK,
-  subscriber,
-} from "../../test/reminder-operations";
+import { issueLink, SUBMIT_BY_LINK, SUBMIT_LINK, subscriber } from "../../test/reminder-operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { AuditEventEntity } from "../audit/audit-event.entity";
 
@@ -96,7 +91,7 @@ describe("submitReadingByLink", () => {
       .getRepository(AuditEventEntity)
       .findBy({ userId: who.userId, eventType: "READING_SUBMITTED" });
     expect(audited).toHaveLength(2);
-    expect(JSON.parse(audited[0].detail!)).toMatchObject({ source: "REMINDER_LINK" });
+    expect(JSON.parse(audited[0].detail!)).toMatchObject({ oneTapId: expect.any(Number) });
   });
 
   it("a link sending and the subscriber's own at the same instant: still two a month", async () => {
@@ -205,7 +200,9 @@ describe("limits", () => {
       expect(codeOf(await limited.client().request(SUBMIT_LINK, { token }))).toBe("RATE_LIMITED");
       // Another token from the same address still works.
       const other = await issueLink(limited, who);
-      expect((await limited.client().request(SUBMIT_LINK, { token: other })).errors).toBeUndefined();
+      expect(
+        (await limited.client().request(SUBMIT_LINK, { token: other })).errors,
+      ).toBeUndefined();
     } finally {
       await limited.close();
     }

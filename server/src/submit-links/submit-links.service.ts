@@ -8,10 +8,11 @@ import type { Language } from "../core/enums";
 import type { RequestLimits } from "../rate-limit/request-limits";
 import type { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
+import type { MeterStateService } from "../readings/meter-state.service";
 import type { ReadingsService, WindowView } from "../readings/readings.service";
-import { hashOneTimeToken, hasTokenShape, newOneTimeToken } from "../recovery/one-time-token";
 import { UserEntity } from "../users/user.entity";
 import { maskHolderName } from "./holder-name.rules";
+import { hashLinkToken, hasLinkTokenShape, newLinkToken } from "./link-token";
 import { SubmitLinkEntity } from "./submit-link.entity";
 
 /** What the bearer of a link may see: nothing else (no history, no address, no session). */
@@ -46,6 +47,7 @@ export class SubmitLinksService {
     private readonly clock: Clock,
     private readonly readings: ReadingsService,
     private readonly limits: RequestLimits,
+    private readonly meterState: MeterStateService,
   ) {}
 
   /** A new link's row and its plain token (for the e-mail); the caller inserts the row. */
@@ -55,7 +57,7 @@ export class SubmitLinksService {
     language: Language,
     period: string,
   ): { token: string; row: Omit<SubmitLinkEntity, "id"> } {
-    const { token, hash } = newOneTimeToken();
+    const { token, hash } = newLinkToken();
     const row = {
       tokenHash: hash,
       meterId,
@@ -75,7 +77,7 @@ export class SubmitLinksService {
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOneByOrFail({ id: meter.accountId });
-    const state = await this.readings.meterState(meter.id);
+    const state = await this.meterState.of(meter.id);
     return {
       meterSerial: meter.serialNumber,
       accountNumber: account.number,
@@ -104,25 +106,25 @@ export class SubmitLinksService {
         if (error instanceof AppError && error.code === "METER_NOT_FOUND") throw invalidLink();
         throw error;
       });
-    const state = await this.readings.meterState(meter.id);
+    const state = await this.meterState.of(meter.id);
     return { reading: sent.reading, window: state.window };
   }
 
   private async live(token: string, meta: RequestMeta): Promise<LiveLink> {
-    const wellFormed = typeof token === "string" && hasTokenShape(token);
-    const hash = wellFormed ? hashOneTimeToken(token) : "garbled";
+    const wellFormed = typeof token === "string" && hasLinkTokenShape(token);
+    const hash = wellFormed ? hashLinkToken(token) : "garbled";
     await this.limits.beforeSubmitLink(hash, meta);
     if (!wellFormed) throw invalidLink();
-    const link = await this.dataSource.getRepository(SubmitLinkEntity).findOneBy({ tokenHash: hash });
+    const link = await this.dataSource
+      .getRepository(SubmitLinkEntity)
+      .findOneBy({ tokenHash: hash });
     const now = this.clock.now();
     if (!link || link.revokedAt !== null || link.expiresAt <= now) throw invalidLink();
     if (link.period !== this.readings.currentPeriod()) throw invalidLink();
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: link.userId });
     if (!user) throw invalidLink();
     // The subscriber's access now, not when the link was sent: unlinking revokes it.
-    const meter = await this.readings
-      .accessibleMeter(user, String(link.meterId))
-      .catch(() => null);
+    const meter = await this.readings.accessibleMeter(user, String(link.meterId)).catch(() => null);
     if (!meter || meter.removedAt) throw invalidLink();
     return { link, user, meter };
   }
