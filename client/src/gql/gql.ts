@@ -22,6 +22,8 @@ type Documents = {
   "\n  fragment SubmissionFields on SubmissionWindow {\n    period\n    used\n    remaining\n    minimumValue\n    reopensAt\n  }\n": typeof types.SubmissionFieldsFragmentDoc;
   "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n": typeof types.SubmitReadingDocument;
   "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument;
+  "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.ReminderSettingsDocument;
+  "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.UpdateReminderSettingsDocument;
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument;
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument;
   "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument;
@@ -52,6 +54,10 @@ const documents: Documents = {
   "\n  mutation SubmitReading($input: SubmitReadingInput!) {\n    submitReading(input: $input) {\n      ...ReadingFields\n      meter {\n        ...MeterFields\n      }\n    }\n  }\n":
     types.SubmitReadingDocument,
   "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
+  "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n":
+    types.ReminderSettingsDocument,
+  "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n":
+    types.UpdateReminderSettingsDocument,
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n":
     types.RequestPasswordResetDocument,
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n":
@@ -141,6 +147,18 @@ export function graphql(
 export function graphql(
   source: "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n",
 ): (typeof documents)["\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n",
+): (typeof documents)["\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n",
+): (typeof documents)["\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
