@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { makeBin } from "../core/bin";
 import type { FixedClock } from "../core/clock";
 import { createRegistryAccount, registration } from "../../test/factories";
@@ -10,6 +11,7 @@ import {
   subscriber,
   UPDATE_REMINDERS,
 } from "../../test/reminder-operations";
+import { ROOT } from "../../test/server-process";
 import { startTestApp, startTestReplica, type TestApp } from "../../test/test-app";
 import { AuditEventEntity } from "../audit/audit-event.entity";
 import { MailOutboxEntity, OutboxStatus } from "../mail/mail-outbox.entity";
@@ -239,6 +241,58 @@ describe("replicas", () => {
       await replica.close();
     }
   });
+});
+
+describe("a kill -9 mid-run", () => {
+  it("another process resumes after the lease: none missed, none twice", async () => {
+    const subscribers = [];
+    for (let i = 0; i < 3; i++) subscribers.push(await subscriber(t));
+    const day = nextDay();
+    const child = spawn(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "server/test/reminder-run.child.ts"],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          TEST_DATABASE: JSON.stringify(t.db.config),
+          NOW,
+          DAY: day,
+          SEAL_SECRET: t.config.passwordPepper,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const exited = new Promise((done) => child.on("exit", done));
+    try {
+      let out = "";
+      await new Promise<void>((done, fail) => {
+        child.stdout!.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("batch")) done();
+        });
+        child.on("exit", (code) => fail(new Error(`the run ended (${code}) before a batch`)));
+      });
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    const before = await t.db.dataSource.getRepository(ReminderEntity).countBy({ day });
+    expect(before).toBeGreaterThan(0);
+
+    t.clock.set(new Date(new Date(NOW).getTime() + 2 * 60_000));
+    try {
+      expect((await t.app.services.reminders.runDay(day)).ran).toBe(true);
+    } finally {
+      t.clock.set(NOW);
+    }
+    const reminded = await remindersOf(
+      subscribers.map((s) => s.meterIds[0]),
+      day,
+    );
+    expect(reminded).toHaveLength(3);
+    for (const s of subscribers) expect(await outboxOf(day, s.userId)).toHaveLength(1);
+  }, 60_000);
 });
 
 describe("operators", () => {
