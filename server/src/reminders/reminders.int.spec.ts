@@ -243,6 +243,28 @@ describe("replicas", () => {
   });
 });
 
+describe("the scheduler", () => {
+  it("runs a reminder day once, from the hour on, and leaves other days alone", async () => {
+    const who = await subscriber(t);
+    const scheduler = t.app.services.reminderScheduler;
+    try {
+      t.clock.set("2026-12-20T04:59:00Z"); // 09:59 in Almaty
+      await scheduler.check();
+      expect(await outboxOf("2026-12-20", who.userId)).toHaveLength(0);
+      t.clock.set("2026-12-21T06:00:00Z"); // not a reminder day
+      await scheduler.check();
+      expect(await outboxOf("2026-12-21", who.userId)).toHaveLength(0);
+      t.clock.set("2026-12-20T05:00:00Z"); // 10:00
+      await scheduler.check();
+      await scheduler.check();
+      expect(await outboxOf("2026-12-20", who.userId)).toHaveLength(1);
+      expect(await t.app.services.reminders.isFinished("2026-12-20")).toBe(true);
+    } finally {
+      t.clock.set(NOW);
+    }
+  });
+});
+
 describe("a kill -9 mid-run", () => {
   it("another process resumes after the lease: none missed, none twice", async () => {
     const subscribers = [];
