@@ -1,10 +1,11 @@
 import type { EntityManager } from "typeorm";
+import type { Language } from "../core/enums";
 
 export interface Recipient {
   id: number;
   email: string;
   firstName: string;
-  language: string;
+  language: Language;
   personType: string;
   bin: string | null;
 }
@@ -31,7 +32,7 @@ export async function recipientsAfter(
     id: Number(row.id),
     email: String(row.email),
     firstName: String(row.first_name),
-    language: String(row.language),
+    language: String(row.language) as Language,
     personType: String(row.person_type),
     bin: row.bin === null ? null : String(row.bin),
   }));

@@ -8,7 +8,6 @@ import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { localDate } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
-import type { Language } from "../core/enums";
 import type { MailService } from "../mail/mail.service";
 import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
@@ -120,7 +119,7 @@ export class RemindersService {
       if (own.length === 0) continue;
       const listed = own.map((meter) => {
         reminded.add(meter.meterId);
-        const link = this.links.newLink(meter.meterId, user.id, user.language as Language, period);
+        const link = this.links.newLink(meter.meterId, user.id, user.language, period);
         links.push(link.row);
         reminders.push({
           meterId: meter.meterId,
@@ -137,7 +136,7 @@ export class RemindersService {
       });
       mails.push(
         this.mail.outboxRow(
-          { email: user.email, language: user.language as Language },
+          { email: user.email, language: user.language },
           {
             kind: "READING_REMINDER",
             firstName: user.firstName,
