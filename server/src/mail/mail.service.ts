@@ -44,6 +44,7 @@ export class MailService {
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private running = false;
+  private lastPassFull = false;
   /** Send-time checks by the prefix of a message's `ref`: false cancels the message. */
   private readonly checks = new Map<string, (ref: string) => Promise<boolean>>();
   /** Transactions that queued mail: their commit wakes the dispatcher. */
@@ -143,9 +144,12 @@ export class MailService {
 
   private tick(): void {
     if (!this.running) return;
-    this.flush().catch((error: unknown) =>
-      this.log?.warn({ err: (error as Error).message }, "mail dispatch pass failed"),
-    );
+    this.flush()
+      // A full pass leaves more due (a reminder day queues thousands): the next one at once.
+      .then(() => this.lastPassFull && this.nudge())
+      .catch((error: unknown) =>
+        this.log?.warn({ err: (error as Error).message }, "mail dispatch pass failed"),
+      );
   }
 
   private async sendDue(): Promise<FlushResult> {
@@ -155,6 +159,7 @@ export class MailService {
       order: { id: "ASC" },
       take: BATCH,
     });
+    this.lastPassFull = due.length === BATCH;
     for (const row of due) {
       const outcome = await this.deliver(row);
       if (outcome) result[outcome] += 1;

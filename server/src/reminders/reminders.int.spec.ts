@@ -243,6 +243,30 @@ describe("replicas", () => {
   });
 });
 
+describe("delivery", () => {
+  it("the mail dispatcher runs pass after pass while passes are full, not one per interval", async () => {
+    const smtp2 = await TestSmtpServer.start();
+    const fast = await startTestApp({
+      now: NOW,
+      config: { smtpUrl: smtp2.url, publicUrl: PUBLIC_URL },
+    });
+    try {
+      const emails: string[] = [];
+      for (let i = 0; i < 25; i++) emails.push((await subscriber(fast)).email);
+      const mail = fast.app.services.mail;
+      while ((await mail.flush()).sent > 0); // the confirmation e-mails
+      // One pass a minute: only going on after a full pass (20) delivers all 25 in time.
+      mail.start(60_000);
+      expect((await fast.app.services.reminders.runDay("2026-12-20")).queued).toBe(25);
+      await smtp2.waitFor(50, 30_000);
+      for (const email of emails) expect(smtp2.to(email)).toHaveLength(2);
+    } finally {
+      await fast.close();
+      await smtp2.stop();
+    }
+  }, 90_000);
+});
+
 describe("the scheduler", () => {
   it("runs a reminder day once, from the hour on, and leaves other days alone", async () => {
     const who = await subscriber(t);
