@@ -14,6 +14,8 @@ const FEATURES = [
   "readings",
   "recovery",
   "registry",
+  "reminders",
+  "submit-links",
   "users",
   "webhooks",
 ];

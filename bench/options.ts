@@ -88,7 +88,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     throw new Error("--galera-port (BENCH_GALERA_PORT) must be a port number, e.g. 3460.");
   }
   const only = new Set(
-    (values.only ?? "1,2,3,4,5,6,7,8,9,10,11,12").split(",").map((n) => Number(n.trim())),
+    (values.only ?? "1,2,3,4,5,6,7,8,9,10,11,12,13").split(",").map((n) => Number(n.trim())),
   );
   return {
     quick: values.quick!,

@@ -21,6 +21,7 @@ import { login } from "./scenarios/login";
 import { mixedLoad } from "./scenarios/mixed";
 import { accountsScreen, deepCursor, history } from "./scenarios/reads";
 import { sending } from "./scenarios/sending";
+import { queueReminders, type ReminderFigures, remindersMarkdown } from "./scenarios/reminders";
 import { webhookThroughput } from "./scenarios/webhooks";
 import { benchSecrets, startBaseline, startFullStack } from "./servers";
 
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     log("Building the app (npm run build) …");
     execSync("npm run build", { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   }
-  const results: BenchResults = {
+  const results: BenchResults & { reminders?: ReminderFigures } = {
     date: new Date().toISOString().slice(0, 10),
     database: options.db === "mysql" ? "MariaDB/MySQL" : "SQLite (embedded default)",
     quick: options.quick,
@@ -105,8 +106,24 @@ async function main(): Promise<void> {
       await dataSource.destroy();
     }
   }
+  if (only.has(13)) {
+    const meters = options.quick ? 20_000 : 600_000;
+    log(`Scenario 13: a day's reminders for ${meters} meters`);
+    const url = await freshDatabase(options);
+    const dataSource = await openDatabase(parseDatabaseUrl(url), undefined, {
+      statementTimeoutSeconds: 0,
+    });
+    try {
+      results.reminders = await queueReminders(dataSource, meters, log);
+    } finally {
+      await dataSource.destroy();
+    }
+  }
 
-  const table = markdown(results);
+  const table = [
+    markdown(results),
+    ...(results.reminders ? remindersMarkdown(results.reminders) : []),
+  ].join("\n");
   process.stdout.write("\n" + table);
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });

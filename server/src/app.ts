@@ -70,6 +70,8 @@ export interface AppOptions {
   explorerDist?: string | null;
   /** Runs the webhook dispatcher (default true); tests call `services.webhookDispatcher.flush()`. */
   webhookDispatcher?: boolean;
+  /** Runs the reminder scheduler (default true); tests call `services.reminders.runDay`. */
+  reminderScheduler?: boolean;
 }
 
 /** FT-5 / FT-6: `/readyz` is false until the server listens and while it drains. */
@@ -126,6 +128,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     fastify.addHook("onReady", async () => services.webhookDispatcher.start());
   }
   fastify.addHook("onClose", async () => services.webhookDispatcher.stop());
+  if (options.reminderScheduler ?? true) {
+    fastify.addHook("onReady", async () => services.reminderScheduler.start());
+  }
+  fastify.addHook("onClose", async () => services.reminderScheduler.stop());
   // After the requests have drained: ends the password-hashing threads.
   fastify.addHook("onClose", async () => services.hasher.close());
 

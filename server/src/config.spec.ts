@@ -49,6 +49,20 @@ describe("loadConfig", () => {
     expect(() => loadConfig(env)).toThrow(/QUEUE_TIME_BUDGET_MS must be an integer from 10/);
   });
 
+  it("reminds on the 20th and 24th from 10:00 unless REMINDER_DAYS and REMINDER_HOUR say", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gas-config-"));
+    const base = { DATABASE_URL: sqliteIn(dir) };
+    expect(loadConfig(base)).toMatchObject({ reminderDays: [20, 24], reminderHour: 10 });
+    expect(loadConfig({ ...base, REMINDER_DAYS: "25, 5", REMINDER_HOUR: "9" })).toMatchObject({
+      reminderDays: [5, 25],
+      reminderHour: 9,
+    });
+    expect(loadConfig({ ...base, REMINDER_DAYS: "" }).reminderDays).toEqual([]);
+    expect(() => loadConfig({ ...base, REMINDER_DAYS: "31" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, REMINDER_DAYS: "20;24" })).toThrow(/REMINDER_DAYS/);
+    expect(() => loadConfig({ ...base, REMINDER_HOUR: "24" })).toThrow(/REMINDER_HOUR/);
+  });
+
   it("uses sqlite:data/gas.sqlite when DATABASE_URL is unset", () => {
     const cwd = process.cwd();
     const dir = mkdtempSync(join(tmpdir(), "gas-config-"));

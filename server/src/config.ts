@@ -2,11 +2,12 @@ import { dirname, resolve } from "node:path";
 import { generatedSecret } from "./common/generated-secret";
 import type { DatabaseConfig } from "./db/database-config";
 import { type PushConfig, pushConfig } from "./push/push-config";
+import { type ReminderConfig, reminderConfig } from "./reminders/reminder-config";
 import { type WebhookConfig, webhookConfig } from "./webhooks/webhook-config";
 
 export type { DatabaseConfig };
 
-export interface Config extends WebhookConfig, PushConfig {
+export interface Config extends WebhookConfig, PushConfig, ReminderConfig {
   nodeEnv: string;
   isProduction: boolean;
   port: number;
@@ -112,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     galeraSyncWait: parseIntSetting(env, "GALERA_SYNC_WAIT", 1, 0, 15),
     ...webhookConfig(env, isProduction, parseIntSetting, parseBoolean, ConfigError),
     ...pushConfig(env, { isProduction, dataDir, parseBoolean, ConfigError }),
+    ...reminderConfig(env, parseIntSetting, ConfigError),
   };
 }
 

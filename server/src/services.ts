@@ -18,11 +18,15 @@ import { OperatorsService } from "./operators/operators.service";
 import type { BudgetOverrides } from "./rate-limit/budgets";
 import { createRateLimits } from "./rate-limit/rate-limits";
 import { PushService } from "./push/push.service";
+import { MeterStateService } from "./readings/meter-state.service";
 import { ReadingsFeedService } from "./readings/readings-feed.service";
 import { ReadingsService } from "./readings/readings.service";
 import { EmailConfirmationService } from "./recovery/email-confirmation.service";
 import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
+import { ReminderScheduler } from "./reminders/reminder-scheduler";
+import { RemindersService } from "./reminders/reminders.service";
+import { SubmitLinksService } from "./submit-links/submit-links.service";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
 import { WebhookEventsService } from "./webhooks/webhook-events.service";
@@ -70,6 +74,15 @@ export function createServices(
     limits.requests,
     log,
   );
+  const readings = new ReadingsService(dataSource, clock, accounts, audit);
+  const submitLinks = new SubmitLinksService(
+    dataSource,
+    clock,
+    readings,
+    limits.requests,
+    new MeterStateService(dataSource, clock),
+  );
+  const reminders = new RemindersService(dataSource, clock, mail, submitLinks, audit, log);
   return {
     dataSource,
     clock,
@@ -86,7 +99,10 @@ export function createServices(
       emailConfirmation,
       mail,
     }),
-    readings: new ReadingsService(dataSource, clock, accounts, audit),
+    readings,
+    submitLinks,
+    reminders,
+    reminderScheduler: new ReminderScheduler(reminders, clock, config, log),
     readingsFeed,
     webhooks,
     push,

@@ -53,6 +53,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     webhookTimeoutMs: 5000,
     vapid: null,
     pushAllowLoopback: false,
+    reminderDays: [20, 24],
+    reminderHour: 10,
     ...overrides,
   };
 }
@@ -76,6 +78,8 @@ export async function startTestApp(
     explorerDist?: string | null;
     /** Run the webhook dispatcher; off by default: tests call `services.webhookDispatcher.flush()`. */
     webhookDispatcher?: boolean;
+    /** Run the reminder scheduler; off by default: tests call `services.reminders.runDay`. */
+    reminderScheduler?: boolean;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -91,6 +95,7 @@ export async function startTestApp(
     budgets: options.budgets === "real" ? {} : (options.budgets ?? RELAXED_BUDGETS),
     mailDispatcher: options.mailDispatcher ?? false,
     webhookDispatcher: options.webhookDispatcher ?? false,
+    reminderScheduler: options.reminderScheduler ?? false,
     requestDeadlineMs: options.requestDeadlineMs,
     explorerDist: options.explorerDist,
   });
@@ -125,6 +130,7 @@ export async function startTestReplica(t: TestApp, options: { budgets?: "real" }
     budgets: options.budgets === "real" ? {} : RELAXED_BUDGETS,
     mailDispatcher: false,
     webhookDispatcher: false,
+    reminderScheduler: false,
   });
   const url = await app.fastify.listen({ port: 0, host: "127.0.0.1" });
   return {

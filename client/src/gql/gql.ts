@@ -27,6 +27,8 @@ type Documents = {
   "\n  mutation SubscribePush($input: PushSubscriptionInput!) {\n    subscribePush(input: $input)\n  }\n": typeof types.SubscribePushDocument;
   "\n  mutation UnsubscribePush($endpoint: String!) {\n    unsubscribePush(endpoint: $endpoint)\n  }\n": typeof types.UnsubscribePushDocument;
   "\n  mutation SendTestPush {\n    sendTestPush {\n      sent\n    }\n  }\n": typeof types.SendTestPushDocument;
+  "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.ReminderSettingsDocument;
+  "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.UpdateReminderSettingsDocument;
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument;
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument;
   "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument;
@@ -66,6 +68,10 @@ const documents: Documents = {
     types.UnsubscribePushDocument,
   "\n  mutation SendTestPush {\n    sendTestPush {\n      sent\n    }\n  }\n":
     types.SendTestPushDocument,
+  "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n":
+    types.ReminderSettingsDocument,
+  "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n":
+    types.UpdateReminderSettingsDocument,
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n":
     types.RequestPasswordResetDocument,
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n":
@@ -185,6 +191,18 @@ export function graphql(
 export function graphql(
   source: "\n  mutation SendTestPush {\n    sendTestPush {\n      sent\n    }\n  }\n",
 ): (typeof documents)["\n  mutation SendTestPush {\n    sendTestPush {\n      sent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n",
+): (typeof documents)["\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n",
+): (typeof documents)["\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

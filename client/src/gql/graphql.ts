@@ -86,6 +86,8 @@ export type ReadingSource =
   | "OPERATOR"
   /** A partner channel (bank, payment app). */
   | "PARTNER"
+  /** The subscriber, through the one-tap link of a reminder. */
+  | "REMINDER_LINK"
   /** The subscriber, in this app. */
   | "SUBSCRIBER";
 
@@ -332,6 +334,21 @@ export type UnsubscribePushMutation = { unsubscribePush: boolean };
 export type SendTestPushMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SendTestPushMutation = { sendTestPush: { sent: number } };
+
+export type ReminderSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReminderSettingsQuery = {
+  me: { id: string; reminderEmail: boolean; reminderPush: boolean } | null;
+};
+
+export type UpdateReminderSettingsMutationVariables = Exact<{
+  email: boolean;
+  push: boolean;
+}>;
+
+export type UpdateReminderSettingsMutation = {
+  updateReminderSettings: { id: string; reminderEmail: boolean; reminderPush: boolean };
+};
 
 export type RequestPasswordResetMutationVariables = Exact<{
   input: RequestPasswordResetInput;
@@ -1237,6 +1254,93 @@ export const SendTestPushDocument = {
     },
   ],
 } as unknown as DocumentNode<SendTestPushMutation, SendTestPushMutationVariables>;
+export const ReminderSettingsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "ReminderSettings" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "me" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "reminderEmail" } },
+                { kind: "Field", name: { kind: "Name", value: "reminderPush" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
+export const UpdateReminderSettingsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UpdateReminderSettings" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "email" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "Boolean" } },
+          },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "push" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "Boolean" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "updateReminderSettings" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "email" },
+                value: { kind: "Variable", name: { kind: "Name", value: "email" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "push" },
+                value: { kind: "Variable", name: { kind: "Name", value: "push" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "reminderEmail" } },
+                { kind: "Field", name: { kind: "Name", value: "reminderPush" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  UpdateReminderSettingsMutation,
+  UpdateReminderSettingsMutationVariables
+>;
 export const RequestPasswordResetDocument = {
   kind: "Document",
   definitions: [

@@ -24,6 +24,8 @@ export const AUDIT_EVENT_TYPES = [
   /** An operator lifted a limiter block. */
   "BLOCK_LIFTED",
   "API_CLIENT_CHANGED",
+  /** An operator started the day's reminders (`runRemindersNow`). */
+  "REMINDERS_RUN",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { Not } from "typeorm";
+import { IsNull, Not } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { selectEntities } from "../db/hydrate";
@@ -7,6 +7,7 @@ import { columnParameter } from "../db/parameters";
 import { AppError } from "../common/app-error";
 import type { Clock } from "../core/clock";
 import { UserEntity } from "../users/user.entity";
+import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
 import { SessionEntity } from "./session.entity";
 import { hashSessionToken, newSessionId, newSessionToken } from "./session-token";
 
@@ -109,7 +110,11 @@ export class SessionsService {
     return session.id;
   }
 
-  /** Ends every session of the user but `keepSessionId` (all of them when it is null). */
+  /**
+   * Ends every session of the user but `keepSessionId` (all of them when it is null), and
+   * revokes his one-tap submit links: a password change, a reset and `logoutEverywhere` all
+   * come here.
+   */
   async endOthers(
     manager: EntityManager,
     userId: number,
@@ -118,6 +123,9 @@ export class SessionsService {
     await manager
       .getRepository(SessionEntity)
       .delete(keepSessionId ? { userId, id: Not(keepSessionId) } : { userId });
+    await manager
+      .getRepository(SubmitLinkEntity)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /** The user behind a live session, in one statement; null when the session is gone. */

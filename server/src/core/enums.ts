@@ -14,6 +14,8 @@ export enum ReadingSource {
   SUBSCRIBER = "SUBSCRIBER",
   OPERATOR = "OPERATOR",
   PARTNER = "PARTNER",
+  /** The subscriber's sending through the one-tap link of a reminder. */
+  REMINDER_LINK = "REMINDER_LINK",
   ESTIMATE = "ESTIMATE",
 }
 

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   "INVALID_CREDENTIALS",
   "INVALID_RESET_TOKEN",
   "INVALID_CONFIRMATION_TOKEN",
+  "INVALID_LINK",
   "RATE_LIMITED",
   "CURSOR_OUT_OF_RANGE",
   "SERVICE_UNAVAILABLE",
@@ -56,6 +57,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: "Wrong e-mail or password.",
   INVALID_RESET_TOKEN: "The password reset link is invalid or has expired.",
   INVALID_CONFIRMATION_TOKEN: "The confirmation link is invalid or has expired.",
+  INVALID_LINK: "This reading link is invalid or has expired; log in to send the reading.",
   RATE_LIMITED: "Too many attempts; try again later.",
   CURSOR_OUT_OF_RANGE:
     "The cursor is past the end of the feed (was the database restored?); start again from an earlier cursor.",

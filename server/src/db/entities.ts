@@ -8,6 +8,9 @@ import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import { MeterEntity } from "../readings/meter.entity";
 import { PushSubscriptionEntity } from "../push/push-subscription.entity";
 import { ReadingEntity } from "../readings/reading.entity";
+import { ReminderRunEntity } from "../reminders/reminder-run.entity";
+import { ReminderEntity } from "../reminders/reminder.entity";
+import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
 import { UserTokenEntity } from "../recovery/user-token.entity";
 import { UserEntity } from "../users/user.entity";
 import { WebhookDeliveryEntity } from "../webhooks/webhook-delivery.entity";
@@ -30,4 +33,7 @@ export const entities = [
   WebhookDeliveryEntity,
   WebhookDispatchEntity,
   PushSubscriptionEntity,
+  SubmitLinkEntity,
+  ReminderEntity,
+  ReminderRunEntity,
 ];

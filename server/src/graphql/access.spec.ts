@@ -57,6 +57,12 @@ const EXPECTED: Record<string, string> = {
   "Mutation.registerWebhook": Access.scope("readings:read"),
   "Mutation.deleteWebhook": Access.scope("readings:read"),
   "Mutation.replayWebhookDelivery": Access.scope("readings:read"),
+  // Reminders: the subscriber's channels, the one-tap link (its token is the credential), operators
+  "Mutation.updateReminderSettings": Access.USER,
+  "Query.submitLink": PUBLIC_ACCESS,
+  "Mutation.submitReadingByLink": PUBLIC_ACCESS,
+  "Query.reminderRuns": Access.OPERATOR,
+  "Mutation.runRemindersNow": Access.OPERATOR,
 };
 
 const UNDECLARED = "(no declaration)";

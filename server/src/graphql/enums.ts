@@ -39,6 +39,7 @@ registerEnumType(ReadingSource, {
     SUBSCRIBER: { description: "The subscriber, in this app." },
     OPERATOR: { description: "An operator of the utility." },
     PARTNER: { description: "A partner channel (bank, payment app)." },
+    REMINDER_LINK: { description: "The subscriber, through the one-tap link of a reminder." },
     ESTIMATE: { description: "An estimate by the billing system." },
   },
 });

@@ -12,6 +12,8 @@ import { MetersResolver } from "../readings/meters.resolver";
 import { ReadingsResolver } from "../readings/readings.resolver";
 import { RecoveryResolver } from "../recovery/recovery.resolver";
 import { DateTimeScalar } from "../common/scalars/date-time.scalar";
+import { RemindersResolver } from "../reminders/reminders.resolver";
+import { SubmitLinksResolver } from "../submit-links/submit-links.resolver";
 import { UsersResolver } from "../users/users.resolver";
 import { WebhooksResolver } from "../webhooks/webhooks.resolver";
 import { authChecker } from "./access";
@@ -33,6 +35,8 @@ const RESOLVERS = new Map<ResolverClass, ResolverFactory>([
   [RecoveryResolver, (s) => new RecoveryResolver(s)],
   [WebhooksResolver, (s) => new WebhooksResolver(s)],
   [PushResolver, (s) => new PushResolver(s)],
+  [SubmitLinksResolver, (s) => new SubmitLinksResolver(s)],
+  [RemindersResolver, (s) => new RemindersResolver(s)],
 ]);
 
 let built: GraphQLSchema | undefined;

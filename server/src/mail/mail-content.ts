@@ -10,6 +10,15 @@ export type MailRequest =
       /** Reset by e-mail (every session ended) or changed in the settings (others ended). */
       how: "RESET" | "CHANGE";
       loginUrl: string;
+    }
+  | {
+      kind: "READING_REMINDER";
+      firstName: string;
+      /** The Almaty month, "YYYY-MM". */
+      period: string;
+      /** Each meter without a sending this month, with its one-tap link. */
+      meters: Array<{ accountNumber: string; meterSerial: string; link: string }>;
+      settingsUrl: string;
     };
 
 export type MailKind = MailRequest["kind"];
@@ -20,6 +29,8 @@ export interface MailText {
   greeting: string;
   paragraphs: string[];
   action?: { label: string; url: string };
+  /** Links listed after the paragraphs (a legal entity's reminder: one per meter). */
+  links?: Array<{ label: string; url: string }>;
   /** Paragraphs after the button. */
   notes: string[];
 }
@@ -31,6 +42,7 @@ export interface LanguageTemplates {
   EMAIL_CONFIRMATION: Template<"EMAIL_CONFIRMATION">;
   PASSWORD_RESET: Template<"PASSWORD_RESET">;
   PASSWORD_CHANGED: Template<"PASSWORD_CHANGED">;
+  READING_REMINDER: Template<"READING_REMINDER">;
   /** Lines under every message. */
   footer: string[];
 }

@@ -5,11 +5,14 @@ export enum OutboxStatus {
   SENT = "SENT",
   /** Given up after the last retry. */
   FAILED = "FAILED",
+  /** Not sent: its send-time check found it no longer needed (a reminder after a sending). */
+  CANCELLED = "CANCELLED",
 }
 
 /** A message waiting to be sent, written in the same transaction as the action that sends it. */
 @Entity("mail_outbox")
 @Index("ix_mail_outbox_due", ["status", "nextAttemptAt"])
+@Index("ix_mail_outbox_ref", ["ref"])
 export class MailOutboxEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;
@@ -20,6 +23,10 @@ export class MailOutboxEntity {
 
   @Column({ type: "varchar", length: 254 })
   recipient: string;
+
+  /** What the message is about, for a send-time check (`MailService.checkBeforeSending`). */
+  @Column({ type: "varchar", length: 64, nullable: true })
+  ref: string | null;
 
   /** The rendered message, sealed with AES-256-GCM; null once sent or given up. */
   @Column({ type: "text", nullable: true })

@@ -30,6 +30,8 @@ function textOf(request: MailRequest, templates: LanguageTemplates): MailText {
       return templates.PASSWORD_RESET(request);
     case "PASSWORD_CHANGED":
       return templates.PASSWORD_CHANGED(request);
+    case "READING_REMINDER":
+      return templates.READING_REMINDER(request);
   }
 }
 
@@ -48,6 +50,7 @@ export function renderMail(request: MailRequest, language: Language): RenderedMa
   const text = [
     mail.greeting,
     ...mail.paragraphs,
+    ...(mail.links?.length ? [mail.links.map((l) => `${l.label}: ${l.url}`).join("\n")] : []),
     ...(mail.action ? [`${mail.action.label}: ${mail.action.url}`] : []),
     ...mail.notes,
     ["--", ...templates.footer].join("\n"),
@@ -68,6 +71,9 @@ export function renderMail(request: MailRequest, language: Language): RenderedMa
       'line-height:1.5;color:#1a1a1a">',
     p(escapeHtml(mail.greeting)),
     ...mail.paragraphs.map((paragraph) => p(escapeHtml(paragraph))),
+    ...(mail.links ?? []).map((l) =>
+      p(`<a href="${escapeHtml(l.url)}" style="color:#0b5cad">${escapeHtml(l.label)}</a>`),
+    ),
     action,
     ...mail.notes.map((note) => p(escapeHtml(note))),
     p(templates.footer.map(escapeHtml).join("<br>"), "font-size:13px;color:#666"),

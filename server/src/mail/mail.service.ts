@@ -44,6 +44,9 @@ export class MailService {
   private queue: Promise<unknown> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private running = false;
+  private lastPassFull = false;
+  /** Send-time checks by the prefix of a message's `ref`: false cancels the message. */
+  private readonly checks = new Map<string, (ref: string) => Promise<boolean>>();
   /** Transactions that queued mail: their commit wakes the dispatcher. */
   private readonly queuedIn = new WeakSet<QueryRunner>();
 
@@ -81,19 +84,32 @@ export class MailService {
    */
   async enqueue(manager: EntityManager, to: Recipient, request: MailRequest): Promise<void> {
     if (manager.queryRunner) this.queuedIn.add(manager.queryRunner);
+    await manager.getRepository(MailOutboxEntity).insert(this.outboxRow(to, request));
+  }
+
+  /**
+   * A message's outbox row, rendered and sealed, for a caller that writes many in one INSERT
+   * (reminders); it calls `nudge` after its commit.
+   */
+  outboxRow(to: Recipient, request: MailRequest, ref: string | null = null) {
     const now = this.clock.now();
-    const rendered = renderMail(request, to.language);
-    await manager.getRepository(MailOutboxEntity).insert({
+    return {
       kind: request.kind,
       recipient: to.email,
-      payload: this.seal.seal(rendered),
+      ref,
+      payload: this.seal.seal(renderMail(request, to.language)),
       status: OutboxStatus.PENDING,
       attempts: 0,
       nextAttemptAt: now,
       lastError: null,
       createdAt: now,
       sentAt: null,
-    });
+    };
+  }
+
+  /** Registers a send-time check for messages whose `ref` starts with `prefix:`. */
+  checkBeforeSending(prefix: string, check: (ref: string) => Promise<boolean>): void {
+    this.checks.set(prefix, check);
   }
 
   /** Sends every due message once; passes never overlap (tests call this directly). */
@@ -128,9 +144,12 @@ export class MailService {
 
   private tick(): void {
     if (!this.running) return;
-    this.flush().catch((error: unknown) =>
-      this.log?.warn({ err: (error as Error).message }, "mail dispatch pass failed"),
-    );
+    this.flush()
+      // A full pass leaves more due (a reminder day queues thousands): the next one at once.
+      .then(() => this.lastPassFull && this.nudge())
+      .catch((error: unknown) =>
+        this.log?.warn({ err: (error as Error).message }, "mail dispatch pass failed"),
+      );
   }
 
   private async sendDue(): Promise<FlushResult> {
@@ -140,6 +159,7 @@ export class MailService {
       order: { id: "ASC" },
       take: BATCH,
     });
+    this.lastPassFull = due.length === BATCH;
     for (const row of due) {
       const outcome = await this.deliver(row);
       if (outcome) result[outcome] += 1;
@@ -160,6 +180,11 @@ export class MailService {
         ),
     );
     if (claimed.affected !== 1 || row.payload === null) return null;
+    const check = row.ref === null ? undefined : this.checks.get(row.ref.split(":")[0]);
+    if (check && !(await check(row.ref!))) {
+      await this.update(row.id, { status: OutboxStatus.CANCELLED, payload: null, lastError: null });
+      return null;
+    }
 
     try {
       const mail = this.seal.open<RenderedMail>(row.payload);

@@ -32,6 +32,9 @@ export const DEFAULT_BUDGETS = {
   tokenPerClientMinute: { points: 30, durationSeconds: MINUTE, blockSeconds: 0 },
   /** `sendTestPush`: test notifications per user. */
   testPushPerUserHour: { points: 5, durationSeconds: HOUR, blockSeconds: 0 },
+  /** One-tap submit links (`submitLink`, `submitReadingByLink`): per token and per address. */
+  linkPerTokenHour: { points: 20, durationSeconds: HOUR, blockSeconds: 0 },
+  linkPerIpHour: { points: 60, durationSeconds: HOUR, blockSeconds: 0 },
   /** RL-7: operation cost per user (or IP when anonymous). */
   costPerMinute: { points: 300, durationSeconds: MINUTE, blockSeconds: 0 },
 } satisfies Record<string, Budget>;

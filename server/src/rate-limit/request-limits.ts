@@ -29,6 +29,8 @@ export class RequestLimits {
   private readonly resetStatusPerIp: RateLimiterAbstract;
   private readonly tokenPerClient: RateLimiterAbstract;
   private readonly testPushPerUser: RateLimiterAbstract;
+  private readonly linkPerToken: RateLimiterAbstract;
+  private readonly linkPerIp: RateLimiterAbstract;
   readonly costBudget: CostBudget;
 
   constructor(
@@ -51,6 +53,8 @@ export class RequestLimits {
     );
     this.tokenPerClient = store.create("token_m", budgets.tokenPerClientMinute, insured);
     this.testPushPerUser = store.create("test_push_h", budgets.testPushPerUserHour, insured);
+    this.linkPerToken = store.create("link_token_h", budgets.linkPerTokenHour, insured);
+    this.linkPerIp = store.create("link_ip_h", budgets.linkPerIpHour, insured);
     this.costBudget = new CostBudget(store, budgets.costPerMinute, log);
   }
 
@@ -159,6 +163,18 @@ export class RequestLimits {
       "sendTestPush",
       meta,
       userId,
+    );
+  }
+
+  /** A one-tap link's use (its page or a sending): a point per token and per address. */
+  async beforeSubmitLink(tokenHash: string, meta: RequestMeta): Promise<void> {
+    await this.charge(
+      [
+        { budget: "linkPerTokenHour", limiter: this.linkPerToken, key: hashedKey(tokenHash) },
+        { budget: "linkPerIpHour", limiter: this.linkPerIp, key: hashedKey(ipOf(meta)) },
+      ],
+      "submitLink",
+      meta,
     );
   }
 

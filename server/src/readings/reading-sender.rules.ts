@@ -12,10 +12,21 @@ export const CLIENT_CALLER_PREFIX = "client:";
 export const clientCaller = (apiClientId: number) => `${CLIENT_CALLER_PREFIX}${apiClientId}`;
 /** `readings.caller` of a subscriber's sending. */
 export const userCaller = (userId: number) => `user:${userId}`;
+/** `readings.caller` of a sending through a one-tap link (`submit_links.id`): keys per link. */
+export const linkCaller = (submitLinkId: number) => `link:${submitLinkId}`;
+
+/** The source a sending is stored with, by who sent it (`ReadingsService`'s `Caller`). */
+export const SOURCE_OF_CALLER = {
+  user: ReadingSource.SUBSCRIBER,
+  client: ReadingSource.PARTNER,
+  link: ReadingSource.REMINDER_LINK,
+} as const;
 
 /** The sender's kind of a reading's source; null for registry readings (inspector, estimate…). */
 export function senderKindOf(source: ReadingSource): SenderKind | null {
-  if (source === ReadingSource.SUBSCRIBER) return SenderKind.SUBSCRIBER;
+  if (source === ReadingSource.SUBSCRIBER || source === ReadingSource.REMINDER_LINK) {
+    return SenderKind.SUBSCRIBER;
+  }
   if (source === ReadingSource.PARTNER) return SenderKind.PARTNER;
   return null;
 }

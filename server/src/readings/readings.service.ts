@@ -11,14 +11,13 @@ import { isUniqueViolation, withTransaction } from "../db/transaction";
 import { periodEnd, periodOf } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
 import { formatReadingMilli, parseReadingMilli } from "../core/decimal";
-import { ReadingSource } from "../core/enums";
 import { AppError, invalidField } from "../common/app-error";
 import { decodeCursor, encodeCursor, pageSize } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
-import { clientCaller, userCaller } from "./reading-sender.rules";
+import { clientCaller, linkCaller, SOURCE_OF_CALLER, userCaller } from "./reading-sender.rules";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 export interface Sending {
@@ -39,11 +38,18 @@ export interface Sent {
   meter: MeterEntity;
 }
 
-/** Who sends a reading: a subscriber (on his accounts) or a partner's API client (any account). */
-export type Caller = { kind: "user"; user: UserEntity } | { kind: "client"; clientId: number };
+/** Who sends: a subscriber, a partner's API client, or a subscriber's one-tap link (his access). */
+export type Caller =
+  | { kind: "user"; user: UserEntity }
+  | { kind: "client"; clientId: number }
+  | { kind: "link"; user: UserEntity; linkId: number };
 
-const callerKey = (caller: Caller) =>
-  caller.kind === "user" ? userCaller(caller.user.id) : clientCaller(caller.clientId);
+const callerKey = (who: Caller) =>
+  who.kind === "client"
+    ? clientCaller(who.clientId)
+    : who.kind === "link"
+      ? linkCaller(who.linkId)
+      : userCaller(who.user.id);
 
 export interface WindowView {
   period: string;
@@ -130,11 +136,11 @@ export class ReadingsService {
   async submit(who: Caller, sending: Sending, meta: RequestMeta = NO_REQUEST): Promise<Sent> {
     const value = parseReadingMilli(sending.value);
     if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
-    const meterField = who.kind === "user" ? "meterId" : "meterSerial";
+    const meterField = who.kind === "client" ? "meterSerial" : "meterId";
     const meter =
-      who.kind === "user"
-        ? await this.accessibleMeter(who.user, sending.meterId ?? "")
-        : await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "");
+      who.kind === "client"
+        ? await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "")
+        : await this.accessibleMeter(who.user, sending.meterId ?? "");
     if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: meterField });
     return { meter, reading: await this.send(who, sending, meter, value, meta) };
   }
@@ -177,11 +183,11 @@ export class ReadingsService {
           valueMilli: value,
           takenAt: now,
           period,
-          source: who.kind === "user" ? ReadingSource.SUBSCRIBER : ReadingSource.PARTNER,
+          source: SOURCE_OF_CALLER[who.kind],
           slot: decision.slot,
           isCorrection: decision.isCorrection,
           previousValueMilli: decision.previousValue,
-          submittedByUserId: who.kind === "user" ? who.user.id : null,
+          submittedByUserId: who.kind === "client" ? null : who.user.id,
           caller,
           idempotencyKey: key,
           externalId: null,
@@ -193,7 +199,7 @@ export class ReadingsService {
         await this.audit?.record(
           {
             type: "READING_SUBMITTED",
-            userId: who.kind === "user" ? who.user.id : null,
+            userId: who.kind === "client" ? null : who.user.id,
             meta,
             detail: {
               readingId: saved.id,
@@ -201,6 +207,7 @@ export class ReadingsService {
               period,
               isCorrection: saved.isCorrection,
               ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
+              ...(who.kind === "link" ? { oneTapId: who.linkId } : {}),
             },
           },
           manager,

@@ -41,6 +41,14 @@ export class UserEntity {
   @Column({ name: "email_verified_at", type: "datetime", precision: 3, nullable: true })
   emailVerifiedAt: Date | null;
 
+  /** Reminders by e-mail (README "Reminders"); sent only to a confirmed address. */
+  @Column({ name: "reminder_email", type: "boolean", default: true })
+  reminderEmail: boolean;
+
+  /** Reminders by web push. */
+  @Column({ name: "reminder_push", type: "boolean", default: false })
+  reminderPush: boolean;
+
   @Column({ name: "created_at", type: "datetime", precision: 3 })
   createdAt: Date;
 

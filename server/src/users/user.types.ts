@@ -36,6 +36,12 @@ export class User {
   @Field({ description: "Whether the e-mail address was confirmed with the link sent to it." })
   emailVerified: boolean;
 
+  @Field({ description: "Reminders by e-mail (to a confirmed address); on by default." })
+  reminderEmail: boolean;
+
+  @Field({ description: "Reminders by web push; off by default." })
+  reminderPush: boolean;
+
   /** Kept for field resolvers (accounts); not part of the schema. */
   entity: UserEntity;
 
@@ -51,6 +57,8 @@ export class User {
       language: entity.language,
       canLinkAccounts: entity.personType === PersonType.INDIVIDUAL,
       emailVerified: entity.emailVerifiedAt !== null,
+      reminderEmail: entity.reminderEmail,
+      reminderPush: entity.reminderPush,
       entity,
     });
   }

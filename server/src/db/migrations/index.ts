@@ -6,6 +6,7 @@ import { FeedStreams1764500000000 } from "./1764500000000-feed-streams";
 import { Webhooks1764700000000 } from "./1764700000000-webhooks";
 import { MeterVerification1764900000000 } from "./1764900000000-meter-verification";
 import { PushSubscriptions1765100000000 } from "./1765100000000-push-subscriptions";
+import { Reminders1765000000000 } from "./1765000000000-reminders";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Webhooks1764700000000,
   MeterVerification1764900000000,
   PushSubscriptions1765100000000,
+  Reminders1765000000000,
 ];

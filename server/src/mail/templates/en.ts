@@ -1,7 +1,39 @@
 import type { LanguageTemplates } from "../mail-content";
+import { reminderText, type ReminderWords } from "./reminder";
 import { SUPPORT_EMAIL } from "./support";
 
 const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+const REMINDER: ReminderWords = {
+  months: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+  subject: (month) => `Send your gas meter reading for ${month}`,
+  greeting: (firstName) => `Hello ${firstName},`,
+  one: (month, account, serial) =>
+    `The reading of meter ${serial} (account ${account}) for ${month} has not been sent yet. ` +
+    "Without it the bill is based on average use.",
+  many: (month, count) =>
+    `The readings of ${count} meters of your accounts for ${month} have not been sent yet. ` +
+    "Without them the bill is based on average use.",
+  meterLabel: (account, serial) => `Account ${account}, meter ${serial}`,
+  action: "Send the reading",
+  notes: (settingsUrl) => [
+    "The link works until the end of the month and lets you only send this meter's reading.",
+    `You can turn reminders off in the settings: ${settingsUrl}`,
+  ],
+};
 
 export const en: LanguageTemplates = {
   EMAIL_CONFIRMATION: ({ firstName, link, validDays }) => ({
@@ -50,6 +82,8 @@ export const en: LanguageTemplates = {
         `login page and write to us: ${SUPPORT_EMAIL}.`,
     ],
   }),
+
+  READING_REMINDER: (request) => reminderText(REMINDER, request),
 
   footer: [
     "Gas meter readings service",

@@ -1,5 +1,37 @@
 import type { LanguageTemplates } from "../mail-content";
+import { reminderText, type ReminderWords } from "./reminder";
 import { SUPPORT_EMAIL } from "./support";
+
+const REMINDER: ReminderWords = {
+  months: [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+  ],
+  subject: (month) => `Газ есептегішінің ${month} айындағы көрсеткішін беріңіз`,
+  greeting: (firstName) => `Сәлеметсіз бе, ${firstName}!`,
+  one: (month, account, serial) =>
+    `${serial} есептегішінің (дербес шот ${account}) ${month} айындағы көрсеткіші әлі ` +
+    "берілген жоқ. Онсыз төлем орташа шығын бойынша есептеледі.",
+  many: (month, count) =>
+    `Дербес шоттарыңыздың ${count} есептегіші бойынша ${month} айындағы көрсеткіштер әлі ` +
+    "берілген жоқ. Онсыз төлем орташа шығын бойынша есептеледі.",
+  meterLabel: (account, serial) => `Дербес шот ${account}, есептегіш ${serial}`,
+  action: "Көрсеткішті беру",
+  notes: (settingsUrl) => [
+    "Сілтеме ай соңына дейін жарамды және тек осы есептегіштің көрсеткішін беруге мүмкіндік береді.",
+    `Еске салуларды баптауларда өшіруге болады: ${settingsUrl}`,
+  ],
+};
 
 export const kk: LanguageTemplates = {
   EMAIL_CONFIRMATION: ({ firstName, link, validDays }) => ({
@@ -49,6 +81,8 @@ export const kk: LanguageTemplates = {
         `арқылы құпиясөзді дереу қалпына келтіріп, бізге жазыңыз: ${SUPPORT_EMAIL}.`,
     ],
   }),
+
+  READING_REMINDER: (request) => reminderText(REMINDER, request),
 
   footer: [
     "Газ есептегіштерінің көрсеткіштерін беру қызметі",

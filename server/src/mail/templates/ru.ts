@@ -1,4 +1,5 @@
 import type { LanguageTemplates } from "../mail-content";
+import { reminderText, type ReminderWords } from "./reminder";
 import { SUPPORT_EMAIL } from "./support";
 
 /** 1 день, 3 дня, 5 дней. */
@@ -9,6 +10,37 @@ function plural(n: number, [one, few, many]: [string, string, string]): string {
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${few}`;
   return `${n} ${many}`;
 }
+
+const REMINDER: ReminderWords = {
+  months: [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+  ],
+  subject: (month) => `Передайте показания газового счётчика за ${month}`,
+  greeting: (firstName) => `Здравствуйте, ${firstName}!`,
+  one: (month, account, serial) =>
+    `Показание счётчика ${serial} (лицевой счёт ${account}) за ${month} ещё не передано. ` +
+    "Без него начисление будет сделано по среднему расходу.",
+  many: (month, count) =>
+    `По ${count} счётчикам ваших лицевых счетов показания за ${month} ещё не переданы. ` +
+    "Без них начисление будет сделано по среднему расходу.",
+  meterLabel: (account, serial) => `Лицевой счёт ${account}, счётчик ${serial}`,
+  action: "Передать показание",
+  notes: (settingsUrl) => [
+    "Ссылка действует до конца месяца и позволяет только передать показание этого счётчика.",
+    `Отключить напоминания можно в настройках: ${settingsUrl}`,
+  ],
+};
 
 export const ru: LanguageTemplates = {
   EMAIL_CONFIRMATION: ({ firstName, link, validDays }) => ({
@@ -58,6 +90,8 @@ export const ru: LanguageTemplates = {
         `странице входа и напишите нам: ${SUPPORT_EMAIL}.`,
     ],
   }),
+
+  READING_REMINDER: (request) => reminderText(REMINDER, request),
 
   footer: [
     "Сервис передачи показаний газовых счётчиков",
