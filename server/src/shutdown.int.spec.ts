@@ -92,7 +92,8 @@ describe("graceful shutdown (T17)", () => {
     expect(code).toBe(0);
     expect(readyz503WhileServing).toBe(true);
     // Everything sent before the drain ended was answered normally.
-    const beforeDrainEnd = outcomes.filter((o) => o.startedAt < sigtermAt + DRAIN_MS - 50);
+    // (A request takes a while to arrive on a busy machine: 250 ms of margin, not 50.)
+    const beforeDrainEnd = outcomes.filter((o) => o.startedAt < sigtermAt + DRAIN_MS - 250);
     expect(beforeDrainEnd.length).toBeGreaterThan(10);
     expect(beforeDrainEnd.filter((o) => o.status !== 200)).toEqual([]);
     // Afterwards only new connections fail, as the port closes (refused, or reset when caught in
