@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { normalizeAccountNumber } from "../accounts/account-number.rules";
-import { AccountEntity } from "../accounts/account.entity";
 import type { AccountsService } from "../accounts/accounts.service";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { insertEntity } from "../db/bulk-insert";
+import { selectEntities } from "../db/hydrate";
 import { dialectOf } from "../db/dialect";
 import { nextFeedSeq } from "./feed-sequence";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
@@ -37,6 +37,13 @@ export interface Sending {
 export interface Sent {
   reading: ReadingEntity;
   meter: MeterEntity;
+}
+
+/** The meter a sending names, as a condition on `meters m`; null when it names none. */
+interface MeterTarget {
+  field: "meterId" | "meterSerial";
+  where: string | null;
+  parameters: unknown[];
 }
 
 /** Who sends a reading: a subscriber (on his accounts) or a partner's API client (any account). */
@@ -91,141 +98,137 @@ export class ReadingsService {
     private readonly audit?: AuditService,
   ) {}
 
-  /** A meter on an account the user may see; anything else is "not found". */
-  async accessibleMeter(user: UserEntity, meterId: string): Promise<MeterEntity> {
-    const id = /^\d{1,12}$/.test(meterId) ? Number(meterId) : NaN;
-    const meter = Number.isSafeInteger(id)
-      ? await this.accounts.visibleTo(
-          user,
-          this.dataSource
-            .getRepository(MeterEntity)
-            .createQueryBuilder("m")
-            .innerJoin(AccountEntity, "a", "a.id = m.account_id")
-            .where("m.id = :id", { id }),
-        )
-      : null;
-    if (!meter) throw new AppError("METER_NOT_FOUND", { field: "meterId" });
-    return meter;
-  }
-
-  /** The meter of a registry account by its serial number, for partners; removed ones too. */
-  async meterOfAccount(accountNumber: string, meterSerial: string): Promise<MeterEntity> {
-    const number = normalizeAccountNumber(accountNumber);
-    const meter = await this.dataSource
-      .getRepository(MeterEntity)
-      .createQueryBuilder("m")
-      .innerJoin(AccountEntity, "a", "a.id = m.account_id")
-      .where("a.number = :number AND m.serial_number = :meterSerial", { number, meterSerial })
-      .getOne();
-    if (!meter) throw new AppError("METER_NOT_FOUND", { field: "meterSerial" });
-    return meter;
-  }
-
   /**
    * Sends a reading of a subscriber (source SUBSCRIBER) or of a partner's API client (PARTNER),
-   * under the same rules and monthly limit. The meter row is locked while the month's sendings
-   * are counted and the new one inserted; the unique (meter, period, slot) key backs the limit up,
-   * and a retried request with the same idempotency key (per caller) returns the first result.
+   * under the same rules and monthly limit. The meter row is locked, by the statement that also
+   * checks the caller may send to it, while the month's sendings are counted and the new one
+   * inserted; the unique (meter, period, slot) key backs the limit up, and a retried request with
+   * the same idempotency key (per caller) returns the first result.
    */
   async submit(who: Caller, sending: Sending, meta: RequestMeta = NO_REQUEST): Promise<Sent> {
     const value = parseReadingMilli(sending.value);
     if (value === null) throw invalidField("value", "A reading in m³ with at most 3 decimals.");
-    const meterField = who.kind === "user" ? "meterId" : "meterSerial";
-    const meter =
-      who.kind === "user"
-        ? await this.accessibleMeter(who.user, sending.meterId ?? "")
-        : await this.meterOfAccount(sending.accountNumber ?? "", sending.meterSerial ?? "");
-    if (meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: meterField });
-    return { meter, reading: await this.send(who, sending, meter, value, meta) };
-  }
-
-  private async send(
-    who: Caller,
-    sending: Sending,
-    meter: MeterEntity,
-    value: bigint,
-    meta: RequestMeta,
-  ): Promise<ReadingEntity> {
+    const target = this.meterTarget(who, sending);
     const caller = callerKey(who);
     const key = sending.idempotencyKey ?? null;
-
-    const replay = key
-      ? await this.findByKey(this.dataSource.manager, caller, key, meter.id, value)
-      : null;
-    if (replay) return replay;
+    let locked: MeterEntity | null = null;
     try {
       return await withTransaction(this.dataSource, async (manager) => {
-        await this.lockMeter(manager, meter.id);
+        const meter = (locked = await this.lockMeter(manager, target));
         const again = key ? await this.findByKey(manager, caller, key, meter.id, value) : null;
-        if (again) return again;
-        const now = this.clock.now();
-        const period = periodOf(now);
-        const month = await latestReadingsAndCountedSendings(manager, [meter.id], period);
-        const decision = decideSending(
-          meterMonth(month.latest.get(meter.id), month.sendings.get(meter.id) ?? []),
-          value,
-        );
-        if (decision.kind === "refuse") {
-          const extensions =
-            decision.code === "READING_BELOW_PREVIOUS"
-              ? { minimumValue: formatReadingMilli(decision.minimum) }
-              : { reopensAt: periodEnd(period).toISOString() };
-          throw new AppError(decision.code, { field: "value", extensions });
-        }
-        const reading = manager.getRepository(ReadingEntity).create({
-          meterId: meter.id,
-          valueMilli: value,
-          takenAt: now,
-          period,
-          source: who.kind === "user" ? ReadingSource.SUBSCRIBER : ReadingSource.PARTNER,
-          slot: decision.slot,
-          isCorrection: decision.isCorrection,
-          previousValueMilli: decision.previousValue,
-          submittedByUserId: who.kind === "user" ? who.user.id : null,
-          caller,
-          idempotencyKey: key,
-          externalId: null,
-          createdAt: now,
-          // Last: the feed_sequence row lock is then held only until the commit that follows.
-          feedSeq: await nextFeedSeq(manager),
-        });
-        const saved = await insertEntity(manager, ReadingEntity, reading);
-        await this.audit?.record(
-          {
-            type: "READING_SUBMITTED",
-            userId: who.kind === "user" ? who.user.id : null,
-            meta,
-            detail: {
-              readingId: saved.id,
-              meterId: meter.id,
-              period,
-              isCorrection: saved.isCorrection,
-              ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
-            },
-          },
-          manager,
-        );
-        return saved;
+        if (again) return { meter, reading: again };
+        return { meter, reading: await this.insertSending(manager, who, meter, value, key, meta) };
       });
     } catch (error) {
       // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error) || !locked) throw error;
+      const meter: MeterEntity = locked;
       const winner = key
         ? await this.findByKey(this.dataSource.manager, caller, key, meter.id, value)
         : null;
-      if (winner) return winner;
+      if (winner) return { meter, reading: winner };
       const reopensAt = periodEnd(periodOf(this.clock.now())).toISOString();
       throw new AppError("MONTHLY_LIMIT_REACHED", { field: "value", extensions: { reopensAt } });
     }
   }
 
-  private lockMeter(manager: EntityManager, meterId: number): Promise<void> {
-    return dialectOf(this.dataSource).lockRows(
-      manager
-        .getRepository(MeterEntity)
-        .createQueryBuilder("m")
-        .where("m.id = :meterId", { meterId }),
+  /** The statement (and its parameters) that finds the caller's meter if he may send to it. */
+  private meterTarget(who: Caller, sending: Sending): MeterTarget {
+    if (who.kind === "client") {
+      const number = normalizeAccountNumber(sending.accountNumber ?? "");
+      return {
+        field: "meterSerial",
+        where:
+          "m.serial_number = ? AND EXISTS " +
+          "(SELECT 1 FROM accounts a WHERE a.id = m.account_id AND a.number = ?)",
+        parameters: [sending.meterSerial ?? "", number],
+      };
+    }
+    const id = /^\d{1,12}$/.test(sending.meterId ?? "") ? Number(sending.meterId) : NaN;
+    const visible = this.accounts.visibility(who.user, "m.account_id");
+    if (!Number.isSafeInteger(id) || !visible)
+      return { field: "meterId", where: null, parameters: [] };
+    return {
+      field: "meterId",
+      where: `m.id = ? AND ${visible.sql}`,
+      parameters: [id, ...visible.parameters],
+    };
+  }
+
+  /**
+   * Locks the target meter's row until the end of the transaction, if the caller may send to it
+   * (the subquery of the access check locks nothing); anything else is "not found".
+   */
+  private async lockMeter(manager: EntityManager, target: MeterTarget): Promise<MeterEntity> {
+    const [meter] = target.where
+      ? await selectEntities(
+          manager,
+          MeterEntity,
+          `SELECT m.* FROM meters m WHERE ${target.where}${dialectOf(this.dataSource).forUpdate}`,
+          target.parameters,
+        )
+      : [];
+    if (!meter || meter.removedAt) throw new AppError("METER_NOT_FOUND", { field: target.field });
+    return meter;
+  }
+
+  /** Counts the month's sendings of the locked meter and stores this one, or refuses it. */
+  private async insertSending(
+    manager: EntityManager,
+    who: Caller,
+    meter: MeterEntity,
+    value: bigint,
+    key: string | null,
+    meta: RequestMeta,
+  ): Promise<ReadingEntity> {
+    const now = this.clock.now();
+    const period = periodOf(now);
+    const month = await latestReadingsAndCountedSendings(manager, [meter.id], period);
+    const decision = decideSending(
+      meterMonth(month.latest.get(meter.id), month.sendings.get(meter.id) ?? []),
+      value,
     );
+    if (decision.kind === "refuse") {
+      const extensions =
+        decision.code === "READING_BELOW_PREVIOUS"
+          ? { minimumValue: formatReadingMilli(decision.minimum) }
+          : { reopensAt: periodEnd(period).toISOString() };
+      throw new AppError(decision.code, { field: "value", extensions });
+    }
+    const reading = Object.assign(new ReadingEntity(), {
+      meterId: meter.id,
+      valueMilli: value,
+      takenAt: now,
+      period,
+      source: who.kind === "user" ? ReadingSource.SUBSCRIBER : ReadingSource.PARTNER,
+      slot: decision.slot,
+      isCorrection: decision.isCorrection,
+      previousValueMilli: decision.previousValue,
+      submittedByUserId: who.kind === "user" ? who.user.id : null,
+      caller: callerKey(who),
+      idempotencyKey: key,
+      externalId: null,
+      createdAt: now,
+      // Last: the feed_sequence row lock is then held only until the commit that follows.
+      feedSeq: await nextFeedSeq(manager),
+    });
+    const saved = await insertEntity(manager, ReadingEntity, reading);
+    await this.audit?.record(
+      {
+        type: "READING_SUBMITTED",
+        userId: who.kind === "user" ? who.user.id : null,
+        meta,
+        detail: {
+          readingId: saved.id,
+          meterId: meter.id,
+          period,
+          isCorrection: saved.isCorrection,
+          ...(who.kind === "client" ? { apiClientId: who.clientId } : {}),
+        },
+      },
+      manager,
+    );
+    return saved;
   }
 
   /**
@@ -240,9 +243,12 @@ export class ReadingsService {
     meterId: number,
     value: bigint,
   ): Promise<ReadingEntity | null> {
-    const reading = await manager
-      .getRepository(ReadingEntity)
-      .findOneBy({ caller, idempotencyKey: key });
+    const [reading] = await selectEntities(
+      manager,
+      ReadingEntity,
+      "SELECT r.* FROM readings r WHERE r.caller = ? AND r.idempotency_key = ?",
+      [caller, key],
+    );
     if (reading && (reading.meterId !== meterId || reading.valueMilli !== value)) {
       const what = reading.meterId !== meterId ? "another meter" : "another value";
       throw new AppError("IDEMPOTENCY_KEY_REUSED", {
@@ -250,7 +256,7 @@ export class ReadingsService {
         message: `This idempotency key was already used for ${what}; use a new key for a new reading.`,
       });
     }
-    return reading;
+    return reading ?? null;
   }
 
   currentPeriod(): string {
