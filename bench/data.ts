@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
@@ -58,7 +58,17 @@ export async function importBaseRegistry(dataSource: DataSource, size: BenchSize
     until: "2026-10",
     seed: 1,
   });
-  // Daily inspector readings from 2019 on, older than the generated months.
+  // Daily inspector readings from 2019 on, older than the generated months; their meters
+  // installed before (the import refuses a reading older than its meter's installation, and
+  // the generator installs meters from 2010 to 2022).
+  const meters = join(dir, "meters.csv");
+  writeFileSync(
+    meters,
+    readFileSync(meters, "utf8").replace(
+      /^([^,\n]*,G4-000000000[12]-1,)\d{4}-\d{2}-\d{2}$/gm,
+      (_, head: string) => `${head}2018-12-01`,
+    ),
+  );
   let deep = "";
   for (const serial of ["G4-0000000001-1", "G4-0000000002-1"]) {
     for (let day = 0; day < size.deepReadings; day++) {
