@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { hydrate, selectEntities } from "../db/hydrate";
-import { placeholders } from "../db/parameters";
+import type { TimeIdPosition } from "../common/pagination";
+import { columnParameter, placeholders } from "../db/parameters";
+import { run } from "../db/sql";
 import { MeterEntity } from "./meter.entity";
 import { MINIMUM_SOURCES } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
@@ -123,4 +125,42 @@ export async function metersOfAccounts(
       "ORDER BY m.installed_at, m.id",
     [...accountIds],
   );
+}
+
+/** Up to `count` readings of a meter, newest first (by time taken, then id), after `position`. */
+export function historyPage(
+  manager: EntityManager,
+  meterId: number,
+  count: number,
+  position: TimeIdPosition | null,
+): Promise<ReadingEntity[]> {
+  // A literal: a `?` would go as a DOUBLE in a prepared statement (db/sql.ts).
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`bad page size ${count}`);
+  const order = `ORDER BY r.taken_at DESC, r.id DESC LIMIT ${count}`;
+  if (!position) {
+    return selectEntities(
+      manager,
+      ReadingEntity,
+      `SELECT r.* FROM readings r WHERE r.meter_id = ? ${order}`,
+      [meterId],
+    );
+  }
+  const at = columnParameter(manager, ReadingEntity, "takenAt", position.at);
+  return selectEntities(
+    manager,
+    ReadingEntity,
+    "SELECT r.* FROM readings r WHERE r.meter_id = ? " +
+      `AND (r.taken_at < ? OR (r.taken_at = ? AND r.id < ?)) ${order}`,
+    [meterId, at, at, position.id],
+  );
+}
+
+/** How many readings a meter has. */
+export async function readingCount(manager: EntityManager, meterId: number): Promise<number> {
+  const [row] = await run<Array<{ n: number | string }>>(
+    manager,
+    "SELECT COUNT(*) AS n FROM readings r WHERE r.meter_id = ?",
+    [meterId],
+  );
+  return Number(row.n);
 }

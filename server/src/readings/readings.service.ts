@@ -19,7 +19,7 @@ import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
 import { clientCaller, userCaller } from "./reading-sender.rules";
-import { latestReadingsAndCountedSendings } from "./readings.queries";
+import { historyPage, latestReadingsAndCountedSendings, readingCount } from "./readings.queries";
 
 export interface Sending {
   /** The meter, for a subscriber (`Meter.id`). */
@@ -270,18 +270,12 @@ export class ReadingsService {
     after: string | null | undefined,
   ) {
     const limit = pageSize(first);
-    const repo = this.dataSource.getRepository(ReadingEntity);
-    const query = repo
-      .createQueryBuilder("r")
-      .where("r.meter_id = :meterId", { meterId })
-      .orderBy("r.taken_at", "DESC")
-      .addOrderBy("r.id", "DESC")
-      .limit(limit + 1);
-    if (after) {
-      const position = decodeCursor(after);
-      query.andWhere("(r.taken_at < :at OR (r.taken_at = :at AND r.id < :id))", position);
-    }
-    const [rows, totalCount] = await Promise.all([query.getMany(), repo.countBy({ meterId })]);
+    const position = after ? decodeCursor(after) : null;
+    const manager = this.dataSource.manager;
+    const [rows, totalCount] = await Promise.all([
+      historyPage(manager, meterId, limit + 1, position),
+      readingCount(manager, meterId),
+    ]);
     const page = rows.slice(0, limit);
     const edges = page.map((reading) => ({
       cursor: encodeCursor({ at: reading.takenAt, id: reading.id }),
