@@ -97,7 +97,8 @@ export async function latestReadingsAndCountedSendings(
   const latest = new Map<number, ReadingEntity>();
   const sendings = new Map<number, ReadingEntity[]>(meterIds.map((id) => [id, []]));
   for (const chunk of chunksOf(meterIds)) {
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const rows = await run<Array<Record<string, unknown>>>(
+      manager,
       `${latestReadingsSql(chunk.length)} UNION ALL ${countedSendingsSql(chunk.length)}`,
       [...chunk, ...chunk, period],
     );
@@ -110,6 +111,44 @@ export async function latestReadingsAndCountedSendings(
     meterSendings.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
   }
   return { latest, sendings };
+}
+
+/** What one sending of a meter needs to know (`sendingState`). */
+export interface SendingState {
+  latest: ReadingEntity | undefined;
+  /** The period's counted sendings, in slot order. */
+  sendings: ReadingEntity[];
+  /** The reading the caller already sent with the same idempotency key: this is a retry. */
+  replay: ReadingEntity | null;
+}
+
+/**
+ * The meter's latest actual reading, its counted sendings of the period and the caller's
+ * reading with this idempotency key, in one statement: a round trip fewer for every sending.
+ */
+export async function sendingState(
+  manager: EntityManager,
+  meterId: number,
+  period: string,
+  caller: string,
+  key: string | null,
+): Promise<SendingState> {
+  const rows = await run<Array<Record<string, unknown>>>(
+    manager,
+    `${latestReadingsSql(1)} UNION ALL ${countedSendingsSql(1)} UNION ALL ` +
+      "SELECT r.*, 'replay' AS reading_role FROM readings r " +
+      "WHERE r.caller = ? AND r.idempotency_key = ?",
+    [meterId, meterId, period, caller, key],
+  );
+  const state: SendingState = { latest: undefined, sendings: [], replay: null };
+  hydrate(manager, ReadingEntity, rows).forEach((reading, i) => {
+    const role = rows[i].reading_role;
+    if (role === "latest") state.latest = reading;
+    else if (role === "sending") state.sendings.push(reading);
+    else state.replay = reading;
+  });
+  state.sendings.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  return state;
 }
 
 /** The meters of some accounts, each account's in order of installation. */

@@ -19,7 +19,7 @@ import { MeterEntity } from "./meter.entity";
 import { decideSending, MeterMonth, submissionWindow } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
 import { clientCaller, userCaller } from "./reading-sender.rules";
-import { historyPage, latestReadingsAndCountedSendings, readingCount } from "./readings.queries";
+import { historyPage, readingCount, type SendingState, sendingState } from "./readings.queries";
 
 export interface Sending {
   /** The meter, for a subscriber (`Meter.id`). */
@@ -37,6 +37,20 @@ export interface Sending {
 export interface Sent {
   reading: ReadingEntity;
   meter: MeterEntity;
+}
+
+/**
+ * The reading first sent with a key, for a retry of the same sending (same meter and value); a
+ * key reused for another meter or value is refused: answering the first reading would tell the
+ * caller a sending was stored that was not.
+ */
+function sameSending(reading: ReadingEntity, meterId: number, value: bigint): ReadingEntity {
+  if (reading.meterId === meterId && reading.valueMilli === value) return reading;
+  const what = reading.meterId !== meterId ? "another meter" : "another value";
+  throw new AppError("IDEMPOTENCY_KEY_REUSED", {
+    field: "idempotencyKey",
+    message: `This idempotency key was already used for ${what}; use a new key for a new reading.`,
+  });
 }
 
 /** The meter a sending names, as a condition on `meters m`; null when it names none. */
@@ -115,9 +129,11 @@ export class ReadingsService {
     try {
       return await withTransaction(this.dataSource, async (manager) => {
         const meter = (locked = await this.lockMeter(manager, target));
-        const again = key ? await this.findByKey(manager, caller, key, meter.id, value) : null;
-        if (again) return { meter, reading: again };
-        return { meter, reading: await this.insertSending(manager, who, meter, value, key, meta) };
+        const now = this.clock.now();
+        const state = await sendingState(manager, meter.id, periodOf(now), caller, key);
+        if (state.replay) return { meter, reading: sameSending(state.replay, meter.id, value) };
+        const sent = { value, key, now, state };
+        return { meter, reading: await this.insertSending(manager, who, meter, sent, meta) };
       });
     } catch (error) {
       // Lost a race the lock did not cover (SQLite, or the key used on two meters at once).
@@ -172,22 +188,21 @@ export class ReadingsService {
     return meter;
   }
 
-  /** Counts the month's sendings of the locked meter and stores this one, or refuses it. */
+  /** Decides on the sending from the locked meter's month and stores it, or refuses it. */
   private async insertSending(
     manager: EntityManager,
     who: Caller,
     meter: MeterEntity,
-    value: bigint,
-    key: string | null,
+    {
+      value,
+      key,
+      now,
+      state,
+    }: { value: bigint; key: string | null; now: Date; state: SendingState },
     meta: RequestMeta,
   ): Promise<ReadingEntity> {
-    const now = this.clock.now();
     const period = periodOf(now);
-    const month = await latestReadingsAndCountedSendings(manager, [meter.id], period);
-    const decision = decideSending(
-      meterMonth(month.latest.get(meter.id), month.sendings.get(meter.id) ?? []),
-      value,
-    );
+    const decision = decideSending(meterMonth(state.latest, state.sendings), value);
     if (decision.kind === "refuse") {
       const extensions =
         decision.code === "READING_BELOW_PREVIOUS"
@@ -231,11 +246,7 @@ export class ReadingsService {
     return saved;
   }
 
-  /**
-   * The reading first sent with this key, for a retry of the same sending (same meter and
-   * value); a key reused for another meter or value is refused: answering the first reading
-   * would tell the caller a sending was stored that was not.
-   */
+  /** The reading first sent with this key (see `sameSending`), after a lost race. */
   private async findByKey(
     manager: EntityManager,
     caller: string,
@@ -249,14 +260,7 @@ export class ReadingsService {
       "SELECT r.* FROM readings r WHERE r.caller = ? AND r.idempotency_key = ?",
       [caller, key],
     );
-    if (reading && (reading.meterId !== meterId || reading.valueMilli !== value)) {
-      const what = reading.meterId !== meterId ? "another meter" : "another value";
-      throw new AppError("IDEMPOTENCY_KEY_REUSED", {
-        field: "idempotencyKey",
-        message: `This idempotency key was already used for ${what}; use a new key for a new reading.`,
-      });
-    }
-    return reading ?? null;
+    return reading ? sameSending(reading, meterId, value) : null;
   }
 
   currentPeriod(): string {
