@@ -1,4 +1,4 @@
-import { createConnection } from "mysql2/promise";
+import { type Connection, createConnection } from "mysql2/promise";
 import type { LoadItem } from "../load/load";
 import { parameterize, type Parameterized } from "./sql-parameters";
 
@@ -26,12 +26,14 @@ export async function captureRequests(
     await db.query("SET GLOBAL log_output = 'TABLE'");
     await db.query("TRUNCATE TABLE mysql.general_log");
     await db.query("SET GLOBAL general_log = 1");
+    await closeIdleConnections(db);
     for (const item of items) {
       await db.query(`SELECT '${MARK}'`);
       if (!(await answeredWell(serverUrl, item))) failed += 1;
     }
     await db.query(`SELECT '${MARK}'`);
     await db.query("SET GLOBAL general_log = 0");
+    await closeIdleConnections(db);
     const [rows] = await db.query(
       `SELECT argument AS statement FROM mysql.general_log
         WHERE command_type IN ('Query', 'Execute')`,
@@ -40,6 +42,22 @@ export async function captureRequests(
   } finally {
     await db.query("SET GLOBAL general_log = 0").catch(() => undefined);
     await db.end();
+  }
+}
+
+/**
+ * MariaDB decides at PREPARE whether an executed statement is logged with its parameters: one
+ * the server prepared before the log was on is logged with bare `?`. Its idle connections are
+ * closed (the pools open new ones), so it prepares its statements again, with the log on; and
+ * again after, so that the log's extra work does not stay in the measured runs.
+ */
+async function closeIdleConnections(db: Connection): Promise<void> {
+  const [threads] = await db.query(
+    "SELECT id FROM information_schema.processlist " +
+      "WHERE id <> CONNECTION_ID() AND db = DATABASE() AND command = 'Sleep'",
+  );
+  for (const { id } of threads as Array<{ id: number }>) {
+    await db.query(`KILL CONNECTION ${Number(id)}`).catch(() => undefined);
   }
 }
 

@@ -17,6 +17,7 @@ const ESCAPES: Record<string, string> = {
   Z: "\x1a",
 };
 
+const TEMPORAL_KEYWORD = /\b(TIMESTAMP|DATE|TIME)\s*$/i;
 const IDENTIFIER_CHAR = /[A-Za-z0-9_$.@`]/;
 const NUMBER = /^\d+(\.\d+)?([eE][+-]?\d+)?/;
 
@@ -61,7 +62,8 @@ export function parameterize(sql: string): Parameterized {
     } else if (c === "'" || c === '"') {
       const { value, end } = readString(sql, i);
       params.push(value);
-      out += "?";
+      // A prepared statement's date parameter is logged as a typed literal: TIMESTAMP'…'.
+      out = out.replace(TEMPORAL_KEYWORD, "") + "?";
       i = end;
     } else if (
       (c === "X" || c === "x") &&

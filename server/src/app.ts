@@ -258,7 +258,9 @@ async function callersOf(
 ): Promise<Pick<GraphQLContext, "viewer" | "integrator" | "tokenRefusal">> {
   const token = bearerToken(authorization);
   const viewer = await viewerOf(services, token, clock);
-  const integrator = await integratorOf(services, token);
+  // A subscriber's token is never an integrator's (its own type and audience): not checked again.
+  const integrator =
+    viewer && typeof viewer !== "string" ? null : await integratorOf(services, token);
   return {
     viewer: typeof viewer === "string" ? null : viewer,
     integrator: typeof integrator === "string" ? null : integrator,

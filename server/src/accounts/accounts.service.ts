@@ -183,6 +183,20 @@ export class AccountsService {
       .getOne();
   }
 
+  /**
+   * visibleTo's rule for a hand-written statement: a condition on the account id `accountId`
+   * (a column of the statement), or null when the user sees no account at all.
+   */
+  visibility(user: UserEntity, accountId: string): { sql: string; parameters: unknown[] } | null {
+    if (user.personType === PersonType.LEGAL_ENTITY) {
+      if (!user.bin) return null;
+      const sql = `EXISTS (SELECT 1 FROM accounts a WHERE a.id = ${accountId} AND a.owner_bin = ?)`;
+      return { sql, parameters: [user.bin] };
+    }
+    const sql = `EXISTS (SELECT 1 FROM account_links l WHERE l.account_id = ${accountId} AND l.user_id = ?)`;
+    return { sql, parameters: [user.id] };
+  }
+
   async hasAccountsOfBin(manager: EntityManager, bin: string): Promise<boolean> {
     return manager.getRepository(AccountEntity).existsBy({ ownerBin: bin });
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { insertEntity } from "../db/bulk-insert";
 import { withTransaction } from "../db/transaction";
 import type { Clock } from "../core/clock";
 import { AuditEventEntity } from "./audit-event.entity";
@@ -83,7 +84,7 @@ export class AuditService {
 
   async record(event: AuditEvent, manager?: EntityManager): Promise<void> {
     const meta = event.meta ?? NO_REQUEST;
-    const row: Omit<AuditEventEntity, "id"> = {
+    const row: AuditEventEntity = Object.assign(new AuditEventEntity(), {
       occurredAt: this.clock.now(),
       eventType: event.type,
       userId: event.userId ?? null,
@@ -91,14 +92,14 @@ export class AuditService {
       userAgent: cleanText(meta.userAgent, 255),
       requestId: cleanText(meta.requestId, 64),
       detail: auditDetailJson(event.detail),
-    };
+    });
     if (manager) {
-      await manager.getRepository(AuditEventEntity).insert(row);
+      await insertEntity(manager, AuditEventEntity, row);
       return;
     }
     // In a transaction of its own: on SQLite a bare insert could land in (and roll back with)
     // another request's open transaction on the shared connection.
-    await withTransaction(this.dataSource, (m) => m.getRepository(AuditEventEntity).insert(row));
+    await withTransaction(this.dataSource, (m) => insertEntity(m, AuditEventEntity, row));
   }
 
   /** A user's events, newest first (operators and tests). */

@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { refusalOfJwtError, type TokenCheck } from "../common/token-refusal";
+import { refusalOfJwtError, type TokenCheck, type TokenRefusal } from "../common/token-refusal";
+import { type VerifiedToken, VerifiedTokens } from "../common/verified-tokens";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
 const CLOCK_SKEW_SECONDS = 30;
@@ -43,6 +44,15 @@ export class AccessTokens {
 
   /** The claims of a valid token, or why it is refused (expired, or anything else: invalid). */
   check(token: string, now: Date): TokenCheck<AccessClaims> {
+    return this.verified.check(token, now, () => this.verifyFully(token, now));
+  }
+
+  private readonly verified = new VerifiedTokens<AccessClaims>();
+
+  private verifyFully(
+    token: string,
+    now: Date,
+  ): VerifiedToken<AccessClaims> | { refusal: TokenRefusal } {
     const invalid = { refusal: "TOKEN_INVALID" } as const;
     try {
       const decoded = jwt.verify(token, this.secret, {
@@ -54,11 +64,12 @@ export class AccessTokens {
         complete: true,
       });
       if (decoded.header.typ !== TOKEN_TYPE || typeof decoded.payload === "string") return invalid;
-      const { sub, sid, iat, exp } = decoded.payload as {
+      const { sub, sid, iat, exp, nbf } = decoded.payload as {
         sub?: unknown;
         sid?: unknown;
         iat?: unknown;
         exp?: unknown;
+        nbf?: unknown;
       };
       // JWT-2: issued not in the future (30 s skew; `nbf` jsonwebtoken checks), at most 600 s.
       const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -67,7 +78,15 @@ export class AccessTokens {
       if (exp - iat > ACCESS_TOKEN_TTL_SECONDS) return invalid;
       const userId = Number(sub);
       if (!Number.isSafeInteger(userId) || typeof sid !== "string") return invalid;
-      return { claims: { userId, sessionId: sid } };
+      return {
+        claims: Object.freeze({ userId, sessionId: sid }),
+        // The same comparisons as above and in jsonwebtoken, for the next uses of the token.
+        validFrom: Math.max(
+          iat - CLOCK_SKEW_SECONDS,
+          typeof nbf === "number" ? nbf - CLOCK_SKEW_SECONDS : -Infinity,
+        ),
+        expiresAt: exp + CLOCK_SKEW_SECONDS,
+      };
     } catch (error) {
       return { refusal: refusalOfJwtError(error) };
     }

@@ -2,7 +2,14 @@ import { randomBytes } from "node:crypto";
 import jwt from "jsonwebtoken";
 import { createRegistryAccount, registration, type RegistryAccount } from "../../test/factories";
 import { codeOf, type GraphQLClient } from "../../test/graphql-client";
-import { LOGIN, ME, REFRESH, UPDATE_PROFILE, registerAndLogin } from "../../test/operations";
+import {
+  ACCOUNT,
+  LOGIN,
+  ME,
+  REFRESH,
+  UPDATE_PROFILE,
+  registerAndLogin,
+} from "../../test/operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import { SessionEntity } from "./session.entity";
 
@@ -64,6 +71,25 @@ describe("access token checks (JWT-1, JWT-2)", () => {
     const client = t.client();
     client.accessToken = forge(claims, { iat: now() + 20, nbf: now() + 20, exp: now() + 600 });
     expect((await client.ok(ME)).me).not.toBeNull();
+  });
+
+  it("refuses a token used before at its expiry (30 s skew), as TOKEN_EXPIRED", async () => {
+    const { client, claims } = await loggedIn();
+    const issued = t.clock.now();
+    try {
+      expect((await client.ok(ME)).me).not.toBeNull();
+      t.clock.set(new Date((claims.exp! + 29) * 1000));
+      expect((await client.ok(ME)).me).not.toBeNull();
+      t.clock.set(new Date((claims.exp! + 30) * 1000));
+      const expired = await client.request(ACCOUNT, { number: account.account.number });
+      expect(expired.errors?.[0]?.extensions?.reason).toBe("TOKEN_EXPIRED");
+      // Before its `iat` (beyond the skew), a token seen before is refused again too.
+      t.clock.set(new Date((claims.iat! - 31) * 1000));
+      const early = await client.request(ACCOUNT, { number: account.account.number });
+      expect(early.errors?.[0]?.extensions?.reason).toBe("TOKEN_INVALID");
+    } finally {
+      t.clock.set(issued);
+    }
   });
 
   it("ignores jku/jwk headers: a token signed with the attacker's key fails", async () => {

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { run } from "./sql";
 
 /**
  * One multi-row INSERT with placeholders, the values prepared by TypeORM's driver (transformers,
@@ -17,14 +18,14 @@ export async function bulkInsert<E extends ObjectLiteral>(
 /**
  * Inserts one entity and sets its generated id from the driver's answer, in one statement:
  * TypeORM's save reads back, with a second SELECT on MySQL, every column that has a database
- * default, even when the entity gives them all.
+ * default, even when the entity gives them all. Prepared (sql.ts): one shape a table.
  */
 export async function insertEntity<E extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<E>,
   entity: E,
 ): Promise<E> {
-  const answer = await insertRows(manager, target, [entity]);
+  const answer = await insertRows(manager, target, [entity], true);
   const metadata = manager.connection.getMetadata(target);
   return Object.assign(
     entity,
@@ -37,6 +38,7 @@ async function insertRows<E extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<E>,
   rows: Partial<E>[],
+  prepared = false,
 ): Promise<unknown> {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
@@ -50,10 +52,9 @@ async function insertRows<E extends ObjectLiteral>(
       parameters.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
     }
   }
-  return manager.query(
-    `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
-      .map((column) => driver.escape(column.databaseName))
-      .join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`,
-    parameters,
-  );
+  const sql = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns
+    .map((column) => driver.escape(column.databaseName))
+    .join(", ")}) VALUES ${rows.map(() => tuple).join(", ")}`;
+  // Many rows: a statement of its own length, not worth a place in the prepared-statement cache.
+  return prepared ? run(manager, sql, parameters) : manager.query(sql, parameters);
 }

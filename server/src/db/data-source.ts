@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { DatabaseConfig } from "./database-config";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
+import { PREPARED_STATEMENTS_PER_CONNECTION } from "./sql";
 import { StatementCountingLogger } from "./statement-counter";
 
 export function createDataSource(database: DatabaseConfig, log?: Logger): DataSource {
@@ -49,6 +50,9 @@ export function createDataSource(database: DatabaseConfig, log?: Logger): DataSo
       // (issue 17 item 5; a queue of 100 refused 96 % of 400 concurrent reads).
       queueLimit: 0,
       connectTimeout: 5000,
+      // mysql2's default (16,000 a connection) times the pool would pass MariaDB's
+      // max_prepared_stmt_count (16,382 for the whole server); the app has a few dozen.
+      maxPreparedStatements: PREPARED_STATEMENTS_PER_CONNECTION,
     },
   });
 }

@@ -7,9 +7,11 @@ import { withLeaseLock } from "./migration-lock.galera";
 import { nodeStreamOf, openNodeStream } from "./feed-stream.galera";
 import { withNamedLock } from "./migration-lock.mysql";
 import { sessionSettingsOf } from "./session-settings";
+import { run } from "./sql";
 
 export class MysqlDialect implements Dialect {
   readonly migrationTransaction = "each";
+  readonly forUpdate = " FOR UPDATE";
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -29,7 +31,8 @@ export class MysqlDialect implements Dialect {
   private async nextInSharedStream(manager: EntityManager, name: SequenceName): Promise<bigint> {
     // MySQL's sequence idiom: LAST_INSERT_ID(expr) sends the new value back with the UPDATE's
     // answer, so the row lock is held for one round trip fewer.
-    const answer: { insertId: number | string } = await manager.query(
+    const answer = await run<{ insertId: number | string }>(
+      manager,
       `UPDATE feed_sequence SET value = LAST_INSERT_ID(value + 1) WHERE name = '${name}'`,
     );
     return BigInt(answer.insertId);
@@ -51,7 +54,8 @@ export class MysqlDialect implements Dialect {
     }
     // By primary key: the one row is locked. (A search by `node` locked every row it scanned,
     // and each node's appliers then aborted the others' sendings.)
-    const answer: { insertId: number | string } = await manager.query(
+    const answer = await run<{ insertId: number | string }>(
+      manager,
       "UPDATE feed_sequence SET value = LAST_INSERT_ID(value + 1) WHERE name = ?",
       [stream],
     );

@@ -10,6 +10,7 @@ import { withImmediateTransaction } from "./migration-lock.sqlite";
 export class SqliteDialect implements Dialect {
   // The lock is the immediate transaction itself: migrations must not open one.
   readonly migrationTransaction = "none";
+  readonly forUpdate = "";
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}

@@ -18,6 +18,8 @@ export interface Dialect {
   inTurn<T>(work: () => Promise<T>): Promise<T>;
   /** Locks the rows `query` selects until the transaction ends (SQLite: writers take turns). */
   lockRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<void>;
+  /** Appended to a hand-written SELECT, locks its rows as `lockRows` does (SQLite: nothing). */
+  readonly forUpdate: string;
   /** Adds one to a counter and answers the new value; its row stays locked until the end. */
   nextSequence(manager: EntityManager, name: SequenceName): Promise<bigint>;
   /** Interrupts the statement the transaction's connection is running, where one can be. */

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { run } from "./sql";
 
 /**
  * Entities from the rows of a hand-written `SELECT t.*` (for statements the query builder cannot
@@ -20,13 +21,13 @@ export function hydrate<E extends ObjectLiteral>(
   });
 }
 
-/** Runs a hand-written `SELECT t.* …` and returns its rows as entities (see hydrate). */
+/** Runs a hand-written `SELECT t.* …` (prepared: sql.ts) and returns its rows as entities. */
 export async function selectEntities<E extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<E>,
   sql: string,
   parameters: unknown[],
 ): Promise<E[]> {
-  const rows: Array<Record<string, unknown>> = await manager.query(sql, parameters);
+  const rows = await run<Array<Record<string, unknown>>>(manager, sql, parameters);
   return hydrate(manager, target, rows);
 }

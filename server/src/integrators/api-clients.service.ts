@@ -5,6 +5,7 @@ import type { RequestMeta } from "../audit/request-meta";
 import type { Clock } from "../core/clock";
 import type { RequestLimits } from "../rate-limit/request-limits";
 import { AppError } from "../common/app-error";
+import { selectEntities } from "../db/hydrate";
 import { ApiClientEntity } from "./api-client.entity";
 import type { IntegratorTokens } from "./integrator-token";
 import { isScope, type Scope } from "./scopes";
@@ -112,9 +113,13 @@ export class ApiClientsService {
     const checked = this.tokens.check(token, this.clock.now());
     if ("refusal" in checked) return checked.refusal;
     const { claims } = checked;
-    const client = await this.dataSource
-      .getRepository(ApiClientEntity)
-      .findOneBy({ clientId: claims.clientId });
+    // Every request of an integrator: hand-written and prepared (db/sql.ts), as the session check.
+    const [client] = await selectEntities(
+      this.dataSource.manager,
+      ApiClientEntity,
+      "SELECT c.* FROM api_clients c WHERE c.client_id = ?",
+      [claims.clientId],
+    );
     if (!client || client.revokedAt) return "TOKEN_REVOKED";
     const current = new Set(scopesOf(client));
     return {

@@ -1,6 +1,7 @@
 import { createHash, createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
-import { refusalOfJwtError, type TokenCheck } from "../common/token-refusal";
+import { refusalOfJwtError, type TokenCheck, type TokenRefusal } from "../common/token-refusal";
+import { type VerifiedToken, VerifiedTokens } from "../common/verified-tokens";
 import { isScope, type Scope } from "./scopes";
 
 /** Integrator tokens live 5 minutes; a client trades its id and secret again for a new one. */
@@ -9,6 +10,7 @@ const ISSUER = "gas-readings";
 /** Not the subscribers' `gas-api`: neither kind of token passes for the other (JWT-3). */
 export const INTEGRATOR_AUDIENCE = "gas-integrations";
 const TOKEN_TYPE = "int+jwt";
+const CLOCK_SKEW_SECONDS = 30;
 
 export interface IntegratorClaims {
   /** The public client id (`gci_…`). */
@@ -62,6 +64,15 @@ export class IntegratorTokens {
 
   /** The claims of a valid integrator token, or why it is refused (expired, or invalid). */
   check(token: string, now: Date): TokenCheck<IntegratorClaims> {
+    return this.verified.check(token, now, () => this.verifyFully(token, now));
+  }
+
+  private readonly verified = new VerifiedTokens<IntegratorClaims>();
+
+  private verifyFully(
+    token: string,
+    now: Date,
+  ): VerifiedToken<IntegratorClaims> | { refusal: TokenRefusal } {
     const invalid = { refusal: "TOKEN_INVALID" } as const;
     try {
       const header = jwt.decode(token, { complete: true })?.header;
@@ -72,12 +83,23 @@ export class IntegratorTokens {
         issuer: ISSUER,
         audience: INTEGRATOR_AUDIENCE,
         clockTimestamp: Math.floor(now.getTime() / 1000),
-        clockTolerance: 30,
+        clockTolerance: CLOCK_SKEW_SECONDS,
       });
       if (typeof decoded === "string") return invalid;
-      const { sub, scope } = decoded as { sub?: unknown; scope?: unknown };
+      const { sub, scope, nbf, exp } = decoded as {
+        sub?: unknown;
+        scope?: unknown;
+        nbf?: unknown;
+        exp?: unknown;
+      };
       if (typeof sub !== "string" || typeof scope !== "string") return invalid;
-      return { claims: { clientId: sub, scopes: scope.split(" ").filter(isScope) } };
+      const scopes = Object.freeze(scope.split(" ").filter(isScope)) as Scope[];
+      return {
+        claims: Object.freeze({ clientId: sub, scopes }),
+        // jsonwebtoken's comparisons, for the next uses of the token.
+        validFrom: typeof nbf === "number" ? nbf - CLOCK_SKEW_SECONDS : -Infinity,
+        expiresAt: typeof exp === "number" ? exp + CLOCK_SKEW_SECONDS : Infinity,
+      };
     } catch (error) {
       return { refusal: refusalOfJwtError(error) };
     }

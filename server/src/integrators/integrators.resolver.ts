@@ -27,7 +27,8 @@ import {
 } from "../readings/readings-feed.service";
 import { decodeFeedPosition } from "../readings/feed-cursor.rules";
 import { invalidField } from "../common/app-error";
-import { type ReadingsService, windowOfLoaded } from "../readings/readings.service";
+import type { ReadingsService } from "../readings/readings.service";
+import { windowOfLoaded } from "../readings/submission-window.rules";
 import type { ApiClientsService } from "./api-clients.service";
 import type { IntegratorsService } from "./integrators.service";
 import { INTEGRATOR_TOKEN_TTL_SECONDS } from "./integrator-token";

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { Access, type GraphQLContext, loadMetersAhead, Selection } from "../graphql";
 import { Reading, SubmissionWindow } from "../readings/reading.types";
-import { windowOfLoaded } from "../readings/readings.service";
+import { windowOfLoaded } from "../readings/submission-window.rules";
 import { MeterVerification } from "../readings/verification.type";
 import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 import type { PartnerAccountsService } from "./partner-accounts.service";

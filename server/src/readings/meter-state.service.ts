@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { periodOf } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
 import type { ReadingEntity } from "./reading.entity";
-import { windowOfLoaded, type WindowView } from "./readings.service";
+import { windowOfLoaded, type WindowView } from "./submission-window.rules";
 import { latestReadingsAndCountedSendings } from "./readings.queries";
 
 /** One meter's latest actual reading and this month's window, outside a request's loaders. */

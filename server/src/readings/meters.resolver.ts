@@ -22,7 +22,7 @@ import { PageInfo } from "../common/pagination";
 import type { UserEntity } from "../users/user.entity";
 import { SubmitReadingInput } from "./dto/submit-reading.input";
 import { Meter, Reading, ReadingConnection, SubmissionWindow } from "./reading.types";
-import { windowOfLoaded } from "./readings.service";
+import { windowOfLoaded } from "./submission-window.rules";
 import { MeterVerification } from "./verification.type";
 import { bothMaybe, mapMaybe, type MaybePromise } from "../common/maybe-async";
 

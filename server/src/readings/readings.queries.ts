@@ -1,6 +1,8 @@
 import type { EntityManager } from "typeorm";
 import { hydrate, selectEntities } from "../db/hydrate";
-import { placeholders } from "../db/parameters";
+import type { TimeIdPosition } from "../common/pagination";
+import { columnParameter, placeholders } from "../db/parameters";
+import { run } from "../db/sql";
 import { MeterEntity } from "./meter.entity";
 import { MINIMUM_SOURCES } from "./reading.rules";
 import { ReadingEntity } from "./reading.entity";
@@ -95,7 +97,8 @@ export async function latestReadingsAndCountedSendings(
   const latest = new Map<number, ReadingEntity>();
   const sendings = new Map<number, ReadingEntity[]>(meterIds.map((id) => [id, []]));
   for (const chunk of chunksOf(meterIds)) {
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const rows = await run<Array<Record<string, unknown>>>(
+      manager,
       `${latestReadingsSql(chunk.length)} UNION ALL ${countedSendingsSql(chunk.length)}`,
       [...chunk, ...chunk, period],
     );
@@ -108,6 +111,44 @@ export async function latestReadingsAndCountedSendings(
     meterSendings.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
   }
   return { latest, sendings };
+}
+
+/** What one sending of a meter needs to know (`sendingState`). */
+export interface SendingState {
+  latest: ReadingEntity | undefined;
+  /** The period's counted sendings, in slot order. */
+  sendings: ReadingEntity[];
+  /** The reading the caller already sent with the same idempotency key: this is a retry. */
+  replay: ReadingEntity | null;
+}
+
+/**
+ * The meter's latest actual reading, its counted sendings of the period and the caller's
+ * reading with this idempotency key, in one statement: a round trip fewer for every sending.
+ */
+export async function sendingState(
+  manager: EntityManager,
+  meterId: number,
+  period: string,
+  caller: string,
+  key: string | null,
+): Promise<SendingState> {
+  const rows = await run<Array<Record<string, unknown>>>(
+    manager,
+    `${latestReadingsSql(1)} UNION ALL ${countedSendingsSql(1)} UNION ALL ` +
+      "SELECT r.*, 'replay' AS reading_role FROM readings r " +
+      "WHERE r.caller = ? AND r.idempotency_key = ?",
+    [meterId, meterId, period, caller, key],
+  );
+  const state: SendingState = { latest: undefined, sendings: [], replay: null };
+  hydrate(manager, ReadingEntity, rows).forEach((reading, i) => {
+    const role = rows[i].reading_role;
+    if (role === "latest") state.latest = reading;
+    else if (role === "sending") state.sendings.push(reading);
+    else state.replay = reading;
+  });
+  state.sendings.sort((a, b) => (a.slot ?? 0) - (b.slot ?? 0));
+  return state;
 }
 
 /** The meters of some accounts, each account's in order of installation. */
@@ -123,4 +164,42 @@ export async function metersOfAccounts(
       "ORDER BY m.installed_at, m.id",
     [...accountIds],
   );
+}
+
+/** Up to `count` readings of a meter, newest first (by time taken, then id), after `position`. */
+export function historyPage(
+  manager: EntityManager,
+  meterId: number,
+  count: number,
+  position: TimeIdPosition | null,
+): Promise<ReadingEntity[]> {
+  // A literal: a `?` would go as a DOUBLE in a prepared statement (db/sql.ts).
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`bad page size ${count}`);
+  const order = `ORDER BY r.taken_at DESC, r.id DESC LIMIT ${count}`;
+  if (!position) {
+    return selectEntities(
+      manager,
+      ReadingEntity,
+      `SELECT r.* FROM readings r WHERE r.meter_id = ? ${order}`,
+      [meterId],
+    );
+  }
+  const at = columnParameter(manager, ReadingEntity, "takenAt", position.at);
+  return selectEntities(
+    manager,
+    ReadingEntity,
+    "SELECT r.* FROM readings r WHERE r.meter_id = ? " +
+      `AND (r.taken_at < ? OR (r.taken_at = ? AND r.id < ?)) ${order}`,
+    [meterId, at, at, position.id],
+  );
+}
+
+/** How many readings a meter has. */
+export async function readingCount(manager: EntityManager, meterId: number): Promise<number> {
+  const [row] = await run<Array<{ n: number | string }>>(
+    manager,
+    "SELECT COUNT(*) AS n FROM readings r WHERE r.meter_id = ?",
+    [meterId],
+  );
+  return Number(row.n);
 }

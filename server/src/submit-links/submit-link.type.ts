@@ -5,7 +5,7 @@ import { PeriodScalar } from "../common/scalars/period.scalar";
 import { formatReadingMilli } from "../core/decimal";
 import { Language } from "../core/enums";
 import { SubmissionWindow } from "../readings/reading.types";
-import type { WindowView } from "../readings/readings.service";
+import type { WindowView } from "../readings/submission-window.rules";
 import type { LinkSent, SubmitLinkState } from "./submit-links.service";
 
 @ObjectType({

@@ -9,7 +9,8 @@ import type { RequestLimits } from "../rate-limit/request-limits";
 import type { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
 import type { MeterStateService } from "../readings/meter-state.service";
-import type { ReadingsService, WindowView } from "../readings/readings.service";
+import type { ReadingsService } from "../readings/readings.service";
+import type { WindowView } from "../readings/submission-window.rules";
 import { UserEntity } from "../users/user.entity";
 import { maskHolderName } from "./holder-name.rules";
 import { hashLinkToken, hasLinkTokenShape, newLinkToken } from "./link-token";
@@ -124,8 +125,8 @@ export class SubmitLinksService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: link.userId });
     if (!user) throw invalidLink();
     // The subscriber's access now, not when the link was sent: unlinking revokes it.
-    const meter = await this.readings.accessibleMeter(user, String(link.meterId)).catch(() => null);
-    if (!meter || meter.removedAt) throw invalidLink();
+    const meter = await this.readings.visibleMeter(user, link.meterId);
+    if (!meter) throw invalidLink();
     return { link, user, meter };
   }
 }
