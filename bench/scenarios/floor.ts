@@ -27,6 +27,8 @@ export interface FloorFigures {
   /** Requests that failed while being captured, and the floor's failed replays. */
   captureFailures: number;
   replayErrors: number;
+  /** Requests the floor replayed, all kinds. */
+  replayed: number;
   firstError?: string;
 }
 
@@ -67,7 +69,13 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
       writes: false,
     },
   ];
-  const figures: FloorFigures = { rows: [], http: [], captureFailures: 0, replayErrors: 0 };
+  const figures: FloorFigures = {
+    rows: [],
+    http: [],
+    captureFailures: 0,
+    replayErrors: 0,
+    replayed: 0,
+  };
   const server = context.servers.full;
   const databaseProcess = await databasePid(databaseUrl);
   const placements = options.pin ? [false, true] : [false];
@@ -116,6 +124,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
           }),
         );
         figures.replayErrors += floor.result.errors;
+        figures.replayed += floor.result.requests;
         figures.firstError ??= floor.result.firstError;
         const row: FloorRow = {
           name: kind.name,
