@@ -29,7 +29,7 @@ export function createDataSource(database: DatabaseConfig, log?: Logger): DataSo
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         // busy_timeout first: switching to WAL waits for a process that holds the file.
         db.pragma("busy_timeout = 5000");
-        db.pragma("journal_mode = WAL");
+        switchToWal(db);
         // An acknowledged sending survives a power loss too, not only a killed process.
         db.pragma("synchronous = FULL");
       },
@@ -55,4 +55,20 @@ export function createDataSource(database: DatabaseConfig, log?: Logger): DataSo
       maxPreparedStatements: PREPARED_STATEMENTS_PER_CONNECTION,
     },
   });
+}
+
+/**
+ * WAL on a fresh file needs it to itself for a moment: several processes opening it at once
+ * (replicas migrating together) can wait past busy_timeout, so the switch is tried a few times.
+ */
+function switchToWal(db: { pragma(sql: string): unknown }, attempts = 6): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = /SQLITE_BUSY|database is locked/.test(String(error));
+      if (!busy || attempt >= attempts) throw error;
+    }
+  }
 }
