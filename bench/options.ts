@@ -11,8 +11,8 @@ export interface BenchSize {
   usersWithFifty: number;
   /** Seconds of each load run, and its connections. */
   loadSeconds: number;
-  /** Seconds of load before each measured run, so that quick and full runs agree. */
-  warmUpSeconds: number;
+  /** Requests of the same load before each measured run. */
+  warmUpRequests: number;
   connections: number;
   /** Concurrent sendings (scenario 2). */
   sendingConnections: number;
@@ -45,7 +45,7 @@ const FULL: BenchSize = {
   usersPerGroup: 4_000,
   usersWithFifty: 1_000,
   loadSeconds: 10,
-  warmUpSeconds: 5,
+  warmUpRequests: 200,
   connections: 20,
   sendingConnections: 50,
   mixedSeconds: 60,

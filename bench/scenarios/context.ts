@@ -61,8 +61,8 @@ export async function measure(
   warmUp = true,
 ): Promise<Figures> {
   if (warmUp) {
-    const seconds = context.options.size.warmUpSeconds;
-    await runLoad({ ...job, url: server.url, seconds, amount: undefined });
+    const amount = context.options.size.warmUpRequests;
+    await runLoad({ ...job, url: server.url, seconds: undefined, amount });
   }
   const before = await questions(context.dataSource);
   const result = await runLoad({ ...job, url: server.url });

@@ -100,7 +100,14 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
         const job = kind.writes
           ? { connections: kind.connections, amount: items.length, items, cpus }
           : { connections: kind.connections, seconds: size.loadSeconds, items, cpus };
-        if (!kind.writes) await runLoad({ ...job, url: server.url, seconds: size.warmUpSeconds });
+        if (!kind.writes) {
+          await runLoad({
+            ...job,
+            url: server.url,
+            seconds: undefined,
+            amount: size.warmUpRequests,
+          });
+        }
         const full = await cpuPerRequest({ server: server.pid, database: databaseProcess }, () =>
           measure(context, server, job, false),
         );
@@ -184,7 +191,7 @@ async function httpFloor(
       const cpus = pinned ? OTHER_CPUS : undefined;
       pinProcess(floor.pid, pinned ? SERVER_CPUS : ALL_CPUS);
       const job = { url: floor.url, connections: size.connections, items, cpus };
-      await runLoad({ ...job, seconds: size.warmUpSeconds });
+      await runLoad({ ...job, amount: size.warmUpRequests });
       const { result, cpu } = await cpuPerRequest({ floor: floor.pid }, () =>
         runLoad({ ...job, seconds: size.loadSeconds }),
       );
