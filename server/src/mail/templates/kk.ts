@@ -1,22 +1,10 @@
 import type { LanguageTemplates } from "../mail-content";
 import { reminderText, type ReminderWords } from "./reminder";
 import { SUPPORT_EMAIL } from "./support";
+import { KAZAKH_MONTHS } from "../../core/kazakh-months";
 
 const REMINDER: ReminderWords = {
-  months: [
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-  ],
+  months: KAZAKH_MONTHS,
   subject: (month) => `Газ есептегішінің ${month} айындағы көрсеткішін беріңіз`,
   greeting: (firstName) => `Сәлеметсіз бе, ${firstName}!`,
   one: (month, account, serial) =>

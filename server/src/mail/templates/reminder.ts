@@ -4,7 +4,7 @@ type Reminder = Extract<MailRequest, { kind: "READING_REMINDER" }>;
 
 /** One language's words for the reading reminder; the shape is common to all three. */
 export interface ReminderWords {
-  months: string[];
+  months: readonly string[];
   subject: (month: string) => string;
   greeting: (firstName: string) => string;
   one: (month: string, accountNumber: string, meterSerial: string) => string;
