@@ -100,7 +100,9 @@ export function floorFailures(floor: FloorFigures | undefined): string[] {
   if (!floor) return [];
   const failures: string[] = [];
   if (floor.captureFailures)
-    failures.push(`floor: ${floor.captureFailures} captured requests failed`);
+    failures.push(
+      `floor: ${floor.captureFailures} captured requests failed (first: ${floor.firstCaptureFailure})`,
+    );
   // A replayed statement that fails is the floor's error, not the server's: a few (a captured
   // sending that meets its twin's row) are reported; more than 1 % means the capture is wrong.
   if (floor.replayErrors > Math.max(1, floor.replayed / 100)) {

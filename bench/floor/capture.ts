@@ -10,26 +10,39 @@ const MARK = "floor-capture-mark";
 const BACKGROUND = /mail_outbox|webhook|lease|general_log/i;
 const REQUEST_STATEMENT = /^(SELECT|INSERT|UPDATE|DELETE|START TRANSACTION|COMMIT|ROLLBACK)\b/i;
 
+/** A statement shape met in fewer of a kind's requests than this is another loop's work. */
+const NOISE_SHARE = 0.1;
+
 /**
  * Sends `items` to the server one at a time with MariaDB's general log on, a marker statement
  * between requests, and splits the log at the markers: the statements of each request exactly as
  * the server sent them (text protocol or prepared), never a hand-kept copy that could drift.
+ * A request the server failed is sent once more and its failed attempt left out; statements
+ * that met only a few requests (a background loop's tick) are left out too.
  */
 export async function captureRequests(
   databaseUrl: string,
   serverUrl: string,
   items: LoadItem[],
-): Promise<{ requests: CapturedRequest[]; failed: number }> {
+): Promise<{ requests: CapturedRequest[]; failed: number; firstFailure?: string }> {
   const db = await createConnection({ uri: databaseUrl });
   let failed = 0;
+  let firstFailure: string | undefined;
+  const kept: boolean[] = [];
   try {
     await db.query("SET GLOBAL log_output = 'TABLE'");
     await db.query("TRUNCATE TABLE mysql.general_log");
     await db.query("SET GLOBAL general_log = 1");
     await closeIdleConnections(db);
     for (const item of items) {
-      await db.query(`SELECT '${MARK}'`);
-      if (!(await answeredWell(serverUrl, item))) failed += 1;
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        await db.query(`SELECT '${MARK}'`);
+        const failure = await failureOf(serverUrl, item);
+        kept.push(failure === null);
+        if (failure === null) break;
+        firstFailure ??= failure;
+        if (attempt === 2) failed += 1;
+      }
     }
     await db.query(`SELECT '${MARK}'`);
     await db.query("SET GLOBAL general_log = 0");
@@ -38,11 +51,27 @@ export async function captureRequests(
       `SELECT argument AS statement FROM mysql.general_log
         WHERE command_type IN ('Query', 'Execute')`,
     );
-    return { requests: splitAtMarks(rows as Array<{ statement: string | Buffer }>), failed };
+    const attempts = splitAtMarks(rows as Array<{ statement: string | Buffer }>);
+    if (attempts.length !== kept.length) {
+      throw new Error(`floor capture: ${attempts.length} logged attempts, ${kept.length} sent`);
+    }
+    const requests = withoutNoise(attempts.filter((_, i) => kept[i]));
+    return { requests, failed, firstFailure };
   } finally {
     await db.query("SET GLOBAL general_log = 0").catch(() => undefined);
     await db.end();
   }
+}
+
+function withoutNoise(requests: CapturedRequest[]): CapturedRequest[] {
+  const met = new Map<string, number>();
+  for (const request of requests) {
+    for (const sql of new Set(request.map((statement) => statement.sql))) {
+      met.set(sql, (met.get(sql) ?? 0) + 1);
+    }
+  }
+  const least = requests.length * NOISE_SHARE;
+  return requests.map((request) => request.filter((s) => (met.get(s.sql) ?? 0) >= least));
 }
 
 /**
@@ -61,14 +90,16 @@ async function closeIdleConnections(db: Connection): Promise<void> {
   }
 }
 
-async function answeredWell(serverUrl: string, item: LoadItem): Promise<boolean> {
+/** Null when the server answered the request without errors; otherwise what it said. */
+async function failureOf(serverUrl: string, item: LoadItem): Promise<string | null> {
   const response = await fetch(`${serverUrl}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...item.headers },
     body: item.body,
   });
-  const body = (await response.json()) as { errors?: unknown[] };
-  return response.ok && !body.errors;
+  const text = await response.text();
+  const body = JSON.parse(text) as { errors?: unknown[] };
+  return response.ok && !body.errors ? null : `HTTP ${response.status}: ${text.slice(0, 300)}`;
 }
 
 function splitAtMarks(rows: Array<{ statement: string | Buffer }>): CapturedRequest[] {

@@ -30,6 +30,7 @@ export interface FloorFigures {
   /** Requests the floor replayed, all kinds. */
   replayed: number;
   firstError?: string;
+  firstCaptureFailure?: string;
 }
 
 interface Kind {
@@ -89,6 +90,12 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
       kind.writes ? sample : sample.slice(0, CAPTURED_READS),
     );
     figures.captureFailures += captured.failed;
+    figures.firstCaptureFailure ??= captured.firstFailure;
+    if (captured.failed) {
+      context.log(
+        `  ${kind.name}: ${captured.failed} captured requests failed: ${captured.firstFailure}`,
+      );
+    }
     const statements =
       captured.requests.reduce((n, r) => n + r.length, 0) / Math.max(1, captured.requests.length);
     for (const pinned of placements) {
