@@ -42,6 +42,9 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./
 COPY --from=build /app/dist ./dist
+# The subscriber app and the GraphQL explorer, where the compiled server looks for them.
+COPY --from=build /app/client/dist ./client/dist
+COPY --from=build /app/client/explorer/dist ./client/explorer/dist
 # The code is read-only for the app; only data/ (embedded SQLite, generated secrets) is writable.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

@@ -66,6 +66,7 @@ export function createServices(
       allowLoopback: config.webhookAllowLoopback,
     },
     readingsFeed,
+    audit,
   );
   const push = new PushService(
     dataSource,

@@ -19,7 +19,7 @@ export const UPSERT_METERS = `mutation($items: [MeterSyncInput!]!) { upsertMeter
 export const RECORD_PAYMENTS = `mutation($items: [PaymentSyncInput!]!) { recordPayments(items: $items) { ${SYNC_FIELDS} } }`;
 export const RECORD_READINGS = `mutation($items: [ReadingSyncInput!]!) { recordReadings(items: $items) { ${SYNC_FIELDS} } }`;
 
-const EXPORT_FIELDS = `pageInfo { hasNextPage endCursor } edges { cursor node { id accountNumber meterSerial value takenAt period source isCorrection } }`;
+const EXPORT_FIELDS = `pageInfo { hasNextPage endCursor } edges { cursor node { id accountNumber meterSerial value takenAt period source isCorrection meterVerificationOverdue } }`;
 
 export const FEED = `query($after: String, $first: Int) { readingsFeed(after: $after, first: $first) { ${EXPORT_FIELDS} } }`;
 export const SUBMITTED = `query($period: Period!, $after: String, $first: Int) { submittedReadings(period: $period, after: $after, first: $first) { ${EXPORT_FIELDS} } }`;

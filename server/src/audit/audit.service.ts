@@ -27,6 +27,9 @@ export const AUDIT_EVENT_TYPES = [
   "API_CLIENT_CHANGED",
   /** An operator started the day's reminders (`runRemindersNow`). */
   "REMINDERS_RUN",
+  /** An API client registered or deleted a webhook (a way to make the server call out). */
+  "WEBHOOK_REGISTERED",
+  "WEBHOOK_DELETED",
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

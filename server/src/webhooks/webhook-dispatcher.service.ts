@@ -234,6 +234,7 @@ export class WebhookDispatcher {
           period: reading.period,
           source: reading.source,
           isCorrection: reading.isCorrection,
+          meterVerificationOverdue: reading.meterVerificationOverdue,
         },
       });
       return endpoints

@@ -37,6 +37,7 @@ describe("webhook events", () => {
           period: "2026-11",
           source: "SUBSCRIBER",
           isCorrection: false,
+          meterVerificationOverdue: false,
         },
       }),
     );

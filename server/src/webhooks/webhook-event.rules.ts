@@ -50,6 +50,8 @@ export interface WebhookReading {
   period: string;
   source: string;
   isCorrection: boolean;
+  /** Taken after the meter's verification date: accepted all the same; billing decides. */
+  meterVerificationOverdue: boolean;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   WEBHOOKS,
 } from "../../test/webhook-receiver";
 import type { FixedClock } from "../core/clock";
+import { AuditEventEntity } from "../audit/audit-event.entity";
 import { WebhookDeliveryEntity } from "./webhook-delivery.entity";
 import { WebhookEndpointEntity } from "./webhook-endpoint.entity";
 import { verifySignature } from "./webhook-signature.rules";
@@ -77,6 +78,16 @@ const send = (client: GraphQLClient, target: object, value: string) =>
 
 const bodies = () => receiver.received.map((r) => JSON.parse(r.body));
 
+/** The audit log's details of one kind of webhook event for one webhook. */
+async function auditedWebhooks(type: string, webhookId: string): Promise<unknown[]> {
+  const rows = await t.db.dataSource
+    .getRepository(AuditEventEntity)
+    .find({ where: { eventType: type }, order: { id: "ASC" } });
+  return rows
+    .map((row) => JSON.parse(row.detail ?? "{}"))
+    .filter((detail) => detail.webhookId === Number(webhookId));
+}
+
 describe("registering", () => {
   it("answers the secret once, lists the webhook, and refuses addresses it must not call", async () => {
     const partner = await integratorClient(t, ["readings:read"], "Registrar");
@@ -94,6 +105,14 @@ describe("registering", () => {
       .getRepository(WebhookEndpointEntity)
       .findOneByOrFail({ id: Number(registered.webhook.id) });
     expect(stored.secretSealed).not.toContain(registered.secret);
+    expect(await auditedWebhooks("WEBHOOK_REGISTERED", registered.webhook.id)).toEqual([
+      {
+        apiClientId: partner.clientId,
+        webhookId: stored.id,
+        host: stored.url.split("/")[2],
+        events: "reading.submitted",
+      },
+    ]);
 
     const before = await t.db.dataSource.getRepository(WebhookEndpointEntity).count();
     for (const url of [
@@ -261,6 +280,9 @@ describe("delivering", () => {
     const pending = (await partner.client.ok(WEBHOOK_DELIVERIES, { status: "FAILED" }))
       .webhookDeliveries.edges;
     expect(pending.map((e: any) => e.node.lastError)).toEqual(["The webhook was deleted."]);
+    expect(await auditedWebhooks("WEBHOOK_DELETED", partner.webhook.id)).toEqual([
+      { apiClientId: partner.clientId, webhookId: Number(partner.webhook.id) },
+    ]);
     later(t.clock, HOUR);
     receiver.received.length = 0;
     await send(partner.client, await meter(), "1510");

@@ -1,5 +1,5 @@
-import { Arg, Authorized, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Access, CurrentClient } from "../graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access, CurrentClient, type GraphQLContext } from "../graphql";
 import type { Integrator } from "../integrators/api-clients.service";
 import { WebhookDeliveryStatus } from "./webhook-delivery.entity";
 import {
@@ -39,8 +39,14 @@ export class WebhooksResolver {
     @Arg("events", () => [WebhookEvent], { description: "The events to receive." })
     events: WebhookEvent[],
     @CurrentClient() client: Integrator,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<RegisteredWebhook> {
-    const { endpoint, secret } = await this.services.webhooks.register(client, url, events);
+    const { endpoint, secret } = await this.services.webhooks.register(
+      client,
+      url,
+      events,
+      ctx.meta,
+    );
     return Object.assign(new RegisteredWebhook(), { webhook: Webhook.from(endpoint), secret });
   }
 
@@ -59,8 +65,9 @@ export class WebhooksResolver {
   async deleteWebhook(
     @Arg("id", () => ID, { description: "The webhook's id." }) id: string,
     @CurrentClient() client: Integrator,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await this.services.webhooks.delete(client, id);
+    await this.services.webhooks.delete(client, id, ctx.meta);
     return true;
   }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { IsNull, LessThan, type DataSource, type FindOptionsWhere } from "typeorm";
+import type { AuditService } from "../audit/audit.service";
+import type { RequestMeta } from "../audit/request-meta";
 import type { Clock } from "../core/clock";
 import { AppError, invalidField } from "../common/app-error";
 import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
@@ -67,6 +69,7 @@ export class WebhooksService {
     private readonly clock: Clock,
     private readonly settings: WebhookSettings,
     private readonly feed: ReadingsFeedService,
+    private readonly audit: AuditService,
   ) {
     this.seal = new OutboxSeal(settings.sealSecret, SECRET_SEAL_PURPOSE);
   }
@@ -84,6 +87,7 @@ export class WebhooksService {
     client: Integrator,
     rawUrl: string,
     eventNames: readonly string[],
+    meta: RequestMeta,
   ): Promise<{ endpoint: WebhookEndpointEntity; secret: string }> {
     const events = parseEvents(eventNames);
     if ("unknown" in events) {
@@ -112,7 +116,7 @@ export class WebhooksService {
           `A client may have at most ${MAX_ENDPOINTS_PER_CLIENT} webhooks.`,
         );
       }
-      return insertEntity(
+      const created = await insertEntity(
         manager,
         WebhookEndpointEntity,
         Object.assign(new WebhookEndpointEntity(), {
@@ -124,6 +128,20 @@ export class WebhooksService {
           deletedAt: null,
         }),
       );
+      await this.audit.record(
+        {
+          type: "WEBHOOK_REGISTERED",
+          meta,
+          detail: {
+            apiClientId: client.clientId,
+            webhookId: created.id,
+            host: checked.url.host,
+            events: created.events,
+          },
+        },
+        manager,
+      );
+      return created;
     });
     return { endpoint, secret };
   }
@@ -159,7 +177,7 @@ export class WebhooksService {
   }
 
   /** Deletes an endpoint: nothing more is sent to it, and its pending deliveries are given up. */
-  async delete(client: Integrator, rawId: string): Promise<void> {
+  async delete(client: Integrator, rawId: string, meta: RequestMeta): Promise<void> {
     const id = parseId(rawId, "id");
     const now = this.clock.now();
     await withTransaction(this.dataSource, async (manager) => {
@@ -173,6 +191,14 @@ export class WebhooksService {
           { endpointId: id, status: WebhookDeliveryStatus.PENDING },
           { status: WebhookDeliveryStatus.FAILED, lastError: "The webhook was deleted." },
         );
+      await this.audit.record(
+        {
+          type: "WEBHOOK_DELETED",
+          meta,
+          detail: { apiClientId: client.clientId, webhookId: id },
+        },
+        manager,
+      );
     });
   }
 
