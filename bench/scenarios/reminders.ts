@@ -13,7 +13,7 @@ import { MeterEntity } from "../../server/src/readings/meter.entity";
 import { RemindersService } from "../../server/src/reminders/reminders.service";
 import { PushService } from "../../server/src/push/push.service";
 import { createRateLimits } from "../../server/src/rate-limit/rate-limits";
-import { SubmitLinkIssuer } from "../../server/src/submit-links/link-issuer";
+import { SubmitLinkIssuer } from "../../server/src/submit-links/link-issuer.service";
 import { UserEntity } from "../../server/src/users/user.entity";
 
 export interface ReminderFigures {

@@ -26,7 +26,7 @@ import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
 import { ReminderScheduler } from "./reminders/reminder-scheduler";
 import { RemindersService } from "./reminders/reminders.service";
-import { SubmitLinkIssuer } from "./submit-links/link-issuer";
+import { SubmitLinkIssuer } from "./submit-links/link-issuer.service";
 import { SubmitLinksService } from "./submit-links/submit-links.service";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";

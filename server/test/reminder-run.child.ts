@@ -13,7 +13,7 @@ import { MailService } from "../src/mail/mail.service";
 import { RemindersService } from "../src/reminders/reminders.service";
 import { PushService } from "../src/push/push.service";
 import { createRateLimits } from "../src/rate-limit/rate-limits";
-import { SubmitLinkIssuer } from "../src/submit-links/link-issuer";
+import { SubmitLinkIssuer } from "../src/submit-links/link-issuer.service";
 
 async function main(): Promise<void> {
   const dataSource = await openDatabase(JSON.parse(process.env.TEST_DATABASE!));

@@ -145,7 +145,10 @@ export async function exportReadings(
         apiClientName: row.api_client_name == null ? null : String(row.api_client_name),
       },
       idempotencyKey: row.idempotency_key == null ? null : String(row.idempotency_key),
-      meterVerificationOverdue: isTakenAfterVerificationDue(takenAt, calendarDayOf(row.verification_due)),
+      meterVerificationOverdue: isTakenAfterVerificationDue(
+        takenAt,
+        calendarDayOf(row.verification_due),
+      ),
     };
   });
   const last = page[page.length - 1];

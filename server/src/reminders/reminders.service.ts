@@ -11,7 +11,7 @@ import type { Clock } from "../core/clock";
 import type { MailService } from "../mail/mail.service";
 import { MailOutboxEntity } from "../mail/mail-outbox.entity";
 import type { PushService } from "../push/push.service";
-import type { SubmitLinkIssuer } from "../submit-links/link-issuer";
+import type { SubmitLinkIssuer } from "../submit-links/link-issuer.service";
 import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
 import { UserEntity } from "../users/user.entity";
 import { cleanUp } from "./reminder-cleanup";

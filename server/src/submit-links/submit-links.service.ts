@@ -40,7 +40,7 @@ interface LiveLink {
  * One-tap submit links (README "Reminders"): a token, 32 random bytes stored as its SHA-256,
  * good for one meter, one subscriber and one Almaty month. Every refusal (garbled, unknown,
  * expired, revoked, the account unlinked, the meter removed) is INVALID_LINK and tells nothing.
- * Links are issued by SubmitLinkIssuer (link-issuer.ts).
+ * Links are issued by SubmitLinkIssuer (link-issuer.service.ts).
  */
 export class SubmitLinksService {
   constructor(
