@@ -54,6 +54,21 @@ function pushesTo(device: Awaited<ReturnType<typeof pushOn>>) {
     .map((push) => ({ topic: push.headers.topic, ...JSON.parse(device.decrypt(push.body)) }));
 }
 
+/** The day's run queues, claims, and dies in the push service's call (as a kill -9 would). */
+async function runDayDyingWhileSending(day: string): Promise<void> {
+  const reminders = t.app.services.reminders;
+  const pushes = reminders.pushes;
+  const dying = new ReminderPushes(t.db.dataSource, t.clock, {
+    send: () => Promise.reject(new Error("killed while sending")),
+  });
+  Object.assign(reminders, { pushes: dying });
+  try {
+    await expect(reminders.runDay(day)).rejects.toThrow("killed while sending");
+  } finally {
+    Object.assign(reminders, { pushes });
+  }
+}
+
 const pushRows = (userId: number, day: string) =>
   t.db.dataSource
     .getRepository(ReminderEntity)
@@ -121,18 +136,7 @@ it("cancels a queued push when the reading comes before it is sent", async () =>
   const who = await subscriber(t);
   const device = await pushOn(who.client);
   const day = nextDay();
-  // The run queues, then dies before sending (a push service that never answers, here: none).
-  const crashing = new ReminderPushes(t.db.dataSource, t.clock, {
-    send: () => Promise.reject(new Error("killed while sending")),
-  });
-  Object.assign(t.app.services.reminders, { pushes: crashing });
-  try {
-    await expect(t.app.services.reminders.runDay(day)).rejects.toThrow("killed while sending");
-  } finally {
-    Object.assign(t.app.services.reminders, {
-      pushes: new ReminderPushes(t.db.dataSource, t.clock, t.app.services.push),
-    });
-  }
+  await runDayDyingWhileSending(day);
   await who.client.ok(SUBMIT, {
     input: { meterId: String(who.meterIds[0]), value: "1600", idempotencyKey: "push-after-1" },
   });
@@ -147,15 +151,7 @@ it("a sender that dies after claiming: sent once after the claim runs out, not b
   const device = await pushOn(who.client);
   const day = nextDay();
   const pushes = t.app.services.reminders.pushes;
-  const crashing = new ReminderPushes(t.db.dataSource, t.clock, {
-    send: () => Promise.reject(new Error("killed while sending")),
-  });
-  Object.assign(t.app.services.reminders, { pushes: crashing });
-  try {
-    await expect(t.app.services.reminders.runDay(day)).rejects.toThrow("killed while sending");
-  } finally {
-    Object.assign(t.app.services.reminders, { pushes });
-  }
+  await runDayDyingWhileSending(day);
   // Claimed by the dead sender: another pass leaves it alone while the claim lasts.
   await pushes.sendDue(day);
   expect(pushesTo(device)).toHaveLength(0);

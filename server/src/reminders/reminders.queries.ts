@@ -100,32 +100,29 @@ export async function candidateMeters(
     .filter((u) => u.personType === "LEGAL_ENTITY" && u.bin !== null)
     .map((u) => u.id);
   const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
-  const select = METER_COLUMNS;
-  const rows: Array<Record<string, unknown>> = [];
-  if (individuals.length > 0) {
-    rows.push(
-      ...(await manager.query(
-        `${select}, l.user_id AS user_id FROM account_links l ` +
-          "INNER JOIN accounts a ON a.id = l.account_id " +
-          "INNER JOIN meters m ON m.account_id = a.id " +
-          `WHERE l.user_id IN (${marks(individuals.length)}) AND ${missingFor("l.user_id")} ` +
-          "ORDER BY l.user_id, a.number, m.serial_number",
-        [...individuals, period, channel, day],
-      )),
-    );
-  }
-  if (entities.length > 0) {
-    rows.push(
-      ...(await manager.query(
-        `${select}, u.id AS user_id FROM users u ` +
-          "INNER JOIN accounts a ON a.owner_bin = u.bin " +
-          "INNER JOIN meters m ON m.account_id = a.id " +
-          `WHERE u.id IN (${marks(entities.length)}) AND ${missingFor("u.id")} ` +
-          "ORDER BY u.id, a.number, m.serial_number",
-        [...entities, period, channel, day],
-      )),
-    );
-  }
+  const query = async (from: string, user: string, ids: number[]) =>
+    ids.length === 0
+      ? []
+      : ((await manager.query(
+          `${METER_COLUMNS}, ${user} AS user_id ${from} ` +
+            `WHERE ${user} IN (${marks(ids.length)}) AND ${missingFor(user)} ` +
+            `ORDER BY ${user}, a.number, m.serial_number`,
+          [...ids, period, channel, day],
+        )) as Array<Record<string, unknown>>);
+  const rows = [
+    ...(await query(
+      "FROM account_links l INNER JOIN accounts a ON a.id = l.account_id " +
+        "INNER JOIN meters m ON m.account_id = a.id",
+      "l.user_id",
+      individuals,
+    )),
+    ...(await query(
+      "FROM users u INNER JOIN accounts a ON a.owner_bin = u.bin " +
+        "INNER JOIN meters m ON m.account_id = a.id",
+      "u.id",
+      entities,
+    )),
+  ];
   const byUser = new Map<number, CandidateMeter[]>();
   for (const row of rows) {
     const userId = Number(row.user_id);
