@@ -126,7 +126,9 @@ export async function candidateMeters(
   const byUser = new Map<number, CandidateMeter[]>();
   for (const row of rows) {
     const userId = Number(row.user_id);
-    byUser.set(userId, [...(byUser.get(userId) ?? []), candidateOf(row)]);
+    const list = byUser.get(userId) ?? [];
+    list.push(candidateOf(row));
+    byUser.set(userId, list);
   }
   return byUser;
 }
