@@ -1,3 +1,4 @@
+import pino from "pino";
 import type { DataSource } from "typeorm";
 import { AccountLinkEntity } from "../../server/src/accounts/account-link.entity";
 import { AccountEntity } from "../../server/src/accounts/account.entity";
@@ -10,7 +11,9 @@ import { MailService } from "../../server/src/mail/mail.service";
 import type { MailTransport } from "../../server/src/mail/mail-transport";
 import { MeterEntity } from "../../server/src/readings/meter.entity";
 import { RemindersService } from "../../server/src/reminders/reminders.service";
-import { SubmitLinksService } from "../../server/src/submit-links/submit-links.service";
+import { PushService } from "../../server/src/push/push.service";
+import { createRateLimits } from "../../server/src/rate-limit/rate-limits";
+import { SubmitLinkIssuer } from "../../server/src/submit-links/link-issuer.service";
 import { UserEntity } from "../../server/src/users/user.entity";
 
 export interface ReminderFigures {
@@ -118,20 +121,22 @@ export async function queueReminders(
     { publicUrl: "https://gas.example.kz", sealSecret: "bench-secret-bench-secret-bench-secret" },
     nowhere,
   );
-  const links = new SubmitLinksService(
+  const audit = new AuditService(dataSource, clock);
+  const silent = pino({ level: "silent" });
+  // Push is off (no VAPID keys): the run's pushes, if any, would reach no device.
+  const push = new PushService(
     dataSource,
     clock,
-    null as never,
-    null as never,
-    null as never,
+    { vapid: null, allowLoopback: false },
+    createRateLimits(dataSource, silent, audit).requests,
+    silent,
   );
-  const reminders = new RemindersService(
-    dataSource,
-    clock,
+  const reminders = new RemindersService(dataSource, clock, {
     mail,
-    links,
-    new AuditService(dataSource, clock),
-  );
+    links: new SubmitLinkIssuer(clock),
+    push,
+    audit,
+  });
 
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;

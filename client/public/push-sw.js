@@ -1,7 +1,8 @@
 /* global self, URL */
 /* Web push in the service worker (imported by Workbox's generated sw.js, see vite.config.ts).
- * The server sends { title, body, url } (server/src/push/push-subscription.rules.ts); a tap
- * opens `url`, a path of this app (the meter's readings screen), in an open window if any. */
+ * The server sends { title, body, url, tag? } (server/src/push/push-subscription.rules.ts); a
+ * tap opens `url`, a path of this app (the meter's readings screen), in an open window if any;
+ * a message with the tag of a shown one replaces it (a reminder sent again is seen once). */
 self.addEventListener("push", (event) => {
   let message = {};
   try {
@@ -16,6 +17,7 @@ self.addEventListener("push", (event) => {
       icon: "/icons/icon-192.png",
       badge: "/icons/icon-192.png",
       data: { url },
+      ...(typeof message.tag === "string" ? { tag: message.tag } : {}),
     }),
   );
 });

@@ -26,6 +26,7 @@ import { PasswordResetService } from "./recovery/password-reset.service";
 import type { Clock } from "./core/clock";
 import { ReminderScheduler } from "./reminders/reminder-scheduler";
 import { RemindersService } from "./reminders/reminders.service";
+import { SubmitLinkIssuer } from "./submit-links/link-issuer.service";
 import { SubmitLinksService } from "./submit-links/submit-links.service";
 import { UsersService } from "./users/users.service";
 import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.service";
@@ -83,7 +84,13 @@ export function createServices(
     limits.requests,
     new MeterStateService(dataSource, clock),
   );
-  const reminders = new RemindersService(dataSource, clock, mail, submitLinks, audit, log);
+  const linkIssuer = new SubmitLinkIssuer(clock);
+  const reminders = new RemindersService(
+    dataSource,
+    clock,
+    { mail, links: linkIssuer, push, audit },
+    log,
+  );
   return {
     dataSource,
     clock,
@@ -102,6 +109,7 @@ export function createServices(
     }),
     readings,
     submitLinks,
+    linkIssuer,
     reminders,
     reminderScheduler: new ReminderScheduler(reminders, clock, config, log),
     readingsFeed,

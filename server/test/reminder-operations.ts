@@ -102,7 +102,7 @@ export async function issueLink(
   language: Language = "RU" as Language,
 ): Promise<string> {
   const services = t.app.services;
-  const { token, row } = services.submitLinks.newLink(
+  const { token, row } = services.linkIssuer.issue(
     who.meterIds[meterIndex],
     who.userId,
     language,

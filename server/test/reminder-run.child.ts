@@ -4,13 +4,16 @@
  * Environment: TEST_DATABASE (the DatabaseConfig as JSON), NOW, DAY, SEAL_SECRET.
  */
 import "reflect-metadata";
+import pino from "pino";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AuditService } from "../src/audit/audit.service";
 import { FixedClock } from "../src/core/clock";
 import { openDatabase } from "../src/db/open-database";
 import { MailService } from "../src/mail/mail.service";
 import { RemindersService } from "../src/reminders/reminders.service";
-import { SubmitLinksService } from "../src/submit-links/submit-links.service";
+import { PushService } from "../src/push/push.service";
+import { createRateLimits } from "../src/rate-limit/rate-limits";
+import { SubmitLinkIssuer } from "../src/submit-links/link-issuer.service";
 
 async function main(): Promise<void> {
   const dataSource = await openDatabase(JSON.parse(process.env.TEST_DATABASE!));
@@ -21,20 +24,22 @@ async function main(): Promise<void> {
     { publicUrl: "https://gas.example.kz", sealSecret: process.env.SEAL_SECRET! },
     { description: "nowhere", send: async () => undefined, close: () => undefined },
   );
-  const links = new SubmitLinksService(
+  const audit = new AuditService(dataSource, clock);
+  const log = pino({ level: "silent" });
+  // Push is off (no VAPID keys): the run's pushes, if any, would reach no device.
+  const push = new PushService(
     dataSource,
     clock,
-    null as never,
-    null as never,
-    null as never,
+    { vapid: null, allowLoopback: false },
+    createRateLimits(dataSource, log, audit).requests,
+    log,
   );
-  const reminders = new RemindersService(
-    dataSource,
-    clock,
+  const reminders = new RemindersService(dataSource, clock, {
     mail,
-    links,
-    new AuditService(dataSource, clock),
-  );
+    links: new SubmitLinkIssuer(clock),
+    push,
+    audit,
+  });
   await reminders.runDay(process.env.DAY!, {
     batchSize: 1,
     afterBatch: async (added) => {

@@ -1,4 +1,5 @@
 import type { Language } from "../core/enums";
+import type { ReminderWords } from "./templates/reminder";
 
 /** The e-mails the service sends; each is rendered in the recipient's language. */
 export type MailRequest =
@@ -17,9 +18,21 @@ export type MailRequest =
       /** The Almaty month, "YYYY-MM". */
       period: string;
       /** Each meter without a sending this month, with its one-tap link. */
-      meters: Array<{ accountNumber: string; meterSerial: string; link: string }>;
+      meters: Array<{
+        accountNumber: string;
+        meterSerial: string;
+        link: string;
+        /** Its verification date when due within 60 days or passed; absent otherwise. */
+        verification?: DueVerification | null;
+      }>;
       settingsUrl: string;
     };
+
+/** A meter's verification (поверка) date, "YYYY-MM-DD", due soon or already passed. */
+export interface DueVerification {
+  due: string;
+  overdue: boolean;
+}
 
 export type MailKind = MailRequest["kind"];
 
@@ -43,6 +56,8 @@ export interface LanguageTemplates {
   PASSWORD_RESET: Template<"PASSWORD_RESET">;
   PASSWORD_CHANGED: Template<"PASSWORD_CHANGED">;
   READING_REMINDER: Template<"READING_REMINDER">;
+  /** The reminder's words, for its push notification too. */
+  reminder: ReminderWords;
   /** Lines under every message. */
   footer: string[];
 }

@@ -27,7 +27,15 @@ export interface PushMessage {
   body: string;
   /** A path of the app, such as `/accounts/1234567890`; anything else opens the app's start. */
   url: string;
+  /**
+   * Names the message (base64url, at most 32 characters): sent as the Topic header (a push
+   * service replaces an undelivered message of the same topic) and the notification's tag (the
+   * device replaces a shown one), so a message sent twice is seen once.
+   */
+  tag?: string;
 }
+
+const TAG_SHAPE = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** The readings screen of an account's meters (the client's route `/accounts/:number`). */
 export const readingsScreenUrl = (accountNumber: string): string =>
@@ -81,10 +89,15 @@ export function checkSubscription(
   };
 }
 
+/** The message's tag if it has a usable one (also its Topic header). */
+export const pushTag = (message: PushMessage): string | undefined =>
+  message.tag !== undefined && TAG_SHAPE.test(message.tag) ? message.tag : undefined;
+
 /** The JSON the service worker receives (push-sw.js); a url that is not a path becomes "/". */
 export function pushPayload(message: PushMessage): string {
   const url = /^\/(?!\/)/.test(message.url) ? message.url : "/";
-  const payload = JSON.stringify({ title: message.title, body: message.body, url });
+  const tag = pushTag(message);
+  const payload = JSON.stringify({ title: message.title, body: message.body, url, tag });
   if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
     throw new Error(`A push message is at most ${MAX_PAYLOAD_BYTES} bytes.`);
   }

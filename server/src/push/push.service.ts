@@ -15,6 +15,7 @@ import {
   checkSubscription,
   type PushMessage,
   pushPayload,
+  pushTag,
   type SubscriptionInput,
   subscriptionGone,
 } from "./push-subscription.rules";
@@ -129,11 +130,12 @@ export class PushService {
     const vapid = this.settings.vapid;
     if (!vapid) return outcome;
     const payload = pushPayload(message);
+    const topic = pushTag(message);
     const rows = this.dataSource.getRepository(PushSubscriptionEntity);
     const subscriptions = await this.ofLiveSessions(userId, outcome);
     await Promise.all(
       subscriptions.map(async (subscription) => {
-        const status = await this.deliver(subscription, payload, vapid);
+        const status = await this.deliver(subscription, payload, vapid, topic);
         if (status !== null && status >= 200 && status < 300) {
           outcome.sent++;
           await rows.update({ id: subscription.id }, { lastSuccessAt: this.clock.now() });
@@ -181,6 +183,7 @@ export class PushService {
     subscription: PushSubscriptionEntity,
     payload: string,
     vapid: VapidKeys,
+    topic: string | undefined,
   ): Promise<number | null> {
     const checked = checkPublicUrl(subscription.endpoint, this.settings.allowLoopback);
     const log = { event: "push_failed", subscriptionId: subscription.id };
@@ -196,7 +199,7 @@ export class PushService {
           keys: { p256dh: subscription.p256dh, auth: subscription.auth },
         },
         payload,
-        { vapidDetails: vapid, TTL: TTL_SECONDS, contentEncoding: "aes128gcm" },
+        { vapidDetails: vapid, TTL: TTL_SECONDS, contentEncoding: "aes128gcm", topic },
       );
       const answer = await postPush({
         url: checked.url,

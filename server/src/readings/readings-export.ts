@@ -14,7 +14,7 @@ import {
 } from "./feed-cursor.rules";
 import { feedHeads } from "./feed-sequence";
 import { CLIENT_CALLER_PREFIX, SenderKind, senderKindOf } from "./reading-sender.rules";
-import { isTakenAfterVerificationDue } from "./verification.rules";
+import { calendarDayOf, isTakenAfterVerificationDue } from "./verification.rules";
 
 /** SQL's 1-based position of the API client's id in a partner's `caller`. */
 const CALLER_ID_FROM = CLIENT_CALLER_PREFIX.length + 1;
@@ -145,7 +145,10 @@ export async function exportReadings(
         apiClientName: row.api_client_name == null ? null : String(row.api_client_name),
       },
       idempotencyKey: row.idempotency_key == null ? null : String(row.idempotency_key),
-      meterVerificationOverdue: isTakenAfterVerificationDue(takenAt, asDay(row.verification_due)),
+      meterVerificationOverdue: isTakenAfterVerificationDue(
+        takenAt,
+        calendarDayOf(row.verification_due),
+      ),
     };
   });
   const last = page[page.length - 1];
@@ -157,11 +160,6 @@ export async function exportReadings(
 }
 
 /** Raw DATE values: UTC midnight from mysql2 (timezone "Z"), "YYYY-MM-DD" from SQLite. */
-function asDay(value: unknown): string | null {
-  if (value == null) return null;
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
-
 /** Raw datetime values: a Date from mysql2, "YYYY-MM-DD HH:MM:SS.mmm" (UTC) from SQLite. */
 function asDate(value: unknown): Date {
   if (value instanceof Date) return value;

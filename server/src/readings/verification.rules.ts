@@ -61,3 +61,9 @@ export function verificationOf(due: string, now: Date): Verification {
 /** A reading taken (Almaty day) after its meter's verification date; false without a date. */
 export const isTakenAfterVerificationDue = (takenAt: Date, due: string | null): boolean =>
   due !== null && localDate(takenAt) > due;
+
+/** A raw DATE column: a Date at UTC midnight from mysql2, "YYYY-MM-DD" from SQLite; or null. */
+export function calendarDayOf(value: unknown): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

@@ -9,7 +9,8 @@ export const REMINDER_CHECK_INTERVAL_MS = 60_000;
 /**
  * Inside every replica: once a minute, if today (Almaty) is a reminder day past the hour and
  * its run is not finished, try to run it. The day's lease lets one replica work; the others
- * keep asking, and take over if its lease runs out (a crash).
+ * keep asking, and take over if its lease runs out (a crash). Every check also sends the day's
+ * push reminders still due (retries, and those of a crashed sender).
  */
 export class ReminderScheduler {
   private timer?: NodeJS.Timeout;
@@ -54,8 +55,12 @@ export class ReminderScheduler {
       this.config.reminderDays,
       this.config.reminderHour,
     );
-    if (day === null || this.finished.has(day)) return;
-    const outcome = await this.reminders.runDay(day);
-    if (outcome.ran || (await this.reminders.isFinished(day))) this.finished.add(day);
+    if (day === null) return;
+    if (!this.finished.has(day)) {
+      const outcome = await this.reminders.runDay(day);
+      if (outcome.ran || (await this.reminders.isFinished(day))) this.finished.add(day);
+    }
+    // Pushes not reached yet, or left claimed by a sender that crashed.
+    await this.reminders.pushes.sendDue(day);
   }
 }

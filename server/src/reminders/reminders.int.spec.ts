@@ -16,7 +16,12 @@ import { startTestApp, startTestReplica, type TestApp } from "../../test/test-ap
 import { AuditEventEntity } from "../audit/audit-event.entity";
 import { MailOutboxEntity, OutboxStatus } from "../mail/mail-outbox.entity";
 import { UserEntity } from "../users/user.entity";
-import { ReminderEntity } from "./reminder.entity";
+import { AccountLinkEntity } from "../accounts/account-link.entity";
+import { Language } from "../core/enums";
+import { MeterEntity } from "../readings/meter.entity";
+import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
+import { cleanUp } from "./reminder-cleanup";
+import { ReminderChannel, ReminderEntity } from "./reminder.entity";
 
 const PUBLIC_URL = "https://gas.example.kz";
 /** 11:00 in Almaty on the 20th: the reminder day and past the hour. */
@@ -180,6 +185,127 @@ describe("who is reminded", () => {
     expect(await remindersIn(who.email)).toHaveLength(0);
     const [row] = await outboxOf(day, who.userId);
     expect(row).toMatchObject({ status: OutboxStatus.CANCELLED, payload: null });
+  });
+});
+
+describe("several subscribers of one account", () => {
+  it("each one with the channel on is reminded once, in his own e-mail", async () => {
+    const first = await subscriber(t);
+    const second = await subscriber(t, { language: "EN" });
+    const third = await subscriber(t);
+    const fourth = await subscriber(t);
+    const shared = await t.db.dataSource
+      .getRepository(MeterEntity)
+      .findOneByOrFail({ id: first.meterIds[0] });
+    for (const other of [second, third, fourth]) {
+      await t.db.dataSource
+        .getRepository(AccountLinkEntity)
+        .insert(t.app.services.accounts.newLink(other.userId, shared.accountId));
+    }
+    await third.client.ok(UPDATE_REMINDERS, { email: false, push: false });
+    await t.db.dataSource
+      .getRepository(UserEntity)
+      .update({ id: fourth.userId }, { emailVerifiedAt: null });
+
+    const day = nextDay();
+    // Batches of one: every subscriber's reminder of the shared meter is its own batch.
+    await t.app.services.reminders.runDay(day, { batchSize: 1 });
+    await t.app.services.reminders.runDay(day, { again: true });
+    const reminded = await remindersOf([shared.id], day);
+    expect(reminded.map((r) => r.userId).sort((a, b) => a - b)).toEqual([
+      first.userId,
+      second.userId,
+    ]);
+    for (const who of [first, second]) {
+      const mails = await remindersIn(who.email);
+      expect(mails.filter((m) => m.text.includes(first.serials[0]))).toHaveLength(1);
+    }
+    expect(await outboxOf(day, third.userId)).toHaveLength(0);
+    expect(await outboxOf(day, fourth.userId)).toHaveLength(0);
+  });
+});
+
+describe("the meter's verification date", () => {
+  it("is mentioned per meter when due within 60 days or passed, in text and HTML", async () => {
+    const due = await subscriber(t, {
+      account: { meters: [{ readings: [["10", "2026-10-25T05:00:00Z"]] }, {}, {}] },
+    });
+    const meters = t.db.dataSource.getRepository(MeterEntity);
+    await meters.update({ id: due.meterIds[0] }, { verificationDue: "2026-11-30" });
+    await meters.update({ id: due.meterIds[1] }, { verificationDue: "2027-02-18" });
+    await meters.update({ id: due.meterIds[2] }, { verificationDue: "2027-02-19" });
+    const english = await subscriber(t, { language: "EN" });
+    await meters.update({ id: english.meterIds[0] }, { verificationDue: "2026-12-20" });
+
+    await t.app.services.reminders.runDay(nextDay());
+    const [mail] = await remindersIn(due.email);
+    for (const body of [mail.text, mail.html]) {
+      expect(body).toContain(`Срок поверки счётчика ${due.serials[0]} истёк 30.11.2026`);
+      // 60 days before 2027-02-18 is the 20th of December: due; the 19th is not yet.
+      expect(body).toContain(`Поверка счётчика ${due.serials[1]} — до 18.02.2027`);
+      expect(body).not.toContain("19.02.2027");
+    }
+    const [english_] = await remindersIn(english.email);
+    for (const body of [english_.text, english_.html]) {
+      expect(body).toContain(`Meter ${english.serials[0]} is verified until 20.12.2026`);
+    }
+  });
+});
+
+describe("the cleanup", () => {
+  it("deletes reminders older than 13 months and links expired a week ago, in the run", async () => {
+    const who = await subscriber(t);
+    const reminders = t.db.dataSource.getRepository(ReminderEntity);
+    const links = t.db.dataSource.getRepository(SubmitLinkEntity);
+    const old = { meterId: who.meterIds[0], userId: who.userId, channel: ReminderChannel.EMAIL };
+    const created = new Date("2025-01-01T00:00:00Z");
+    // 13 months before the 20th of December 2026: the 20th of November 2025 is kept.
+    for (const day of ["2025-10-20", "2025-11-19", "2025-11-20", "2026-06-20"]) {
+      await reminders.insert({ ...old, day, createdAt: created });
+    }
+    const link = (expiresAt: string) => ({
+      ...t.app.services.linkIssuer.issue(who.meterIds[0], who.userId, Language.RU, "2026-11").row,
+      expiresAt: new Date(expiresAt),
+    });
+    const linkRows = [
+      link("2026-10-31T19:00:00Z"),
+      link("2026-12-12T05:00:00Z"),
+      link("2026-12-13T07:00:00Z"),
+    ];
+    await links.insert(linkRows);
+
+    await t.app.services.reminders.runDay(nextDay(), { again: true });
+    const left = await reminders.findBy({ userId: who.userId, meterId: who.meterIds[0] });
+    expect(left.map((r) => r.day).sort()).toEqual(
+      expect.arrayContaining(["2025-11-20", "2026-06-20"]),
+    );
+    expect(left.map((r) => r.day)).not.toContain("2025-10-20");
+    expect(left.map((r) => r.day)).not.toContain("2025-11-19");
+    const kept = await links.findBy({ userId: who.userId, period: "2026-11" });
+    expect(kept.map((l) => l.tokenHash)).toEqual([linkRows[2].tokenHash]);
+  });
+
+  it("deletes in batches of a thousand", async () => {
+    const who = await subscriber(t);
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      meterId: 1_000_000 + i,
+      userId: who.userId,
+      channel: ReminderChannel.EMAIL,
+      day: "2024-01-01",
+      createdAt: new Date("2024-01-01T00:00:00Z"),
+    }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await t.db.dataSource.getRepository(ReminderEntity).insert(rows.slice(i, i + 500));
+    }
+    let batches = 0;
+    const cleaned = await cleanUp(t.db.dataSource, new Date(NOW), async () => {
+      batches++;
+    });
+    expect(cleaned.reminders).toBeGreaterThanOrEqual(2500);
+    expect(batches).toBeGreaterThanOrEqual(3);
+    expect(await t.db.dataSource.getRepository(ReminderEntity).countBy({ day: "2024-01-01" })).toBe(
+      0,
+    );
   });
 });
 

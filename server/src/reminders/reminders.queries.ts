@@ -1,5 +1,7 @@
-import type { EntityManager } from "typeorm";
+import type { EntityManager, ObjectLiteral } from "typeorm";
 import type { Language } from "../core/enums";
+import { calendarDayOf } from "../readings/verification.rules";
+import { PushReminderStatus, ReminderChannel } from "./reminder.entity";
 
 export interface Recipient {
   id: number;
@@ -8,24 +10,52 @@ export interface Recipient {
   language: Language;
   personType: string;
   bin: string | null;
+  /** E-mail reminders on and a confirmed address. */
+  byEmail: boolean;
+  /** Push reminders on and at least one device subscribed. */
+  byPush: boolean;
 }
 
 export interface CandidateMeter {
   meterId: number;
   serialNumber: string;
   accountNumber: string;
+  verificationDue: string | null;
 }
 
-/** Subscribers with e-mail reminders on and a confirmed address, by id after `after`. */
+const METER_COLUMNS =
+  "SELECT m.id AS meter_id, m.serial_number AS serial_number, a.number AS account_number, " +
+  "m.verification_due AS verification_due";
+
+const candidateOf = (row: Record<string, unknown>): CandidateMeter => ({
+  meterId: Number(row.meter_id),
+  serialNumber: String(row.serial_number),
+  accountNumber: String(row.account_number),
+  verificationDue: calendarDayOf(row.verification_due),
+});
+
+/** A statement with `:named` parameters, dates written as the driver stores them (SQLite). */
+function named<T>(manager: EntityManager, sql: string, parameters: ObjectLiteral): Promise<T> {
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters, {});
+  return manager.query(query, values);
+}
+
+const SUBSCRIBED = "EXISTS (SELECT 1 FROM push_subscriptions p WHERE p.user_id = u.id)";
+const BY_EMAIL = "(u.reminder_email = 1 AND u.email_verified_at IS NOT NULL)";
+const BY_PUSH = `(u.reminder_push = 1 AND ${SUBSCRIBED})`;
+
+/** Subscribers reminded on some channel (e-mail, push), by id after `after`. */
 export async function recipientsAfter(
   manager: EntityManager,
   after: number,
   limit: number,
 ): Promise<Recipient[]> {
   const rows: Array<Record<string, unknown>> = await manager.query(
-    "SELECT id, email, first_name, language, person_type, bin FROM users " +
-      "WHERE id > ? AND reminder_email = 1 AND email_verified_at IS NOT NULL " +
-      "AND role = 'SUBSCRIBER' ORDER BY id LIMIT ?",
+    "SELECT u.id, u.email, u.first_name, u.language, u.person_type, u.bin, " +
+      `CASE WHEN ${BY_EMAIL} THEN 1 ELSE 0 END AS by_email, ` +
+      `CASE WHEN ${BY_PUSH} THEN 1 ELSE 0 END AS by_push FROM users u ` +
+      `WHERE u.id > ? AND u.role = 'SUBSCRIBER' AND (${BY_EMAIL} OR ${BY_PUSH}) ` +
+      "ORDER BY u.id LIMIT ?",
     [after, limit],
   );
   return rows.map((row) => ({
@@ -35,65 +65,69 @@ export async function recipientsAfter(
     language: String(row.language) as Language,
     personType: String(row.person_type),
     bin: row.bin === null ? null : String(row.bin),
+    byEmail: Number(row.by_email) === 1,
+    byPush: Number(row.by_push) === 1,
   }));
 }
 
-/** A meter is missing its reading: in place, no counted sending this period, not yet reminded. */
-const MISSING =
-  "m.removed_at IS NULL " +
-  "AND NOT EXISTS (SELECT 1 FROM readings r " +
-  "  WHERE r.meter_id = m.id AND r.period = ? AND r.slot IS NOT NULL) " +
-  "AND NOT EXISTS (SELECT 1 FROM reminders x " +
-  "  WHERE x.meter_id = m.id AND x.channel = 'EMAIL' AND x.day = ?)";
+/** A meter with no counted sending this period: `?` the period. */
+const NO_SENDING =
+  "NOT EXISTS (SELECT 1 FROM readings r " +
+  "  WHERE r.meter_id = m.id AND r.period = ? AND r.slot IS NOT NULL)";
 
 /**
- * The meters each user should be reminded of: an individual's linked accounts, a legal
- * entity's accounts of its BIN; two statements for the whole batch.
+ * A meter is missing its reading for a user on a channel: in place, no counted sending this
+ * period, that user not yet reminded of it on that channel that day (`?` period, channel, day).
+ */
+const missingFor = (userColumn: string) =>
+  `m.removed_at IS NULL AND ${NO_SENDING} ` +
+  "AND NOT EXISTS (SELECT 1 FROM reminders x " +
+  `  WHERE x.meter_id = m.id AND x.user_id = ${userColumn} AND x.channel = ? AND x.day = ?)`;
+
+/**
+ * The meters each user should be reminded of on `channel`: an individual's linked accounts
+ * (every linked subscriber), a legal entity's accounts of its BIN; two statements a batch.
  */
 export async function candidateMeters(
   manager: EntityManager,
   users: Recipient[],
   period: string,
   day: string,
+  channel: ReminderChannel,
 ): Promise<Map<number, CandidateMeter[]>> {
   const individuals = users.filter((u) => u.personType === "INDIVIDUAL").map((u) => u.id);
-  const entities = users.filter((u) => u.personType === "LEGAL_ENTITY" && u.bin !== null);
+  const entities = users
+    .filter((u) => u.personType === "LEGAL_ENTITY" && u.bin !== null)
+    .map((u) => u.id);
   const marks = (n: number) => Array.from({ length: n }, () => "?").join(", ");
-  const select =
-    "SELECT m.id AS meter_id, m.serial_number AS serial_number, a.number AS account_number";
-  const rows: Array<Record<string, unknown>> = [];
-  if (individuals.length > 0) {
-    rows.push(
-      ...(await manager.query(
-        `${select}, l.user_id AS user_id FROM account_links l ` +
-          "INNER JOIN accounts a ON a.id = l.account_id " +
-          "INNER JOIN meters m ON m.account_id = a.id " +
-          `WHERE l.user_id IN (${marks(individuals.length)}) AND ${MISSING} ` +
-          "ORDER BY l.user_id, a.number, m.serial_number",
-        [...individuals, period, day],
-      )),
-    );
-  }
-  if (entities.length > 0) {
-    const byBin = new Map(entities.map((u) => [u.bin!, u.id]));
-    const found: Array<Record<string, unknown>> = await manager.query(
-      `${select}, a.owner_bin AS owner_bin FROM accounts a ` +
-        "INNER JOIN meters m ON m.account_id = a.id " +
-        `WHERE a.owner_bin IN (${marks(byBin.size)}) AND ${MISSING} ` +
-        "ORDER BY a.owner_bin, a.number, m.serial_number",
-      [...byBin.keys(), period, day],
-    );
-    rows.push(...found.map((row) => ({ ...row, user_id: byBin.get(String(row.owner_bin)) })));
-  }
+  const query = async (from: string, user: string, ids: number[]) =>
+    ids.length === 0
+      ? []
+      : ((await manager.query(
+          `${METER_COLUMNS}, ${user} AS user_id ${from} ` +
+            `WHERE ${user} IN (${marks(ids.length)}) AND ${missingFor(user)} ` +
+            `ORDER BY ${user}, a.number, m.serial_number`,
+          [...ids, period, channel, day],
+        )) as Array<Record<string, unknown>>);
+  const rows = [
+    ...(await query(
+      "FROM account_links l INNER JOIN accounts a ON a.id = l.account_id " +
+        "INNER JOIN meters m ON m.account_id = a.id",
+      "l.user_id",
+      individuals,
+    )),
+    ...(await query(
+      "FROM users u INNER JOIN accounts a ON a.owner_bin = u.bin " +
+        "INNER JOIN meters m ON m.account_id = a.id",
+      "u.id",
+      entities,
+    )),
+  ];
   const byUser = new Map<number, CandidateMeter[]>();
   for (const row of rows) {
     const userId = Number(row.user_id);
     const list = byUser.get(userId) ?? [];
-    list.push({
-      meterId: Number(row.meter_id),
-      serialNumber: String(row.serial_number),
-      accountNumber: String(row.account_number),
-    });
+    list.push(candidateOf(row));
     byUser.set(userId, list);
   }
   return byUser;
@@ -125,4 +159,42 @@ export async function reminderCounts(
   );
   const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
   return { delivered: count("SENT"), failed: count("FAILED") };
+}
+
+/** Subscribers with a day's push reminder waiting and not claimed by a sender now. */
+export async function pushesDue(
+  manager: EntityManager,
+  day: string,
+  now: Date,
+  limit: number,
+): Promise<number[]> {
+  const rows: Array<{ user_id: unknown }> = await named(
+    manager,
+    "SELECT DISTINCT user_id FROM reminders WHERE day = :day AND channel = 'PUSH' " +
+      "AND status = :pending AND (claimed_until IS NULL OR claimed_until < :now) " +
+      `ORDER BY user_id LIMIT ${Number(limit)}`,
+    { day, pending: PushReminderStatus.PENDING, now },
+  );
+  return rows.map((row) => Number(row.user_id));
+}
+
+/** The meters of a user's claimed push reminder of `day` that still have no sending. */
+export async function claimedPushMeters(
+  manager: EntityManager,
+  userId: number,
+  day: string,
+  claimedUntil: Date,
+): Promise<CandidateMeter[]> {
+  const rows: Array<Record<string, unknown>> = await named(
+    manager,
+    `${METER_COLUMNS} FROM reminders x ` +
+      "INNER JOIN meters m ON m.id = x.meter_id INNER JOIN accounts a ON a.id = m.account_id " +
+      "WHERE x.user_id = :userId AND x.day = :day AND x.channel = 'PUSH' " +
+      "AND x.status = :pending AND x.claimed_until = :claimedUntil AND m.removed_at IS NULL " +
+      "AND NOT EXISTS (SELECT 1 FROM readings r " +
+      "  WHERE r.meter_id = m.id AND r.period = :period AND r.slot IS NOT NULL) " +
+      "ORDER BY a.number, m.serial_number",
+    { userId, day, pending: PushReminderStatus.PENDING, claimedUntil, period: day.slice(0, 7) },
+  );
+  return rows.map(candidateOf);
 }

@@ -10,14 +10,19 @@ import { localDate } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
 import type { MailService } from "../mail/mail.service";
 import { MailOutboxEntity } from "../mail/mail-outbox.entity";
+import type { PushService } from "../push/push.service";
+import type { SubmitLinkIssuer } from "../submit-links/link-issuer.service";
 import { SubmitLinkEntity } from "../submit-links/submit-link.entity";
-import type { SubmitLinksService } from "../submit-links/submit-links.service";
 import { UserEntity } from "../users/user.entity";
-import { ReminderChannel, ReminderEntity } from "./reminder.entity";
+import { cleanUp } from "./reminder-cleanup";
+import { PushReminderStatus, ReminderChannel, ReminderEntity } from "./reminder.entity";
+import { dueVerification } from "./reminder-push.rules";
+import { ReminderPushes } from "./reminder-pushes";
 import { ReminderRunEntity } from "./reminder-run.entity";
 import { parseReminderRef, reminderRef } from "./reminder-schedule.rules";
 import {
   candidateMeters,
+  type CandidateMeter,
   recipientsAfter,
   reminderCounts,
   stillMissing,
@@ -45,28 +50,43 @@ export interface RunOutcome {
   queued: number;
 }
 
+export interface RemindersDeps {
+  mail: MailService;
+  links: SubmitLinkIssuer;
+  push: Pick<PushService, "send">;
+  audit: AuditService;
+}
+
 /**
- * The day's reminders (README "Reminders"): by e-mail, to every subscriber with the channel on
- * and a confirmed address, listing each meter of his accounts with no sending this month, each
- * with its one-tap link. A legal entity gets one e-mail for all its meters.
+ * The day's reminders (README "Reminders"), to every subscriber linked to a meter with no
+ * sending this month: by e-mail (channel on, address confirmed), listing each meter with its
+ * one-tap link; by web push (channel on, a device subscribed), one notification. A legal entity
+ * gets one e-mail and one push for all its meters.
  *
  * Exactly one replica works on a day: the one holding the lease of the day's `reminder_runs`
  * row. Each batch commits its reminders, links and e-mails together, so a crash leaves whole
- * batches; the next run skips meters already reminded that day, and the unique (meter, channel,
- * day) key is the backstop. At send time the mail dispatcher asks `stillNeeded` again.
+ * batches; the next run skips meters already reminded that day, and the unique (meter, user,
+ * channel, day) key is the backstop. At send time the mail dispatcher asks `stillNeeded` again;
+ * pushes are sent after the queueing (reminder-pushes.ts). Under the lease, the run also deletes
+ * old reminders and expired links (reminder-cleanup.ts).
  */
 export class RemindersService {
   readonly owner = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
+  private readonly mail: MailService;
+  private readonly links: SubmitLinkIssuer;
+  private readonly audit: AuditService;
+  readonly pushes: ReminderPushes;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly mail: MailService,
-    private readonly links: SubmitLinksService,
-    private readonly audit: AuditService,
+    deps: RemindersDeps,
     private readonly log?: Logger,
   ) {
-    mail.checkBeforeSending("reminder", (ref) => this.stillNeeded(ref));
+    ({ mail: this.mail, links: this.links, audit: this.audit } = deps);
+    this.pushes = new ReminderPushes(dataSource, clock, deps.push, log);
+    this.mail.checkBeforeSending("reminder", (ref) => this.stillNeeded(ref));
   }
 
   /** Runs (or resumes) the reminders of `day` ("YYYY-MM-DD", Almaty) if no replica is. */
@@ -97,8 +117,12 @@ export class RemindersService {
       if (added > 0) this.mail.nudge();
       await options.afterBatch?.(added);
     }
+    const cleaned = await cleanUp(this.dataSource, this.clock.now(), () =>
+      this.renewLease(this.dataSource.manager, day, 0),
+    );
     await this.finish(day);
-    this.log?.info({ day, queued }, "reminders queued");
+    this.log?.info({ day, queued, cleaned }, "reminders queued");
+    await this.pushes.sendDue(day);
     return { ran: true, queued };
   }
 
@@ -108,30 +132,34 @@ export class RemindersService {
     period: string,
     users: Awaited<ReturnType<typeof recipientsAfter>>,
   ): Promise<number> {
-    const meters = await candidateMeters(manager, users, period, day);
     const now = this.clock.now();
     const reminders: Partial<ReminderEntity>[] = [];
     const links: Partial<SubmitLinkEntity>[] = [];
     const mails: Partial<MailOutboxEntity>[] = [];
-    const reminded = new Set<number>();
-    for (const user of users) {
-      const own = (meters.get(user.id) ?? []).filter((m) => !reminded.has(m.meterId));
+    const reminder = (meter: CandidateMeter, userId: number, channel: ReminderChannel) => ({
+      meterId: meter.meterId,
+      channel,
+      day,
+      userId,
+      createdAt: now,
+      status: channel === ReminderChannel.PUSH ? PushReminderStatus.PENDING : null,
+    });
+    const byEmail = users.filter((user) => user.byEmail);
+    const emailMeters = byEmail.length
+      ? await candidateMeters(manager, byEmail, period, day, ReminderChannel.EMAIL)
+      : new Map<number, CandidateMeter[]>();
+    for (const user of byEmail) {
+      const own = emailMeters.get(user.id) ?? [];
       if (own.length === 0) continue;
       const listed = own.map((meter) => {
-        reminded.add(meter.meterId);
-        const link = this.links.newLink(meter.meterId, user.id, user.language, period);
+        const link = this.links.issue(meter.meterId, user.id, user.language, period);
         links.push(link.row);
-        reminders.push({
-          meterId: meter.meterId,
-          channel: ReminderChannel.EMAIL,
-          day,
-          userId: user.id,
-          createdAt: now,
-        });
+        reminders.push(reminder(meter, user.id, ReminderChannel.EMAIL));
         return {
           accountNumber: meter.accountNumber,
           meterSerial: meter.serialNumber,
           link: this.mail.link("/submit", link.token),
+          verification: dueVerification(meter.verificationDue, now),
         };
       });
       mails.push(
@@ -147,6 +175,13 @@ export class RemindersService {
           reminderRef(day, user.id),
         ),
       );
+    }
+    const byPush = users.filter((user) => user.byPush);
+    if (byPush.length > 0) {
+      const pushMeters = await candidateMeters(manager, byPush, period, day, ReminderChannel.PUSH);
+      for (const [userId, own] of pushMeters) {
+        for (const meter of own) reminders.push(reminder(meter, userId, ReminderChannel.PUSH));
+      }
     }
     // The reminders first: a second worker's rows would stop this batch at the unique key.
     for (const [target, rows] of [

@@ -7,6 +7,7 @@ import { Language } from "../core/enums";
  */
 @Entity("submit_links")
 @Index("ix_submit_links_user", ["userId"])
+@Index("ix_submit_links_expires", ["expiresAt"])
 export class SubmitLinkEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;

@@ -2,7 +2,6 @@ import type { DataSource } from "typeorm";
 import { AccountEntity } from "../accounts/account.entity";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { AppError } from "../common/app-error";
-import { periodEnd } from "../core/almaty-time";
 import type { Clock } from "../core/clock";
 import type { Language } from "../core/enums";
 import type { RequestLimits } from "../rate-limit/request-limits";
@@ -13,7 +12,7 @@ import type { ReadingsService } from "../readings/readings.service";
 import type { WindowView } from "../readings/submission-window.rules";
 import { UserEntity } from "../users/user.entity";
 import { maskHolderName } from "./holder-name.rules";
-import { hashLinkToken, hasLinkTokenShape, newLinkToken } from "./link-token";
+import { hashLinkToken, hasLinkTokenShape } from "./link-token";
 import { SubmitLinkEntity } from "./submit-link.entity";
 
 /** What the bearer of a link may see: nothing else (no history, no address, no session). */
@@ -41,6 +40,7 @@ interface LiveLink {
  * One-tap submit links (README "Reminders"): a token, 32 random bytes stored as its SHA-256,
  * good for one meter, one subscriber and one Almaty month. Every refusal (garbled, unknown,
  * expired, revoked, the account unlinked, the meter removed) is INVALID_LINK and tells nothing.
+ * Links are issued by SubmitLinkIssuer (link-issuer.service.ts).
  */
 export class SubmitLinksService {
   constructor(
@@ -50,27 +50,6 @@ export class SubmitLinksService {
     private readonly limits: RequestLimits,
     private readonly meterState: MeterStateService,
   ) {}
-
-  /** A new link's row and its plain token (for the e-mail); the caller inserts the row. */
-  newLink(
-    meterId: number,
-    userId: number,
-    language: Language,
-    period: string,
-  ): { token: string; row: Omit<SubmitLinkEntity, "id"> } {
-    const { token, hash } = newLinkToken();
-    const row = {
-      tokenHash: hash,
-      meterId,
-      userId,
-      period,
-      language,
-      expiresAt: periodEnd(period),
-      revokedAt: null,
-      createdAt: this.clock.now(),
-    };
-    return { token, row };
-  }
 
   /** The link's page: the meter, its account and masked holder, the last reading, the window. */
   async view(token: string, meta: RequestMeta = NO_REQUEST): Promise<SubmitLinkState> {

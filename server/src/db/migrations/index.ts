@@ -7,6 +7,7 @@ import { Webhooks1764700000000 } from "./1764700000000-webhooks";
 import { MeterVerification1764900000000 } from "./1764900000000-meter-verification";
 import { PushSubscriptions1765100000000 } from "./1765100000000-push-subscriptions";
 import { Reminders1765000000000 } from "./1765000000000-reminders";
+import { RemindersPerSubscriber1765200000000 } from "./1765200000000-reminders-per-subscriber";
 
 /** Every migration, in order; one set for MySQL/MariaDB and SQLite. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   MeterVerification1764900000000,
   PushSubscriptions1765100000000,
   Reminders1765000000000,
+  RemindersPerSubscriber1765200000000,
 ];

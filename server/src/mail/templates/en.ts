@@ -33,6 +33,16 @@ const REMINDER: ReminderWords = {
     "The link works until the end of the month and lets you only send this meter's reading.",
     `You can turn reminders off in the settings: ${settingsUrl}`,
   ],
+  verification: (serial, date, overdue) =>
+    overdue
+      ? `The verification of meter ${serial} expired on ${date}: please book it (readings are still accepted).`
+      : `Meter ${serial} is verified until ${date}: book its verification in time.`,
+  pushOne: (account, serial) =>
+    `The reading of meter ${serial} (account ${account}) for this month has not been sent yet.`,
+  pushMany: (accounts) =>
+    accounts === 1
+      ? "This month's reading has not been sent for 1 account."
+      : `This month's readings have not been sent for ${accounts} accounts.`,
 };
 
 export const en: LanguageTemplates = {
@@ -84,6 +94,7 @@ export const en: LanguageTemplates = {
   }),
 
   READING_REMINDER: (request) => reminderText(REMINDER, request),
+  reminder: REMINDER,
 
   footer: [
     "Gas meter readings service",

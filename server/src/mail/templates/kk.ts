@@ -19,6 +19,13 @@ const REMINDER: ReminderWords = {
     "Сілтеме ай соңына дейін жарамды және тек осы есептегіштің көрсеткішін беруге мүмкіндік береді.",
     `Еске салуларды баптауларда өшіруге болады: ${settingsUrl}`,
   ],
+  verification: (serial, date, overdue) =>
+    overdue
+      ? `${serial} есептегішінің салыстырып тексеру мерзімі ${date} өтті: тексеруге өтінім беріңіз (көрсеткіштер бұрынғыша қабылданады).`
+      : `${serial} есептегішін салыстырып тексеру мерзімі: ${date} дейін; алдын ала өтінім беріңіз.`,
+  pushOne: (account, serial) =>
+    `${serial} есептегішінің (дербес шот ${account}) осы айдағы көрсеткіші әлі берілген жоқ.`,
+  pushMany: (accounts) => `${accounts} дербес шот бойынша осы айдағы көрсеткіштер берілген жоқ.`,
 };
 
 export const kk: LanguageTemplates = {
@@ -71,6 +78,7 @@ export const kk: LanguageTemplates = {
   }),
 
   READING_REMINDER: (request) => reminderText(REMINDER, request),
+  reminder: REMINDER,
 
   footer: [
     "Газ есептегіштерінің көрсеткіштерін беру қызметі",

@@ -40,6 +40,16 @@ const REMINDER: ReminderWords = {
     "Ссылка действует до конца месяца и позволяет только передать показание этого счётчика.",
     `Отключить напоминания можно в настройках: ${settingsUrl}`,
   ],
+  verification: (serial, date, overdue) =>
+    overdue
+      ? `Срок поверки счётчика ${serial} истёк ${date}: закажите поверку (показания по-прежнему принимаются).`
+      : `Поверка счётчика ${serial} — до ${date}: закажите её заранее.`,
+  pushOne: (account, serial) =>
+    `Показание счётчика ${serial} (лицевой счёт ${account}) за этот месяц ещё не передано.`,
+  pushMany: (accounts) =>
+    accounts % 10 === 1 && accounts % 100 !== 11
+      ? `Показания за этот месяц не переданы по ${accounts} лицевому счёту.`
+      : `Показания за этот месяц не переданы по ${accounts} лицевым счетам.`,
 };
 
 export const ru: LanguageTemplates = {
@@ -92,6 +102,7 @@ export const ru: LanguageTemplates = {
   }),
 
   READING_REMINDER: (request) => reminderText(REMINDER, request),
+  reminder: REMINDER,
 
   footer: [
     "Сервис передачи показаний газовых счётчиков",
