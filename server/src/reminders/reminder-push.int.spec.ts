@@ -105,6 +105,8 @@ it("sends one push in the subscriber's language that opens the meter's readings 
   await t.app.services.reminders.pushes.sendDue(day);
   expect(pushesTo(device)).toHaveLength(1);
   expect(await pushRows(who.userId, day)).toHaveLength(1);
+  const run = (await t.app.services.reminders.runs(40)).find((r) => r.day === day);
+  expect(run).toMatchObject({ pushesSent: 1, pushesFailed: 0 });
 });
 
 it("sends nothing after a sending, with push off or without a device", async () => {
@@ -185,6 +187,18 @@ it("tries a push no device took again later, and gives up after the third time",
     status: PushReminderStatus.FAILED,
     attempts: 3,
   });
+  // Earlier tests' subscribers still have push on: their pushes failed on this day too.
+  const failed = await t.db.dataSource.getRepository(ReminderEntity).findBy({
+    day,
+    channel: ReminderChannel.PUSH,
+    status: PushReminderStatus.FAILED,
+  });
+  const run = (await t.app.services.reminders.runs(40)).find((r) => r.day === day);
+  expect(run).toMatchObject({
+    pushesSent: 0,
+    pushesFailed: new Set(failed.map((row) => row.userId)).size,
+  });
+  expect(run!.pushesFailed).toBeGreaterThanOrEqual(1);
   t.clock.set(new Date(new Date(NOW).getTime() + 60 * 60_000));
   await t.app.services.reminders.pushes.sendDue(day);
   expect(pushesTo(device)).toHaveLength(3);

@@ -21,6 +21,14 @@ export class ReminderRun {
   @Field(() => Int, { description: "Reminder e-mails given up after their last retry." })
   failed: number;
 
+  @Field(() => Int, { description: "Push reminders sent so far (one per subscriber)." })
+  pushesSent: number;
+
+  @Field(() => Int, {
+    description: "Push reminders no device took after the last try (one per subscriber).",
+  })
+  pushesFailed: number;
+
   static from(view: ReminderRunView): ReminderRun {
     return Object.assign(new ReminderRun(), view);
   }

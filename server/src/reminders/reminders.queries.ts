@@ -148,17 +148,28 @@ export async function stillMissing(
   return rows.length > 0;
 }
 
-/** A day's reminder e-mails sent and given up so far. */
+/** A day's reminder e-mails, and push messages (one per subscriber), sent and given up so far. */
 export async function reminderCounts(
   manager: EntityManager,
   day: string,
-): Promise<{ delivered: number; failed: number }> {
-  const rows: Array<{ status: string; n: unknown }> = await manager.query(
+): Promise<{ delivered: number; failed: number; pushesSent: number; pushesFailed: number }> {
+  const mails: Array<{ status: string; n: unknown }> = await manager.query(
     "SELECT status, COUNT(*) AS n FROM mail_outbox WHERE ref LIKE ? GROUP BY status",
     [`reminder:${day}:%`],
   );
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  return { delivered: count("SENT"), failed: count("FAILED") };
+  const pushes: Array<{ status: string; n: unknown }> = await manager.query(
+    "SELECT status, COUNT(DISTINCT user_id) AS n FROM reminders " +
+      "WHERE day = ? AND channel = 'PUSH' AND status IN (?, ?) GROUP BY status",
+    [day, PushReminderStatus.SENT, PushReminderStatus.FAILED],
+  );
+  const count = (rows: typeof mails, status: string) =>
+    Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return {
+    delivered: count(mails, "SENT"),
+    failed: count(mails, "FAILED"),
+    pushesSent: count(pushes, PushReminderStatus.SENT),
+    pushesFailed: count(pushes, PushReminderStatus.FAILED),
+  };
 }
 
 /** Subscribers with a day's push reminder waiting and not claimed by a sender now. */

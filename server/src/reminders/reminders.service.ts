@@ -35,14 +35,11 @@ const ROWS_PER_INSERT = 250;
 /** A run that stops renewing its lease (crashed) is resumed by another replica after this. */
 export const REMINDER_LEASE_MS = 60_000;
 
-export interface ReminderRunView {
-  day: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  queued: number;
-  delivered: number;
-  failed: number;
-}
+export type ReminderRunView = Pick<
+  ReminderRunEntity,
+  "day" | "startedAt" | "finishedAt" | "queued"
+> &
+  Awaited<ReturnType<typeof reminderCounts>>;
 
 export interface RunOutcome {
   /** False when another replica holds the day's lease, or the day is done. */
