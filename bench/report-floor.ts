@@ -22,13 +22,19 @@ export function floorMarkdown(floor: FloorFigures): string[] {
       "(10 ms ticks). Pinned: the server alone on core 0; mysqld, the load generator and the " +
       "replaying client on core 1.",
     "",
-    "| request | placement | full req/s | DB floor req/s | full ÷ DB floor | server CPU ms | mysqld CPU ms (full / floor) | statements (full / captured) |",
-    "|---|---|---|---|---|---|---|---|",
+    "Bare baseline: the hand-written server of bench/baseline (plain `http` and mysql2's text " +
+      "protocol with its own statements, no framework) under the same load, placed as the full " +
+      "stack: how close to the floor code without the stack gets on this machine.",
+    "",
+    "| request | placement | full req/s | DB floor req/s | full ÷ DB floor | bare baseline ÷ DB floor | server CPU ms (full / bare) | mysqld CPU ms (full / floor) | statements (full / captured) |",
+    "|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of floor.rows) {
     lines.push(
       `| ${r.name} | ${r.pinned ? "pinned" : "unpinned"} | ${r.full.rps.toFixed(0)} | ` +
-        `${r.floor.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** | ${cpu(r.full.serverCpuMs)} | ` +
+        `${r.floor.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** | ` +
+        `${(r.baseline.rps / r.floor.rps).toFixed(2)} | ` +
+        `${cpu(r.full.serverCpuMs)} / ${cpu(r.baseline.serverCpuMs)} | ` +
         `${cpu(r.full.databaseCpuMs)} / ${cpu(r.floor.databaseCpuMs)} | ` +
         `${r.full.statements?.toFixed(1) ?? "—"} / ${r.floor.statements.toFixed(1)} |`,
     );

@@ -16,6 +16,8 @@ export interface FloorRow {
   name: string;
   pinned: boolean;
   full: { rps: number; serverCpuMs?: number; databaseCpuMs?: number; statements?: number };
+  /** The hand-written baseline server (bench/baseline) with the same job: what bare code reaches. */
+  baseline: { rps: number; serverCpuMs?: number };
   floor: { rps: number; databaseCpuMs?: number; statements: number; errors: number };
   /** Full stack req/s over the database floor's. */
   ratio: number;
@@ -119,6 +121,8 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
           measure(context, server, job, false),
         );
         await reset();
+        const baseline = await measureBaseline(context, job, pinned, kind.writes);
+        await reset();
         if (!kind.writes) {
           await replay({
             databaseUrl,
@@ -149,6 +153,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
             databaseCpuMs: full.cpu.database,
             statements: full.result.statements,
           },
+          baseline,
           floor: {
             rps: floor.result.rps,
             databaseCpuMs: floor.cpu.database,
@@ -161,7 +166,8 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
         context.log(
           `  ${kind.name}${pinned ? " (pinned)" : ""}: full ${row.full.rps.toFixed(0)}/s, ` +
             `DB floor ${row.floor.rps.toFixed(0)}/s (${row.ratio.toFixed(2)}), server ` +
-            `${row.full.serverCpuMs?.toFixed(2)} ms CPU/request` +
+            `${row.full.serverCpuMs?.toFixed(2)} ms CPU/request; bare baseline ` +
+            `${row.baseline.rps.toFixed(0)}/s (${(row.baseline.rps / row.floor.rps).toFixed(2)})` +
             (floor.result.errors
               ? `  FLOOR ERRORS ${floor.result.errors}: ${floor.result.firstError}`
               : ""),
@@ -174,6 +180,29 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   }
   figures.http = await httpFloor(context, placements, databaseProcess);
   return figures;
+}
+
+/** The same job on the bare baseline server, placed as the full stack was. */
+async function measureBaseline(
+  context: BenchContext,
+  job: Parameters<typeof measure>[2],
+  pinned: boolean,
+  writes: boolean,
+): Promise<FloorRow["baseline"]> {
+  const baseline = context.servers.baseline;
+  pinProcess(baseline.pid, pinned ? SERVER_CPUS : ALL_CPUS);
+  try {
+    if (!writes) {
+      const amount = context.options.size.warmUpRequests;
+      await runLoad({ ...job, url: baseline.url, seconds: undefined, amount });
+    }
+    const { result, cpu } = await cpuPerRequest({ server: baseline.pid }, () =>
+      measure(context, baseline, job, false),
+    );
+    return { rps: result.rps, serverCpuMs: cpu.server };
+  } finally {
+    pinProcess(baseline.pid, ALL_CPUS);
+  }
 }
 
 function place(pinned: boolean, serverPid: number, databaseProcess: number | null): void {
