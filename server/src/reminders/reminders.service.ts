@@ -131,7 +131,7 @@ export class RemindersService {
         return {
           accountNumber: meter.accountNumber,
           meterSerial: meter.serialNumber,
-          link: this.mail.link("/submit", link.token),
+          link: this.mail.link("/submit", link.token, user.language),
         };
       });
       mails.push(
