@@ -100,6 +100,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: "confirm.title" },
   },
   {
+    // A reminder's one-tap link: no session, and no Apollo client (it talks through the links).
+    path: "/submit",
+    name: "submit",
+    component: () => import("./pages/SubmitPage.vue"),
+    meta: { drawsWithoutData: true, titleKey: "submit.title" },
+  },
+  {
     path: "/accounts",
     name: "accounts",
     component: () => import("./pages/AccountsPage.vue"),
