@@ -1,6 +1,5 @@
 import { ref } from "vue";
 import { toFailure } from "../apollo/failure";
-import { loadSessionLink } from "../apollo/load";
 import type { SubmitReadingByLinkMutation as Answer } from "../gql/graphql";
 import { SubmitReadingByLinkMutation } from "../components/submit-link/submit-link.operations";
 import { AGAIN_LATER } from "./useOfflineReadings";
@@ -52,15 +51,17 @@ function save(next: LinkSending[]): void {
   }
 }
 
+/**
+ * The app's links alone, without Apollo Client and its cache (the data layer): the link page
+ * asks one question and sends one reading, and stays as light as the login screen.
+ */
+export const linkSender = async () => (await import("../apollo/session-link")).sendThroughLinks;
+
 /** Sends a reading through the link; the failure is the app's (`ApiFailure`). */
 export async function sendByLink(sending: LinkSending): Promise<LinkSent> {
-  const { sendThroughLinks } = await loadSessionLink();
-  const data = await sendThroughLinks(
-    SubmitReadingByLinkMutation,
-    { input: sending },
-    // No session here: an UNAUTHENTICATED is not a reason to refresh one.
-    { recover: false },
-  );
+  const send = await linkSender();
+  // No session here: an UNAUTHENTICATED is not a reason to refresh one.
+  const data = await send(SubmitReadingByLinkMutation, { input: sending }, { recover: false });
   return data.submitReadingByLink;
 }
 
