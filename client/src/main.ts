@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   // page's code: all are asked for at once, not one round trip after another.
   const path = location.pathname + location.search + location.hash;
   const target = appRouter.resolve(path);
-  const { requiresAuth, guestOnly, prefetch } = target.meta;
+  const { requiresAuth, guestOnly, prefetch, formats } = target.meta;
   if (requiresAuth && prefetch) {
     // A logged-in page's data too, as soon as the session is back (the user's messages may
     // still be loading).
@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   await nextTask();
   const locale = initialLocale();
   // Dates and amounts: ICU is set up in a worker while the first screen's data travels.
-  if (requiresAuth) {
+  if (requiresAuth || formats) {
     prepareIntl(
       locale,
       () => new Worker(new URL("./intl-worker.ts", import.meta.url), { type: "module" }),
