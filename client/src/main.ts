@@ -69,6 +69,9 @@ async function start(): Promise<void> {
     void restoreSession().finally(stop);
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
+  } else if (prefetch) {
+    // A page without a session (a reminder's link): its question leaves at once.
+    void prefetch(target);
   }
   // The session check is on its way; the other requests start in a task of their own.
   await nextTask();

@@ -1,4 +1,5 @@
-import { linkSender } from "../../composables/useLinkSendings";
+// Statically: the links' chunk is then fetched together with this one, not after it.
+import { sendThroughLinks } from "../../apollo/session-link";
 import type { LinkView } from "./link-view-cache";
 import { SubmitLinkQuery } from "./submit-link.operations";
 
@@ -9,11 +10,10 @@ let asked: { token: string; at: number; answer: Promise<LinkView> } | null = nul
 /** The link's meter and window, asked once for the router's prefetch and the page together. */
 export function askLink(token: string): Promise<LinkView> {
   if (asked && asked.token === token && Date.now() - asked.at < FRESH_MS) return asked.answer;
-  const answer = linkSender().then(async (send) => {
-    // No session here: an UNAUTHENTICATED is not a reason to refresh one.
-    const data = await send(SubmitLinkQuery, { token }, { recover: false });
-    return data.submitLink;
-  });
+  // No session here: an UNAUTHENTICATED is not a reason to refresh one.
+  const answer = sendThroughLinks(SubmitLinkQuery, { token }, { recover: false }).then(
+    (data) => data.submitLink,
+  );
   asked = { token, at: Date.now(), answer };
   return answer;
 }
