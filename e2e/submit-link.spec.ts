@@ -225,3 +225,12 @@ test("offline: the sending is kept on the phone and sent once when the connectio
   expect(after.used).toBe(2); // exactly one more sending on the server
   expect(networkNoise(problems)).toEqual([]);
 });
+
+test("a link that cannot be used says so, with the way to log in", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto("/submit#token=not-a-real-token&lang=ru");
+  await expect(page.getByTestId("link-invalid")).toContainText("Ссылка недействительна");
+  expect(page.url()).not.toContain("token=");
+  await checkScreen(page, "ru-45-submit-link-invalid");
+  expect(problems).toEqual([]);
+});

@@ -19,6 +19,7 @@ export interface LinkSending {
 export type LinkSent = Answer["submitReadingByLink"];
 
 export interface LinkOutcome {
+  token: string;
   idempotencyKey: string;
   value: string;
   sent?: LinkSent;
