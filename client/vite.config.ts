@@ -46,7 +46,7 @@ const precompressed = (): Plugin => {
  * each function's first call (with the answer already there and the screen waiting).
  */
 const COMPILED_ON_LOAD =
-  /^(index|vue-core|vue-libraries|apollo-links|data-layer|format|ru|kk|en|ReadingsPage|AccountsPage)-/;
+  /^(index|vue-core|vue-libraries|apollo-links|data-layer|format|ru|kk|en|ReadingsPage|AccountsPage|SubmitPage|link-question)-/;
 const compileHints = (): Plugin => ({
   name: "gas:compile-hints",
   apply: "build",
