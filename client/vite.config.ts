@@ -46,7 +46,7 @@ const precompressed = (): Plugin => {
  * each function's first call (with the answer already there and the screen waiting).
  */
 const COMPILED_ON_LOAD =
-  /^(index|vue-core|vue-libraries|apollo-links|data-layer|format|ru|kk|en|ReadingsPage|AccountsPage)-/;
+  /^(index|vue-core|vue-libraries|apollo-links|data-layer|format|ru|kk|en|ReadingsPage|AccountsPage|SubmitPage|link-question)-/;
 const compileHints = (): Plugin => ({
   name: "gas:compile-hints",
   apply: "build",
@@ -141,6 +141,16 @@ export default defineConfig({
           // Dates and amounts in Almaty time: loading it sets up Intl's time-zone data, which
           // only the screens that show readings and payments need (not the login screen).
           if (FORMAT.test(id)) return "format";
+          // A component that pages share and that formats (the month's window) goes with the
+          // formatting: in the entry chunk it would load Almaty time on the login screen too.
+          // (A .vue file's imports are those of its script part, a module of its own.)
+          const formats = (moduleId: string): boolean =>
+            (getModuleInfo(moduleId)?.importedIds ?? []).some(
+              (imported) =>
+                FORMAT.test(imported) ||
+                (imported.startsWith(`${moduleId}?vue`) && formats(imported)),
+            );
+          if (id.startsWith(SRC) && formats(id) && pagesUsing(id).size > 1) return "format";
           // The phone rule (libphonenumber's metadata, 190 kB) stays a chunk of its own.
           const own = PAGE.test(id) || id.endsWith("/phone-rule.ts");
           if (id.startsWith(SRC) && !own && pagesUsing(id).size > 1) return "index";

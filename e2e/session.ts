@@ -26,6 +26,8 @@ export async function register(
   lastPaymentAmount: string,
   label: string,
   language: "RU" | "KK" | "EN" = "RU",
+  /** A legal entity's BIN: registers the company (it then has every account of the BIN). */
+  bin?: string,
 ): Promise<string> {
   const email = `${label}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.kz`;
   const answer = await graphql(
@@ -47,7 +49,8 @@ export async function register(
         lastName: "Тестова",
         firstName: "Айна",
         phone: "+7 701 123 45 67",
-        personType: "INDIVIDUAL",
+        personType: bin ? "LEGAL_ENTITY" : "INDIVIDUAL",
+        ...(bin ? { bin } : {}),
         accountNumber,
         lastPaymentAmount,
         acceptTerms: true,

@@ -1,3 +1,6 @@
+import Database from "better-sqlite3";
+import { periodEnd, periodOf } from "../../server/src/core/almaty-time";
+import { newLinkToken } from "../../server/src/submit-links/link-token";
 import { importEsm } from "./import-esm";
 
 /** A demo registry account (README) the bench user registers with; its readings are the screen. */
@@ -70,5 +73,33 @@ export async function logIn(chromePort: number, base: string, email: string): Pr
     await page.close();
   } finally {
     await browser.disconnect();
+  }
+}
+
+/**
+ * A reminder's one-tap link for the bench user's meter, made as the reminder run makes it (a
+ * random token, only its SHA-256 stored, good until the end of the Almaty month), written straight
+ * into the bench server's SQLite file: the screen is the page the link opens, not the reminders.
+ */
+export function submitLinkToken(databaseFile: string, email: string): string {
+  const db = new Database(databaseFile);
+  try {
+    const user = db.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: number };
+    const meter = db
+      .prepare(
+        "SELECT m.id FROM meters m JOIN accounts a ON a.id = m.account_id WHERE a.number = ? " +
+          "AND m.removed_at IS NULL ORDER BY m.id LIMIT 1",
+      )
+      .get(DEMO_ACCOUNT.number) as { id: number };
+    const { token, hash } = newLinkToken();
+    const period = periodOf(new Date());
+    const sqliteTime = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
+    db.prepare(
+      "INSERT INTO submit_links (token_hash, meter_id, user_id, period, language, expires_at, " +
+        "revoked_at, created_at) VALUES (?, ?, ?, ?, 'RU', ?, NULL, ?)",
+    ).run(hash, meter.id, user.id, period, sqliteTime(periodEnd(period)), sqliteTime(new Date()));
+    return token;
+  } finally {
+    db.close();
   }
 }

@@ -3,14 +3,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type AppServer, startServer } from "./app-server";
-import { DEMO_ACCOUNT, logIn, register } from "./app-user";
+import { DEMO_ACCOUNT, logIn, register, submitLinkToken } from "./app-user";
 import { importEsm } from "./import-esm";
 import { lighthouseAuditor, type ScreenFigures } from "./lighthouse";
 
 /**
  * Scenario 7, the subscriber app as a phone gets it: the initial JavaScript and CSS (gzipped),
  * and Lighthouse's default mobile run (simulated slow 4G, Moto G Power) of the login screen and
- * of the readings screen of a logged-in user, against the built server (`npm run build` first)
+ * of the readings screen of a logged-in user, and of a reminder's one-tap submit page (no session),
+ * against the built server (`npm run build` first)
  * on a fresh SQLite database with the demo registry.
  */
 export interface AppFigures {
@@ -57,6 +58,7 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
     const base = server.url;
     const email = `bench.${Date.now()}@example.kz`;
     await register(base, email);
+    const linkToken = submitLinkToken(join(dir, "gas.sqlite"), email);
 
     const audit = await lighthouseAuditor({
       runs,
@@ -69,11 +71,13 @@ export async function measureApp(options: AppOptions): Promise<AppFigures> {
     // A first visit (no session cookie: /login stays the login screen), then a logged-in user.
     const login = await audit("login", `${base}/login`);
     const readings = await audit("readings", `${base}/accounts/${DEMO_ACCOUNT.number}`);
+    // A reminder's link, opened cold with no session: the page must be as light as the login.
+    const submit = await audit("submit", `${base}/submit#token=${linkToken}&lang=ru`);
 
     return {
       initialJsGzipKb: round1(bundle.jsKb),
       initialCssGzipKb: round1(bundle.cssKb),
-      lighthouse: [login, readings],
+      lighthouse: [login, readings, submit],
     };
   } finally {
     await server?.stop();

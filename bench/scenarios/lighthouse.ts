@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { importEsm } from "./import-esm";
 import { formatCpuShare, mainThreadCpuShare } from "./main-thread";
 
-export type Screen = "login" | "readings";
+export type Screen = "login" | "readings" | "submit";
 
 /** One screen's figures: the median run's, and every run's score. */
 export interface ScreenFigures {

@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   // page's code: all are asked for at once, not one round trip after another.
   const path = location.pathname + location.search + location.hash;
   const target = appRouter.resolve(path);
-  const { requiresAuth, guestOnly, prefetch } = target.meta;
+  const { requiresAuth, guestOnly, prefetch, formats } = target.meta;
   if (requiresAuth && prefetch) {
     // A logged-in page's data too, as soon as the session is back (the user's messages may
     // still be loading).
@@ -69,12 +69,15 @@ async function start(): Promise<void> {
     void restoreSession().finally(stop);
   } else if (requiresAuth || guestOnly) {
     void restoreSession();
+  } else if (prefetch) {
+    // A page without a session (a reminder's link): its question leaves at once.
+    void prefetch(target);
   }
   // The session check is on its way; the other requests start in a task of their own.
   await nextTask();
   const locale = initialLocale();
   // Dates and amounts: ICU is set up in a worker while the first screen's data travels.
-  if (requiresAuth) {
+  if (requiresAuth || formats) {
     prepareIntl(
       locale,
       () => new Worker(new URL("./intl-worker.ts", import.meta.url), { type: "module" }),

@@ -13,6 +13,7 @@ import { loadDataLayer, loadSessionLink } from "./apollo/load";
 import { MyAccountsQuery } from "./pages/accounts-page.query";
 import { AccountReadingsQuery } from "./pages/readings-page.query";
 import { intlWorkerDone } from "./intl-prepare";
+import { linkFromFragment } from "./link-fragment";
 import { restoreSession, useSession } from "./composables/useSession";
 
 declare module "vue-router" {
@@ -25,9 +26,11 @@ declare module "vue-router" {
     drawsWithoutData?: boolean;
     /** i18n key of the page title. */
     titleKey: string;
-    /** Starts the page's data query while its code loads (logged-in pages); resolves when its
-     * answer or failure has arrived. */
-    prefetch?: (to: Pick<RouteLocationNormalized, "params">) => Promise<void>;
+    /** Starts the page's data query while its code loads (logged-in pages, and the submit link
+     * page); resolves when its answer or failure has arrived. */
+    prefetch?: (to: Pick<RouteLocationNormalized, "params" | "hash">) => Promise<void>;
+    /** Its first screen formats dates and amounts: Intl is set up in a worker meanwhile. */
+    formats?: boolean;
   }
 }
 
@@ -100,6 +103,23 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: "confirm.title" },
   },
   {
+    // A reminder's one-tap link: no session, and no Apollo client (it talks through the links).
+    path: "/submit",
+    name: "submit",
+    component: () => import("./pages/SubmitPage.vue"),
+    meta: {
+      drawsWithoutData: true,
+      formats: true,
+      titleKey: "submit.title",
+      prefetch: async (to) => {
+        const token = linkFromFragment(to.hash)?.token;
+        if (!token) return;
+        const { askLink } = await import("./components/submit-link/link-question");
+        await askLink(token).catch(() => undefined);
+      },
+    },
+  },
+  {
     path: "/accounts",
     name: "accounts",
     component: () => import("./pages/AccountsPage.vue"),
@@ -155,7 +175,7 @@ export function createAppRouter(): Router {
     // Allowed: the page's data is asked for now, while the router loads the page's code. The
     // first page waits for it, to be drawn once, with its data, rather than empty and then filled
     // (and for the worker setting Intl up, so that the page does not set it up a second time).
-    const data = isLoggedIn.value ? to.meta.prefetch?.(to) : undefined;
+    const data = isLoggedIn.value || !to.meta.requiresAuth ? to.meta.prefetch?.(to) : undefined;
     // Pages that use the data layer (useQuery, useMutation) find the client provided.
     const layer = to.meta.drawsWithoutData ? undefined : loadDataLayer();
     if (from === START_LOCATION) await Promise.all([data, layer, intlWorkerDone()]);

@@ -196,7 +196,8 @@ export function parseMail(raw: string, to: string[] = []): ReceivedMail {
 /** The token of a link in the message (`…/path#token=XYZ`), checked to start at `base + path`. */
 export function linkIn(mail: ReceivedMail, base: string, path: string): string | undefined {
   const escaped = `${base}${path}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`${escaped}#token=[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
+  return new RegExp(`${escaped}#token=[A-Za-z0-9_-]{43}(?:&lang=[a-z]{2})?`).exec(mail.text)?.[0];
 }
 
-export const tokenOf = (link: string): string => link.slice(link.indexOf("#token=") + 7);
+export const tokenOf = (link: string): string =>
+  new URLSearchParams(link.slice(link.indexOf("#") + 1)).get("token") ?? "";

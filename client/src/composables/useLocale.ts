@@ -1,5 +1,6 @@
 import { computed } from "vue";
 import { i18n, INTL_TAGS, isAppLocale, loadLocaleMessages, type AppLocale } from "../i18n";
+import { linkLocale } from "../link-fragment";
 
 const STORAGE_KEY = "gas.locale";
 
@@ -12,8 +13,13 @@ function storedLocale(): AppLocale | null {
   }
 }
 
-/** The language before anything is known: the stored choice, else the browser's, else Russian. */
+/**
+ * The language before anything is known: the one an e-mail's link says (a reminder opens in the
+ * e-mail's language), else the stored choice, else the browser's, else Russian.
+ */
 export function initialLocale(): AppLocale {
+  const linked = linkLocale(location.hash);
+  if (linked) return linked;
   const stored = storedLocale();
   if (stored) return stored;
   const browser = (navigator.language ?? "").slice(0, 2).toLowerCase();

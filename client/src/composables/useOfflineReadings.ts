@@ -27,7 +27,7 @@ export interface DeliveredReading extends PendingReading {
 
 const STORAGE_KEY = "gas.pendingReadings";
 /** Answers after which a kept reading stays kept and goes again, with its key, later. */
-const AGAIN_LATER = new Set([
+export const AGAIN_LATER = new Set([
   NETWORK_ERROR,
   "SERVICE_UNAVAILABLE",
   "OUTCOME_UNKNOWN",

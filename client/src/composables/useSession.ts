@@ -26,7 +26,9 @@ let restoring: Promise<void> | null = null;
 
 onServerAnswer((at) => {
   syncedAt.value = at;
-  void loadDataLayer().then((layer) => layer.noteSynced(at));
+  // Only a remembered session keeps its "as of" (and a page without one, as a reminder's link,
+  // never loads the data layer for it).
+  if (isRemembered()) void loadDataLayer().then((layer) => layer.noteSynced(at));
 });
 
 interface AuthPayload {

@@ -29,6 +29,8 @@ type Documents = {
   "\n  mutation SendTestPush {\n    sendTestPush {\n      sent\n    }\n  }\n": typeof types.SendTestPushDocument;
   "\n  query ReminderSettings {\n    me {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.ReminderSettingsDocument;
   "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n": typeof types.UpdateReminderSettingsDocument;
+  "\n  query SubmitLink($token: String!) {\n    submitLink(token: $token) {\n      meterSerial\n      accountNumber\n      holderNameMasked\n      lastReading {\n        value\n        takenAt\n      }\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n": typeof types.SubmitLinkDocument;
+  "\n  mutation SubmitReadingByLink($input: SubmitReadingByLinkInput!) {\n    submitReadingByLink(input: $input) {\n      value\n      period\n      isCorrection\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n": typeof types.SubmitReadingByLinkDocument;
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n": typeof types.RequestPasswordResetDocument;
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument;
   "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument;
@@ -72,6 +74,10 @@ const documents: Documents = {
     types.ReminderSettingsDocument,
   "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n":
     types.UpdateReminderSettingsDocument,
+  "\n  query SubmitLink($token: String!) {\n    submitLink(token: $token) {\n      meterSerial\n      accountNumber\n      holderNameMasked\n      lastReading {\n        value\n        takenAt\n      }\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n":
+    types.SubmitLinkDocument,
+  "\n  mutation SubmitReadingByLink($input: SubmitReadingByLinkInput!) {\n    submitReadingByLink(input: $input) {\n      value\n      period\n      isCorrection\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n":
+    types.SubmitReadingByLinkDocument,
   "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n":
     types.RequestPasswordResetDocument,
   "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n":
@@ -203,6 +209,18 @@ export function graphql(
 export function graphql(
   source: "\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n",
 ): (typeof documents)["\n  mutation UpdateReminderSettings($email: Boolean!, $push: Boolean!) {\n    updateReminderSettings(email: $email, push: $push) {\n      id\n      reminderEmail\n      reminderPush\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  query SubmitLink($token: String!) {\n    submitLink(token: $token) {\n      meterSerial\n      accountNumber\n      holderNameMasked\n      lastReading {\n        value\n        takenAt\n      }\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n",
+): (typeof documents)["\n  query SubmitLink($token: String!) {\n    submitLink(token: $token) {\n      meterSerial\n      accountNumber\n      holderNameMasked\n      lastReading {\n        value\n        takenAt\n      }\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: "\n  mutation SubmitReadingByLink($input: SubmitReadingByLinkInput!) {\n    submitReadingByLink(input: $input) {\n      value\n      period\n      isCorrection\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n",
+): (typeof documents)["\n  mutation SubmitReadingByLink($input: SubmitReadingByLinkInput!) {\n    submitReadingByLink(input: $input) {\n      value\n      period\n      isCorrection\n      submission {\n        ...SubmissionFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

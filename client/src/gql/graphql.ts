@@ -133,6 +133,16 @@ export type ResetPasswordInput = {
   token: string;
 };
 
+/** A reading sent with a one-tap link. */
+export type SubmitReadingByLinkInput = {
+  /** Client-made key (8 to 64 of A-Z a-z 0-9 _ -): a retry with it returns the first result. */
+  idempotencyKey: string;
+  /** The token from the link (after `#token=`). */
+  token: string;
+  /** The value in m³, up to 3 decimals. */
+  value: string;
+};
+
 /** A meter reading to send. */
 export type SubmitReadingInput = {
   /** Client-made key (a UUID; 8 to 64 of A-Z a-z 0-9 _ -): a retried sending with the same key returns the first result and never uses up the correction. Required: an answer that cannot say whether the sending was stored (OUTCOME_UNKNOWN) is settled by sending it again with the same key. */
@@ -348,6 +358,45 @@ export type UpdateReminderSettingsMutationVariables = Exact<{
 
 export type UpdateReminderSettingsMutation = {
   updateReminderSettings: { id: string; reminderEmail: boolean; reminderPush: boolean };
+};
+
+export type SubmitLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type SubmitLinkQuery = {
+  submitLink: {
+    meterSerial: string;
+    accountNumber: string;
+    holderNameMasked: string;
+    lastReading: { value: string; takenAt: string } | null;
+    submission: {
+      period: string;
+      used: number;
+      remaining: number;
+      minimumValue: string;
+      reopensAt: string | null;
+    };
+  };
+};
+
+export type SubmitReadingByLinkMutationVariables = Exact<{
+  input: SubmitReadingByLinkInput;
+}>;
+
+export type SubmitReadingByLinkMutation = {
+  submitReadingByLink: {
+    value: string;
+    period: string;
+    isCorrection: boolean;
+    submission: {
+      period: string;
+      used: number;
+      remaining: number;
+      minimumValue: string;
+      reopensAt: string | null;
+    };
+  };
 };
 
 export type RequestPasswordResetMutationVariables = Exact<{
@@ -1341,6 +1390,155 @@ export const UpdateReminderSettingsDocument = {
   UpdateReminderSettingsMutation,
   UpdateReminderSettingsMutationVariables
 >;
+export const SubmitLinkDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "SubmitLink" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "token" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submitLink" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "token" },
+                value: { kind: "Variable", name: { kind: "Name", value: "token" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "meterSerial" } },
+                { kind: "Field", name: { kind: "Name", value: "accountNumber" } },
+                { kind: "Field", name: { kind: "Name", value: "holderNameMasked" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lastReading" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "value" } },
+                      { kind: "Field", name: { kind: "Name", value: "takenAt" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "SubmissionFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitLinkQuery, SubmitLinkQueryVariables>;
+export const SubmitReadingByLinkDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "SubmitReadingByLink" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "SubmitReadingByLinkInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "submitReadingByLink" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "value" } },
+                { kind: "Field", name: { kind: "Name", value: "period" } },
+                { kind: "Field", name: { kind: "Name", value: "isCorrection" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "submission" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "SubmissionFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SubmissionFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SubmissionWindow" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "period" } },
+          { kind: "Field", name: { kind: "Name", value: "used" } },
+          { kind: "Field", name: { kind: "Name", value: "remaining" } },
+          { kind: "Field", name: { kind: "Name", value: "minimumValue" } },
+          { kind: "Field", name: { kind: "Name", value: "reopensAt" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SubmitReadingByLinkMutation, SubmitReadingByLinkMutationVariables>;
 export const RequestPasswordResetDocument = {
   kind: "Document",
   definitions: [

@@ -68,10 +68,12 @@ export class MailService {
 
   /**
    * A link into the app, always from PUBLIC_URL (never the request's Host: REC-4). The token
-   * goes in the fragment, which browsers send to no server and put in no Referer.
+   * goes in the fragment, which browsers send to no server and put in no Referer; so does the
+   * language the page opens in, when the link says it (`#token=…&lang=kk`).
    */
-  link(path: string, token: string): string {
-    return `${this.settings.publicUrl}${path}#token=${token}`;
+  link(path: string, token: string, language?: Language): string {
+    const lang = language ? `&lang=${language.toLowerCase()}` : "";
+    return `${this.settings.publicUrl}${path}#token=${token}${lang}`;
   }
 
   appUrl(path = "/"): string {

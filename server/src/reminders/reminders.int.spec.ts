@@ -93,8 +93,9 @@ describe("the reminder e-mail", () => {
         expect(body).toContain(action);
       }
       const link = linkIn(mail, PUBLIC_URL, "/submit");
-      expect(link).toBeDefined();
-      expect(mail.html).toContain(`href="${link}"`);
+      // The page opens in the e-mail's language: the fragment says it, beside the token.
+      expect(link).toMatch(new RegExp(`#token=[A-Za-z0-9_-]{43}&lang=${tag}$`));
+      expect(mail.html).toContain(`href="${link!.replace("&", "&amp;")}"`);
 
       const token = tokenOf(link!);
       const view = await t.client().ok(SUBMIT_LINK, { token });

@@ -155,7 +155,7 @@ export class RemindersService {
         return {
           accountNumber: meter.accountNumber,
           meterSerial: meter.serialNumber,
-          link: this.mail.link("/submit", link.token),
+          link: this.mail.link("/submit", link.token, user.language),
           verification: dueVerification(meter.verificationDue, now),
         };
       });
