@@ -225,6 +225,9 @@ test("offline: the sending is kept on the phone and sent once when the connectio
   await page.getByLabel("Текущие показания, м³").fill(value);
   await page.getByRole("button", { name: "Передать показания" }).click();
   await expect(page.getByTestId("link-queued")).toContainText("сохранены на телефоне");
+  // The link needs no login: the banner does not send the subscriber to one.
+  await expect(page.getByTestId("offline-banner")).toContainText("Нет соединения");
+  await expect(page.getByTestId("offline-banner")).not.toContainText("Войти");
   await checkScreen(page, "ru-43-submit-link-queued");
   // Still kept after a reload with no signal: the page and the sending are on the phone.
   await page.reload().catch(() => undefined);

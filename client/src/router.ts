@@ -31,6 +31,8 @@ declare module "vue-router" {
     prefetch?: (to: Pick<RouteLocationNormalized, "params" | "hash">) => Promise<void>;
     /** Its first screen formats dates and amounts: Intl is set up in a worker meanwhile. */
     formats?: boolean;
+    /** Its work needs no login (a reminder's link): the offline banner does not speak of one. */
+    sessionless?: boolean;
   }
 }
 
@@ -110,6 +112,7 @@ export const routes: RouteRecordRaw[] = [
     meta: {
       drawsWithoutData: true,
       formats: true,
+      sessionless: true,
       titleKey: "submit.title",
       prefetch: async (to) => {
         const token = linkFromFragment(to.hash)?.token;
