@@ -50,6 +50,10 @@ export interface Config extends WebhookConfig, PushConfig, ReminderConfig {
 
 export class ConfigError extends Error {}
 
+/** The parsers the feature modules' own settings are read with (push, reminders, webhooks). */
+export type ParseIntSetting = typeof parseIntSetting;
+export type ParseBoolean = typeof parseBoolean;
+
 const DEFAULT_DATABASE_URL = "sqlite:data/gas.sqlite";
 const MIN_SECRET_LENGTH = 32;
 /** Well under the usual 1,024 open files a process gets, leaving room for the pool and files. */

@@ -1,5 +1,6 @@
 import webPush from "web-push";
 import { generatedSecret } from "../common/generated-secret";
+import type { ParseBoolean } from "../config";
 
 export interface VapidKeys {
   /** The application server key browsers subscribe with (base64url, an uncompressed P-256 point). */
@@ -15,8 +16,6 @@ export interface PushConfig {
   /** Test-only: push endpoints may be http:// loopback receivers (refused in production). */
   pushAllowLoopback: boolean;
 }
-
-type ParseBoolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean) => boolean;
 
 /**
  * VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT, or outside production a key pair made

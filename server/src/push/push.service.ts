@@ -4,12 +4,12 @@ import webPush from "web-push";
 import type { RequestMeta } from "../audit/request-meta";
 import { SessionEntity } from "../auth/session.entity";
 import { invalidField } from "../common/app-error";
+import { postToCheckedAddress } from "../common/checked-address-post";
 import { AddressRefused, checkPublicUrl, resolvePublicAddress } from "../common/public-address";
 import type { Clock } from "../core/clock";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { RequestLimits } from "../rate-limit/request-limits";
 import type { VapidKeys } from "./push-config";
-import { postPush } from "./push-sender";
 import { PushSubscriptionEntity } from "./push-subscription.entity";
 import {
   checkSubscription,
@@ -201,12 +201,14 @@ export class PushService {
         payload,
         { vapidDetails: vapid, TTL: TTL_SECONDS, contentEncoding: "aes128gcm", topic },
       );
-      const answer = await postPush({
+      // Only the status matters: the answer's body is not read.
+      const answer = await postToCheckedAddress({
         url: checked.url,
         address,
         headers: request.headers as Record<string, string | number>,
         body: request.body as Buffer,
         timeoutMs: TIMEOUT_MS,
+        readBytes: 0,
       });
       if (answer.status === null) this.log.warn({ ...log, reason: answer.error }, "push not sent");
       else if (answer.status >= 300)

@@ -1,3 +1,4 @@
+import type { ParseIntSetting } from "../config";
 import { parseReminderDays } from "./reminder-schedule.rules";
 
 export interface ReminderConfig {
@@ -7,18 +8,10 @@ export interface ReminderConfig {
   reminderHour: number;
 }
 
-type ParseInt = (
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) => number;
-
 /** REMINDER_DAYS and REMINDER_HOUR, read with config.ts's parsers and its error class. */
 export function reminderConfig(
   env: NodeJS.ProcessEnv,
-  parseInt: ParseInt,
+  parseInt: ParseIntSetting,
   ConfigError: new (message: string) => Error,
 ): ReminderConfig {
   const raw = env.REMINDER_DAYS ?? "20,24";

@@ -1,18 +1,11 @@
+import type { ParseBoolean, ParseIntSetting } from "../config";
+
 export interface WebhookConfig {
   /** Test-only: webhooks may go to http:// loopback receivers (refused in production). */
   webhookAllowLoopback: boolean;
   /** A webhook delivery's whole exchange, connect to last byte, is cut after this (ms). */
   webhookTimeoutMs: number;
 }
-
-type ParseInt = (
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) => number;
-type ParseBoolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean) => boolean;
 
 /**
  * WEBHOOK_ALLOW_LOOPBACK (lets a test's receiver on 127.0.0.1 get webhooks, so it is refused
@@ -21,7 +14,7 @@ type ParseBoolean = (env: NodeJS.ProcessEnv, name: string, fallback: boolean) =>
 export function webhookConfig(
   env: NodeJS.ProcessEnv,
   isProduction: boolean,
-  parseInt: ParseInt,
+  parseInt: ParseIntSetting,
   parseBoolean: ParseBoolean,
   ConfigError: new (message: string) => Error,
 ): WebhookConfig {
