@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
 import { selectEntities } from "../db/hydrate";
@@ -152,40 +152,27 @@ export class AccountsService {
     );
   }
 
-  /** An account the user may see, or null: someone else's account answers like a missing one. */
+  /**
+   * An account the user may see, or null: someone else's account answers like a missing one.
+   * One prepared statement (the history screen runs it on every page).
+   */
   async accessibleAccount(user: UserEntity, accountNumber: string): Promise<AccountEntity | null> {
     const number = normalizeAccountNumber(accountNumber, "number");
-    return this.visibleTo(
-      user,
-      this.dataSource
-        .getRepository(AccountEntity)
-        .createQueryBuilder("a")
-        .where("a.number = :number", { number }),
+    const visible = this.visibility(user, "a.id");
+    if (!visible) return null;
+    const [account] = await selectEntities(
+      this.dataSource.manager,
+      AccountEntity,
+      `SELECT a.* FROM accounts a WHERE a.number = ? AND ${visible.sql}`,
+      [number, ...visible.parameters],
     );
+    return account ?? null;
   }
 
   /**
-   * The row of `query` if the user may see its account (aliased `a`): linked to an individual,
-   * or owned by a legal entity's BIN; one statement.
-   */
-  async visibleTo<T extends ObjectLiteral>(
-    user: UserEntity,
-    query: SelectQueryBuilder<T>,
-  ): Promise<T | null> {
-    if (user.personType === PersonType.LEGAL_ENTITY) {
-      if (!user.bin) return null;
-      return query.andWhere("a.owner_bin = :bin", { bin: user.bin }).getOne();
-    }
-    return query
-      .innerJoin(AccountLinkEntity, "l", "l.account_id = a.id AND l.user_id = :userId", {
-        userId: user.id,
-      })
-      .getOne();
-  }
-
-  /**
-   * visibleTo's rule for a hand-written statement: a condition on the account id `accountId`
-   * (a column of the statement), or null when the user sees no account at all.
+   * Who may see an account, for a hand-written statement: a condition on the account id
+   * `accountId` (a column of the statement), or null when the user sees no account at all.
+   * Linked to an individual, or owned by a legal entity's BIN.
    */
   visibility(user: UserEntity, accountId: string): { sql: string; parameters: unknown[] } | null {
     if (user.personType === PersonType.LEGAL_ENTITY) {

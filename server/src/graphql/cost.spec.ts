@@ -84,3 +84,30 @@ describe("operationCost of a page charged by its rows", () => {
     );
   });
 });
+
+describe("operationCost known again for other variables", () => {
+  const schema = graphqlSchema();
+
+  it("is one cost for every account number, and follows first and @include", () => {
+    const document = parse(
+      "query ($number: String!, $n: Int, $more: Boolean!) { account(number: $number) " +
+        "{ meters { readings(first: $n) { edges { node { id } } } " +
+        "more: readings(first: 3) @include(if: $more) { edges { node { id } } } } } }",
+    );
+    const cost = (variables: Record<string, unknown>) =>
+      operationCost(schema, document, variables, undefined);
+    expect(cost({ number: "1", n: 10, more: false })).toBe(12);
+    expect(cost({ number: "2", n: 10, more: false })).toBe(12);
+    expect(cost({ number: "2", n: 10, more: true })).toBe(15);
+    expect(cost({ number: "3", n: 40, more: true })).toBe(45);
+  });
+
+  it("still refuses variables that do not coerce once the cost is known", () => {
+    const document = parse(
+      "query ($number: String!) { account(number: $number) { meters { id } } }",
+    );
+    expect(operationCost(schema, document, { number: "1" }, undefined)).toBe(2);
+    expect(() => operationCost(schema, document, { number: 5 }, undefined)).toThrow();
+    expect(() => operationCost(schema, document, {}, undefined)).toThrow();
+  });
+});

@@ -6,9 +6,13 @@ import {
   Kind,
   type OperationDefinitionNode,
   getNamedType,
+  getOperationAST,
   isCompositeType,
   type GraphQLSchema,
+  type ValueNode,
+  visit,
 } from "graphql";
+import { getVariableValues } from "graphql/execution/values";
 import {
   fieldExtensionsEstimator,
   getComplexity,
@@ -100,12 +104,33 @@ export function costEstimator(
 }
 
 /**
+ * The only arguments the price list reads (`costEstimator`, the fields' own `complexity` and
+ * `RowCost.checkArgs`): a cost is known again for the same document, operation and values of
+ * the variables given to these arguments or to directives (`@include(if:)`). An estimator that
+ * reads another argument must add it here.
+ */
+const COST_ARGUMENTS = new Set(["first", "after"]);
+
+/** The variables a document's cost can depend on (see COST_ARGUMENTS). */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) =>
+    visit(value, { Variable: (node) => void names.add(node.name.value) });
+  visit(document, {
+    Field: (node) =>
+      node.arguments?.forEach((a) => COST_ARGUMENTS.has(a.name.value) && collect(a.value)),
+    Directive: (node) => node.arguments?.forEach((a) => collect(a.value)),
+  });
+  return [...names].sort();
+}
+
+/**
  * Costs worked out before, per parsed document (Apollo keeps one per query text, so the same
- * screen asked again is one lookup) and per operation name and variables, a few dozen each.
+ * screen asked again is one lookup) and per operation name and cost variables, a few dozen each.
  */
 const knownCosts = new WeakMap<
   DocumentNode,
-  { schema: GraphQLSchema; costs: Map<string, number> }
+  { schema: GraphQLSchema; variables: string[]; costs: Map<string, number> }
 >();
 const KNOWN_COSTS_PER_DOCUMENT = 64;
 
@@ -116,10 +141,21 @@ export function operationCost(
   operationName: string | undefined,
   rows: RowCount = "asked",
 ): number {
-  const key = JSON.stringify([operationName ?? null, variables ?? null, rows]);
   let known = knownCosts.get(document);
-  const knownCost = known?.schema === schema ? known.costs.get(key) : undefined;
-  if (knownCost !== undefined) return knownCost;
+  if (known?.schema !== schema) {
+    known = { schema, variables: costVariables(document), costs: new Map() };
+    knownCosts.set(document, known);
+  }
+  const key = JSON.stringify([
+    operationName ?? null,
+    rows,
+    ...known.variables.map((name) => variables?.[name] ?? null),
+  ]);
+  const knownCost = known.costs.get(key);
+  // A known cost still needs variables that coerce, as getComplexity would check them.
+  if (knownCost !== undefined && variablesCoerce(schema, document, variables, operationName)) {
+    return knownCost;
+  }
   const cost = getComplexity({
     schema,
     query: document,
@@ -127,10 +163,21 @@ export function operationCost(
     operationName,
     estimators: [fieldExtensionsEstimator(), costEstimator(schema, rows)],
   });
-  if (known?.schema !== schema) knownCosts.set(document, (known = { schema, costs: new Map() }));
   if (known.costs.size >= KNOWN_COSTS_PER_DOCUMENT) known.costs.clear();
   known.costs.set(key, cost);
   return cost;
+}
+
+function variablesCoerce(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return false;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  return !coerced.errors;
 }
 
 /**

@@ -233,6 +233,18 @@ describe("history", () => {
     expect(page3.edges.map((e: any) => e.node.value)).toEqual(["110.000", "100.000"]);
     expect(page3.pageInfo).toEqual({ hasNextPage: false, endCursor: page3.edges[1].cursor });
     expect(page3.edges[1].node).toMatchObject({ source: "INSPECTOR", period: "2025-11" });
+    expect([page2.totalCount, page3.totalCount]).toEqual([12, 12]);
+    // Past the last reading: no row to carry the count, which is still the meter's.
+    const past = (await client.ok(ACCOUNT, { number, first: 5, after: page3.pageInfo.endCursor }))
+      .account.meters[0].readings;
+    expect(past).toMatchObject({ edges: [], totalCount: 12, pageInfo: { hasNextPage: false } });
+  });
+
+  it("counts no reading of a meter that has none", async () => {
+    const { client, account } = await subscriber({ meters: [{ readings: [] }] });
+    const number = account.account.number;
+    const readings = (await client.ok(ACCOUNT, { number, first: 5 })).account.meters[0].readings;
+    expect(readings).toMatchObject({ edges: [], totalCount: 0 });
   });
 
   it.each([[0], [101]])("refuses first: %i", async (first) => {

@@ -166,36 +166,42 @@ export async function metersOfAccounts(
   );
 }
 
-/** Up to `count` readings of a meter, newest first (by time taken, then id), after `position`. */
-export function historyPage(
+/**
+ * Up to `count` readings of a meter, newest first (by time taken, then id), after `position`,
+ * and how many readings the meter has in all: one statement (the count rides on each row), so
+ * a history page is one round trip. The count is known only when the page has a row: an empty
+ * page after a position asks for it on its own.
+ */
+export async function historyPage(
   manager: EntityManager,
   meterId: number,
   count: number,
   position: TimeIdPosition | null,
-): Promise<ReadingEntity[]> {
+): Promise<{ readings: ReadingEntity[]; totalCount: number }> {
   // A literal: a `?` would go as a DOUBLE in a prepared statement (db/sql.ts).
   if (!Number.isSafeInteger(count) || count < 1) throw new Error(`bad page size ${count}`);
+  const select =
+    "SELECT r.*, (SELECT COUNT(*) FROM readings c WHERE c.meter_id = ?) AS total_count " +
+    "FROM readings r WHERE r.meter_id = ?";
   const order = `ORDER BY r.taken_at DESC, r.id DESC LIMIT ${count}`;
+  let rows: Array<Record<string, unknown>>;
   if (!position) {
-    return selectEntities(
+    rows = await run(manager, `${select} ${order}`, [meterId, meterId]);
+  } else {
+    const at = columnParameter(manager, ReadingEntity, "takenAt", position.at);
+    rows = await run(
       manager,
-      ReadingEntity,
-      `SELECT r.* FROM readings r WHERE r.meter_id = ? ${order}`,
-      [meterId],
+      `${select} AND (r.taken_at < ? OR (r.taken_at = ? AND r.id < ?)) ${order}`,
+      [meterId, meterId, at, at, position.id],
     );
   }
-  const at = columnParameter(manager, ReadingEntity, "takenAt", position.at);
-  return selectEntities(
-    manager,
-    ReadingEntity,
-    "SELECT r.* FROM readings r WHERE r.meter_id = ? " +
-      `AND (r.taken_at < ? OR (r.taken_at = ? AND r.id < ?)) ${order}`,
-    [meterId, at, at, position.id],
-  );
+  const readings = hydrate(manager, ReadingEntity, rows);
+  if (rows.length > 0) return { readings, totalCount: Number(rows[0].total_count) };
+  return { readings, totalCount: position ? await readingCount(manager, meterId) : 0 };
 }
 
 /** How many readings a meter has. */
-export async function readingCount(manager: EntityManager, meterId: number): Promise<number> {
+async function readingCount(manager: EntityManager, meterId: number): Promise<number> {
   const [row] = await run<Array<{ n: number | string }>>(
     manager,
     "SELECT COUNT(*) AS n FROM readings r WHERE r.meter_id = ?",

@@ -19,7 +19,7 @@ import { decideSending } from "./reading.rules";
 import { meterMonth } from "./submission-window.rules";
 import { ReadingEntity } from "./reading.entity";
 import { clientCaller, linkCaller, SOURCE_OF_CALLER, userCaller } from "./reading-sender.rules";
-import { historyPage, readingCount, type SendingState, sendingState } from "./readings.queries";
+import { historyPage, type SendingState, sendingState } from "./readings.queries";
 
 export interface Sending {
   /** The meter, for a subscriber (`Meter.id`). */
@@ -262,10 +262,7 @@ export class ReadingsService {
     const limit = pageSize(first);
     const position = after ? decodeCursor(after) : null;
     const manager = this.dataSource.manager;
-    const [rows, totalCount] = await Promise.all([
-      historyPage(manager, meterId, limit + 1, position),
-      readingCount(manager, meterId),
-    ]);
+    const { readings: rows, totalCount } = await historyPage(manager, meterId, limit + 1, position);
     const page = rows.slice(0, limit);
     const edges = page.map((reading) => ({
       cursor: encodeCursor({ at: reading.takenAt, id: reading.id }),
