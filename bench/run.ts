@@ -24,7 +24,13 @@ import { accountsScreen, deepCursor, history } from "./scenarios/reads";
 import { sending } from "./scenarios/sending";
 import { queueReminders, type ReminderFigures, remindersMarkdown } from "./scenarios/reminders";
 import { webhookThroughput } from "./scenarios/webhooks";
-import { benchSecrets, startBaseline, startFullStack } from "./servers";
+import {
+  benchSecrets,
+  SERVER_NODE,
+  serverNodeVersion,
+  startBaseline,
+  startFullStack,
+} from "./servers";
 
 const ROOT = join(__dirname, "..");
 const log = (line: string) => process.stderr.write(line + "\n");
@@ -78,7 +84,9 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 10),
     database: options.db === "mysql" ? "MariaDB/MySQL" : "SQLite (embedded default)",
     quick: options.quick,
-    machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    machine:
+      `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}` +
+      (SERVER_NODE === process.execPath ? "" : `, servers on Node ${serverNodeVersion()}`),
     comparisons: [],
     explain: [],
   };

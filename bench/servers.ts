@@ -1,10 +1,23 @@
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const ROOT = join(__dirname, "..");
+
+/**
+ * The Node the measured servers run on (the full stack, the bare baseline, the HTTP floor and
+ * the floor's replaying client): BENCH_NODE, a path to a `node` binary, or this one. Production
+ * runs Node 24 (Dockerfile); `.ci/run` gives its Node 24 so the bench measures that runtime.
+ */
+export const SERVER_NODE = process.env.BENCH_NODE || process.execPath;
+
+/** The version of SERVER_NODE, for the report. */
+export function serverNodeVersion(): string {
+  if (SERVER_NODE === process.execPath) return process.version;
+  return execFileSync(SERVER_NODE, ["--version"], { encoding: "utf8" }).trim();
+}
 
 export const benchSecrets = {
   jwt: randomBytes(48).toString("base64url"),
@@ -33,6 +46,7 @@ export function startFullStack(
   const profileDir = process.env.BENCH_CPU_PROF;
   const child = fork(join(ROOT, "dist/server/src/main.js"), [], {
     cwd: ROOT,
+    execPath: SERVER_NODE,
     // BENCH_CPU_PROF=DIR: a V8 CPU profile of the full stack, written when it stops.
     execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -61,6 +75,7 @@ export function startFullStack(
 export function startBaseline(databaseUrl: string, port: number): Promise<RunningServer> {
   const child = fork(join(__dirname, "baseline/server.ts"), [], {
     cwd: ROOT,
+    execPath: SERVER_NODE,
     execArgv: ["-r", "ts-node/register/transpile-only"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {

@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
+import { SERVER_NODE } from "../servers";
 import type { LoadItem } from "../load/load";
 
 export interface HttpFloorServer {
@@ -11,6 +12,7 @@ export interface HttpFloorServer {
 /** Starts the HTTP floor answering with `body`. */
 export function startHttpFloor(port: number, body: string): Promise<HttpFloorServer> {
   const child = fork(join(__dirname, "http-floor-server.ts"), [], {
+    execPath: SERVER_NODE,
     execArgv: ["-r", "ts-node/register/transpile-only"],
     env: { ...process.env, PORT: String(port), BENCH_FLOOR_BODY: body },
     stdio: ["ignore", "ignore", "inherit", "ipc"],

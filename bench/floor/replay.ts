@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { join } from "node:path";
+import { SERVER_NODE } from "../servers";
 import type { CapturedRequest } from "./capture";
 import { pinProcess } from "./cpu";
 
@@ -29,6 +30,7 @@ export interface ReplayResult {
 /** Replays captured requests with a bare mysql2 pool in a new process (the database floor). */
 export function replay(job: ReplayJob): Promise<ReplayResult> {
   const child = fork(join(__dirname, "replay-worker.ts"), [], {
+    execPath: SERVER_NODE,
     execArgv: ["-r", "ts-node/register/transpile-only"],
     serialization: "advanced",
   });

@@ -114,14 +114,14 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
         const job = kind.writes
           ? { connections: kind.connections, amount: items.length, items, cpus }
           : { connections: kind.connections, seconds: size.loadSeconds, items, cpus };
-        if (!kind.writes) {
-          await runLoad({ ...job, url: server.url, seconds: WARM_UP_SECONDS });
-        }
+        await warmUp(kind, { ...job, url: server.url }, reset);
         const full = await cpuPerRequest({ server: server.pid, database: databaseProcess }, () =>
           measure(context, server, job, false),
         );
         await reset();
-        const baseline = await measureBaseline(context, job, pinned, kind.writes);
+        const baseline = await measureBaseline(context, job, pinned, (url) =>
+          warmUp(kind, { ...job, url }, reset),
+        );
         await reset();
         if (!kind.writes) {
           await replay({
@@ -182,17 +182,38 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   return figures;
 }
 
+/**
+ * Before a measured run, the same kind of load: reads for WARM_UP_SECONDS; sendings one whole
+ * round of fresh ones (a few hundred: the data has one sending meter per account), then the
+ * month cleared again, so the measured sendings meet compiled code as the reads do.
+ */
+async function warmUp(
+  kind: Kind,
+  job: { url: string; connections: number; items: LoadItem[]; cpus?: string },
+  reset: () => Promise<void>,
+): Promise<void> {
+  if (!kind.writes) {
+    // The measured run's own requests (its tokens are then known, as a phone's are).
+    await runLoad({ ...job, seconds: WARM_UP_SECONDS });
+    return;
+  }
+  // Fresh sendings: the measured ones must not be retries of these.
+  const items = kind.items();
+  await runLoad({ ...job, items, amount: items.length });
+  await reset();
+}
+
 /** The same job on the bare baseline server, placed as the full stack was. */
 async function measureBaseline(
   context: BenchContext,
   job: Parameters<typeof measure>[2],
   pinned: boolean,
-  writes: boolean,
+  warm: (url: string) => Promise<void>,
 ): Promise<FloorRow["baseline"]> {
   const baseline = context.servers.baseline;
   pinProcess(baseline.pid, pinned ? SERVER_CPUS : ALL_CPUS);
   try {
-    if (!writes) await runLoad({ ...job, url: baseline.url, seconds: WARM_UP_SECONDS });
+    await warm(baseline.url);
     const { result, cpu } = await cpuPerRequest({ server: baseline.pid }, () =>
       measure(context, baseline, job, false),
     );

@@ -10,7 +10,7 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-import { Access, type GraphQLContext, CurrentUser, loadMetersAhead, Selection } from "../graphql";
+import { Access, type GraphQLContext, CurrentUser, loadAccountsAhead, Selection } from "../graphql";
 import type { AccountsService } from "./accounts.service";
 import { mapMaybe, type MaybePromise } from "../common/maybe-async";
 import { Meter } from "../readings/reading.types";
@@ -33,10 +33,15 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account | null> {
-    const account = await this.services.accounts.accessibleAccount(user, number);
-    if (!account) return null;
-    await loadMetersAhead(ctx.loaders, [account.id], Selection.of(info));
-    return Account.from(account);
+    const selection = Selection.of(info);
+    const found = await this.services.accounts.accessibleAccount(
+      user,
+      number,
+      selection.has("meters"),
+    );
+    if (!found) return null;
+    await loadAccountsAhead(ctx.loaders, [found], selection);
+    return Account.from(found.account);
   }
 
   @FieldResolver(() => [Meter], {

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AuditService } from "../audit/audit.service";
 import { NO_REQUEST, type RequestMeta } from "../audit/request-meta";
-import { selectEntities } from "../db/hydrate";
+import { hydratePrefixed, prefixedColumns, selectEntities } from "../db/hydrate";
+import { run } from "../db/sql";
+import { MeterEntity } from "../readings/meter.entity";
 import { isUniqueViolation, withTransaction } from "../db/transaction";
 import type { GuessLimiter } from "../rate-limit/guess-limiter";
 import type { Clock } from "../core/clock";
@@ -21,6 +23,12 @@ import { AccountEntity } from "./account.entity";
 import { PaymentEntity } from "./payment.entity";
 
 export type { AccountProof };
+
+/** An account and, when they were asked for, its meters in order of installation. */
+export interface AccountWithMeters {
+  account: AccountEntity;
+  meters: MeterEntity[];
+}
 
 /** How many proof comparisons ran in this process (tests count them: T8, T19 in docs/security.md). */
 export const proofComparisons = { count: 0 };
@@ -135,39 +143,80 @@ export class AccountsService {
     });
   }
 
-  /** The accounts a user sees: his links, or, for a legal entity, every account of its BIN. */
-  async accountsOf(user: UserEntity): Promise<AccountEntity[]> {
-    const accounts = this.dataSource.getRepository(AccountEntity);
+  /**
+   * The accounts a user sees (his links in the order he added them, or, for a legal entity,
+   * every account of its BIN by number), with their meters when asked: one statement.
+   */
+  async accountsOf(user: UserEntity, withMeters = false): Promise<AccountWithMeters[]> {
     if (user.personType === PersonType.LEGAL_ENTITY) {
-      return user.bin
-        ? accounts.find({ where: { ownerBin: user.bin }, order: { number: "ASC" } })
-        : [];
+      if (!user.bin) return [];
+      return this.select(withMeters, "", "a.owner_bin = ?", "a.number", [user.bin]);
     }
-    return selectEntities(
-      accounts.manager,
-      AccountEntity,
-      "SELECT a.* FROM accounts a INNER JOIN account_links l ON l.account_id = a.id " +
-        "WHERE l.user_id = ? ORDER BY l.created_at, l.id",
-      [user.id],
-    );
+    const links = "INNER JOIN account_links l ON l.account_id = a.id";
+    return this.select(withMeters, links, "l.user_id = ?", "l.created_at, l.id", [user.id]);
   }
 
   /**
    * An account the user may see, or null: someone else's account answers like a missing one.
-   * One prepared statement (the history screen runs it on every page).
+   * With its meters when asked; one statement either way (the history screen runs it on every
+   * page).
    */
-  async accessibleAccount(user: UserEntity, accountNumber: string): Promise<AccountEntity | null> {
+  async accessibleAccount(
+    user: UserEntity,
+    accountNumber: string,
+    withMeters = false,
+  ): Promise<AccountWithMeters | null> {
     const number = normalizeAccountNumber(accountNumber, "number");
     const visible = this.visibility(user, "a.id");
     if (!visible) return null;
-    const [account] = await selectEntities(
-      this.dataSource.manager,
-      AccountEntity,
-      `SELECT a.* FROM accounts a WHERE a.number = ? AND ${visible.sql}`,
-      [number, ...visible.parameters],
-    );
-    return account ?? null;
+    const where = `a.number = ? AND ${visible.sql}`;
+    const [found] = await this.select(withMeters, "", where, "a.id", [
+      number,
+      ...visible.parameters,
+    ]);
+    return found ?? null;
   }
+
+  /**
+   * Accounts (`a`, joined as `join` says) and, when asked, their meters in order of
+   * installation, from one prepared statement: the account screens' first round trip.
+   */
+  private async select(
+    withMeters: boolean,
+    join: string,
+    where: string,
+    order: string,
+    parameters: unknown[],
+  ): Promise<AccountWithMeters[]> {
+    const manager = this.dataSource.manager;
+    if (!withMeters) {
+      const sql = `SELECT a.* FROM accounts a ${join} WHERE ${where} ORDER BY ${order}`;
+      const accounts = await selectEntities(manager, AccountEntity, sql, parameters);
+      return accounts.map((account) => ({ account, meters: [] }));
+    }
+    this.columns ??= [
+      prefixedColumns(manager, AccountEntity, "a"),
+      prefixedColumns(manager, MeterEntity, "m"),
+    ].join(", ");
+    const rows = await run<Array<Record<string, unknown>>>(
+      manager,
+      `SELECT ${this.columns} FROM accounts a ${join} ` +
+        `LEFT JOIN meters m ON m.account_id = a.id WHERE ${where} ` +
+        `ORDER BY ${order}, m.installed_at, m.id`,
+      parameters,
+    );
+    const meters = hydratePrefixed(manager, MeterEntity, "m", rows);
+    const found = new Map<number, AccountWithMeters>();
+    hydratePrefixed(manager, AccountEntity, "a", rows).forEach((account, i) => {
+      const entry = found.get(account!.id) ?? { account: account!, meters: [] };
+      found.set(entry.account.id, entry);
+      if (meters[i]) entry.meters.push(meters[i]);
+    });
+    return [...found.values()];
+  }
+
+  /** The select list of `select` with meters (built once: it is a prepared statement's text). */
+  private columns?: string;
 
   /**
    * Who may see an account, for a hand-written statement: a condition on the account id

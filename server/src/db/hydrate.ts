@@ -31,3 +31,39 @@ export async function selectEntities<E extends ObjectLiteral>(
   const rows = await run<Array<Record<string, unknown>>>(manager, sql, parameters);
   return hydrate(manager, target, rows);
 }
+
+/** `target`'s columns as `alias.column AS alias__column`, to select two tables' rows side by side. */
+export function prefixedColumns<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  alias: string,
+): string {
+  return manager.connection
+    .getMetadata(target)
+    .columns.map((c) => `${alias}.${c.databaseName} AS ${alias}__${c.databaseName}`)
+    .join(", ");
+}
+
+/**
+ * The entities in the `prefixedColumns` of each row, converted as `hydrate` does; null where a
+ * row has none (a LEFT JOIN that found nothing: its primary key is null).
+ */
+export function hydratePrefixed<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  alias: string,
+  rows: Array<Record<string, unknown>>,
+): Array<E | null> {
+  const metadata = manager.connection.getMetadata(target);
+  const driver = manager.connection.driver;
+  const key = `${alias}__${metadata.primaryColumns[0].databaseName}`;
+  return rows.map((row) => {
+    if (row[key] === null || row[key] === undefined) return null;
+    const entity = metadata.create() as E;
+    for (const column of metadata.columns) {
+      const value = row[`${alias}__${column.databaseName}`];
+      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+    }
+    return entity;
+  });
+}

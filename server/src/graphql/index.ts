@@ -4,7 +4,7 @@
 export { Access, Public } from "./access";
 export { CurrentClient, CurrentSessionId, CurrentUser } from "./current";
 export type { GraphQLContext, Viewer } from "./context";
-export { loadMetersAhead, reloadMeterAfterSending } from "./loaders";
+export { loadAccountsAhead, loadMetersAhead, reloadMeterAfterSending } from "./loaders";
 export { Selection } from "./look-ahead";
 export {
   chargeRows,

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { AccountWithMeters } from "../accounts/accounts.service";
 import { retryRead } from "../db/transaction";
 import type { MeterEntity } from "../readings/meter.entity";
 import type { ReadingEntity } from "../readings/reading.entity";
@@ -61,6 +62,24 @@ export async function loadMetersAhead(
   // lastReading needs the latest reading; submission needs it and the month's sendings.
   if (meters.has("submission")) await loaders.loadReadingsOf(meterIds);
   else if (meters.has("lastReading")) await loaders.latestReading.getAll(meterIds);
+}
+
+/**
+ * Accounts found with their meters when `accounts` selects them (`AccountsService.accountsOf`,
+ * `accessibleAccount`): the meters are kept as loaded, then the rest is loaded ahead.
+ */
+export async function loadAccountsAhead(
+  loaders: Loaders,
+  found: readonly AccountWithMeters[],
+  accounts: Selection,
+): Promise<void> {
+  if (!accounts.has("meters")) return;
+  for (const { account, meters } of found) loaders.metersByAccount.set(account.id, meters);
+  await loadMetersAhead(
+    loaders,
+    found.map(({ account }) => account.id),
+    accounts,
+  );
 }
 
 /**

@@ -47,9 +47,11 @@ export async function registerHttpHardening(
     for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
     done();
   });
-  // No origin listed: no CORS headers at all (same-origin SPA only). Listed: those, with cookies.
+  // No origin listed: no CORS at all (same-origin SPA only), and no hook asked on every request.
+  // Listed: those, with cookies.
+  if (options.corsOrigins.length === 0) return;
   await fastify.register(fastifyCors, {
-    origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+    origin: options.corsOrigins,
     credentials: true,
     methods: ["GET", "POST"],
     allowedHeaders: ["content-type", "authorization", "apollo-require-preflight"],

@@ -201,6 +201,35 @@ describe("submitReading", () => {
   });
 });
 
+/** The app's history screen (client/src/graphql). */
+const HISTORY_PAGE = /* GraphQL */ `
+  query History($number: String!, $first: Int) {
+    account(number: $number) {
+      number
+      meters {
+        id
+        readings(first: $first) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              id
+              value
+              takenAt
+              source
+              isCorrection
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 describe("history", () => {
   it("pages newest first with cursors", async () => {
     const readings: Array<[string, string]> = Array.from({ length: 12 }, (_, i) => [
@@ -238,6 +267,15 @@ describe("history", () => {
     const past = (await client.ok(ACCOUNT, { number, first: 5, after: page3.pageInfo.endCursor }))
       .account.meters[0].readings;
     expect(past).toMatchObject({ edges: [], totalCount: 12, pageInfo: { hasNextPage: false } });
+  });
+
+  it("answers a page in 3 statements: the session, the account with its meters, the page", async () => {
+    const readings: Array<[string, string]> = [["100", "2025-11-20T05:00:00Z"]];
+    const { client, account } = await subscriber({ meters: [{ readings }] });
+    const page = await client.request(HISTORY_PAGE, { number: account.account.number, first: 5 });
+    expect(page.errors).toBeUndefined();
+    expect((page.data as any).account.meters[0].readings.totalCount).toBe(1);
+    expect(page.statements).toBe(3);
   });
 
   it("counts no reading of a meter that has none", async () => {

@@ -17,7 +17,7 @@ import {
   type GraphQLContext,
   CurrentSessionId,
   CurrentUser,
-  loadMetersAhead,
+  loadAccountsAhead,
   Selection,
 } from "../graphql";
 import type { AccountsService } from "../accounts/accounts.service";
@@ -50,13 +50,10 @@ export class UsersResolver {
     @Ctx() ctx: GraphQLContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Account[]> {
-    const accounts = await this.services.accounts.accountsOf(user.entity);
-    await loadMetersAhead(
-      ctx.loaders,
-      accounts.map((a) => a.id),
-      Selection.of(info),
-    );
-    return accounts.map(Account.from);
+    const selection = Selection.of(info);
+    const found = await this.services.accounts.accountsOf(user.entity, selection.has("meters"));
+    await loadAccountsAhead(ctx.loaders, found, selection);
+    return found.map(({ account }) => Account.from(account));
   }
 
   @Public()
