@@ -20,7 +20,9 @@ export function floorMarkdown(floor: FloorFigures): string[] {
       "log), replayed by a bare mysql2 pool as prepared statements at the same concurrency on " +
       "the same data (a sending's in its transaction). CPU: ms per request from `/proc/<pid>/stat` " +
       "(10 ms ticks). Pinned: the server alone on core 0; mysqld, the load generator and the " +
-      "replaying client on core 1.",
+      "replaying client on core 1. Each row is the median of three rounds, a round being the " +
+      "full stack, the bare baseline and the floor one after the other; the ratio is the median " +
+      "of the rounds' ratios (in brackets).",
     "",
     "Bare baseline: the hand-written server of bench/baseline (plain `http` and mysql2's text " +
       "protocol with its own statements, no framework) under the same load, placed as the full " +
@@ -32,7 +34,8 @@ export function floorMarkdown(floor: FloorFigures): string[] {
   for (const r of floor.rows) {
     lines.push(
       `| ${r.name} | ${r.pinned ? "pinned" : "unpinned"} | ${r.full.rps.toFixed(0)} | ` +
-        `${r.floor.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** | ` +
+        `${r.floor.rps.toFixed(0)} | **${r.ratio.toFixed(2)}** ` +
+        `(${r.roundRatios.map((x) => x.toFixed(2)).join(", ")}) | ` +
         `${(r.baseline.rps / r.floor.rps).toFixed(2)} | ` +
         `${cpu(r.full.serverCpuMs)} / ${cpu(r.baseline.serverCpuMs)} | ` +
         `${cpu(r.full.databaseCpuMs)} / ${cpu(r.floor.databaseCpuMs)} | ` +
@@ -89,6 +92,9 @@ export function floorChecks(floor: FloorFigures | undefined): FloorCheck[] {
   const sending = row(floor, "sending", false);
   ratio(sending, "sending: full ÷ DB floor", 0.5);
   serverCpu(sending, "sending: server CPU per sending", 1.0);
+  // The same with the server alone on its core (`--pin`): what it costs without sharing one.
+  serverCpu(row(floor, "accounts", true), "accounts screen: server CPU per request, pinned", 0.35);
+  serverCpu(row(floor, "sending", true), "sending: server CPU per sending, pinned", 1.0);
   if (sending?.full.statements !== undefined) {
     out.push({
       what: "sending: statements per sending",
@@ -109,6 +115,15 @@ export function floorFailures(floor: FloorFigures | undefined): string[] {
     failures.push(
       `floor: ${floor.captureFailures} captured requests failed (first: ${floor.firstCaptureFailure})`,
     );
+  // A refused request (a spent budget: 429) is no measurement of the full stack.
+  for (const r of floor.rows) {
+    if (r.full.errors > r.full.requests / 100) {
+      failures.push(
+        `floor: ${r.name}${r.pinned ? " (pinned)" : ""}: ${r.full.errors} of the full stack's ` +
+          `${r.full.requests} measured requests failed (${JSON.stringify(r.full.firstCodes)})`,
+      );
+    }
+  }
   // A replayed statement that fails is the floor's error, not the server's: a few (a captured
   // sending that meets its twin's row) are reported; more than 1 % means the capture is wrong.
   if (floor.replayErrors > Math.max(1, floor.replayed / 100)) {

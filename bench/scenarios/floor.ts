@@ -1,31 +1,43 @@
 import { captureRequests } from "../floor/capture";
 import { ALL_CPUS, cpuPerRequest, databasePid, pinProcess } from "../floor/cpu";
 import { answerOf, startHttpFloor } from "../floor/http-floor";
-import { replay } from "../floor/replay";
-import { type LoadItem, runLoad } from "../load/load";
+import {
+  freshBudgets,
+  type Kind,
+  measureRound,
+  OTHER_CPUS,
+  type Round,
+  ROUNDS,
+  rowOf,
+  SERVER_CPUS,
+} from "../floor/rounds";
+import { runLoad } from "../load/load";
 import { accountsScreenItems, historyItems, sendingItems } from "../operations";
-import { type BenchContext, measure, resetSendings } from "./context";
+import { type BenchContext, resetSendings } from "./context";
 
-/** Where each process runs when pinned: the server alone on one core, the rest on the other. */
-const SERVER_CPUS = "0";
-const OTHER_CPUS = "1";
-/**
- * Seconds of warm-up before each measured read load, quick or not: 200 requests left `--quick`
- * ~40 % under a full run. The scenario's spent budgets are cleared after it (run.ts).
- */
-const WARM_UP_SECONDS = 3;
 /** Read requests captured per kind; the floor replays them round and round. */
 const CAPTURED_READS = 200;
 
 export interface FloorRow {
   name: string;
   pinned: boolean;
-  full: { rps: number; serverCpuMs?: number; databaseCpuMs?: number; statements?: number };
+  full: {
+    rps: number;
+    serverCpuMs?: number;
+    databaseCpuMs?: number;
+    statements?: number;
+    /** Unexpected answers (a refusal, 429 or 503, too) of the measured runs, and their requests. */
+    errors: number;
+    requests: number;
+    firstCodes?: Record<string, number>;
+  };
   /** The hand-written baseline server (bench/baseline) with the same job: what bare code reaches. */
   baseline: { rps: number; serverCpuMs?: number };
   floor: { rps: number; databaseCpuMs?: number; statements: number; errors: number };
-  /** Full stack req/s over the database floor's. */
+  /** Full stack req/s over the database floor's: the median of the rounds'. */
   ratio: number;
+  /** Each round's full ÷ floor (ROUNDS rounds, each measuring both a few seconds apart). */
+  roundRatios: number[];
 }
 
 export interface FloorFigures {
@@ -38,14 +50,6 @@ export interface FloorFigures {
   replayed: number;
   firstError?: string;
   firstCaptureFailure?: string;
-}
-
-interface Kind {
-  name: string;
-  connections: number;
-  /** Fresh items for each use (a sending's idempotency key is good once). */
-  items: () => LoadItem[];
-  writes: boolean;
 }
 
 /**
@@ -109,68 +113,32 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
       const cpus = pinned ? OTHER_CPUS : undefined;
       place(pinned, server.pid, databaseProcess);
       try {
-        await reset();
-        const items = kind.items();
-        const job = kind.writes
-          ? { connections: kind.connections, amount: items.length, items, cpus }
-          : { connections: kind.connections, seconds: size.loadSeconds, items, cpus };
-        await warmUp(kind, { ...job, url: server.url }, reset);
-        const full = await cpuPerRequest({ server: server.pid, database: databaseProcess }, () =>
-          measure(context, server, job, false),
-        );
-        await reset();
-        const baseline = await measureBaseline(context, job, pinned, (url) =>
-          warmUp(kind, { ...job, url }, reset),
-        );
-        await reset();
-        if (!kind.writes) {
-          await replay({
-            databaseUrl,
-            requests: captured.requests,
-            connections: kind.connections,
-            seconds: 1,
-            cpus,
-          });
+        const rounds: Round[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          rounds.push(
+            await measureRound(context, databaseUrl, kind, captured.requests, {
+              pinned,
+              cpus,
+              first: round === 0,
+              databaseProcess,
+              reset,
+            }),
+          );
         }
-        const floor = await cpuPerRequest({ database: databaseProcess }, () =>
-          replay({
-            databaseUrl,
-            requests: captured.requests,
-            connections: kind.connections,
-            ...(kind.writes ? { amount: captured.requests.length } : { seconds: size.loadSeconds }),
-            cpus,
-          }),
-        );
-        figures.replayErrors += floor.result.errors;
-        figures.replayed += floor.result.requests;
-        figures.firstError ??= floor.result.firstError;
-        const row: FloorRow = {
-          name: kind.name,
-          pinned,
-          full: {
-            rps: full.result.rps,
-            serverCpuMs: full.cpu.server,
-            databaseCpuMs: full.cpu.database,
-            statements: full.result.statements,
-          },
-          baseline,
-          floor: {
-            rps: floor.result.rps,
-            databaseCpuMs: floor.cpu.database,
-            statements,
-            errors: floor.result.errors,
-          },
-          ratio: full.result.rps / floor.result.rps,
-        };
+        const floorErrors = rounds.reduce((n, r) => n + r.floor.result.errors, 0);
+        figures.replayErrors += floorErrors;
+        figures.replayed += rounds.reduce((n, r) => n + r.floor.result.requests, 0);
+        figures.firstError ??= rounds.find((r) => r.floor.result.firstError)?.floor.result
+          .firstError;
+        const row = rowOf(kind.name, pinned, rounds, statements, floorErrors);
         figures.rows.push(row);
         context.log(
           `  ${kind.name}${pinned ? " (pinned)" : ""}: full ${row.full.rps.toFixed(0)}/s, ` +
-            `DB floor ${row.floor.rps.toFixed(0)}/s (${row.ratio.toFixed(2)}), server ` +
+            `DB floor ${row.floor.rps.toFixed(0)}/s (${row.ratio.toFixed(2)}; rounds ` +
+            `${row.roundRatios.map((r) => r.toFixed(2)).join(", ")}), server ` +
             `${row.full.serverCpuMs?.toFixed(2)} ms CPU/request; bare baseline ` +
             `${row.baseline.rps.toFixed(0)}/s (${(row.baseline.rps / row.floor.rps).toFixed(2)})` +
-            (floor.result.errors
-              ? `  FLOOR ERRORS ${floor.result.errors}: ${floor.result.firstError}`
-              : ""),
+            (floorErrors ? `  FLOOR ERRORS ${floorErrors}: ${figures.firstError}` : ""),
         );
       } finally {
         place(false, server.pid, databaseProcess);
@@ -180,47 +148,6 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   }
   figures.http = await httpFloor(context, placements, databaseProcess);
   return figures;
-}
-
-/**
- * Before a measured run, the same kind of load: reads for WARM_UP_SECONDS; sendings one whole
- * round of fresh ones (a few hundred: the data has one sending meter per account), then the
- * month cleared again, so the measured sendings meet compiled code as the reads do.
- */
-async function warmUp(
-  kind: Kind,
-  job: { url: string; connections: number; items: LoadItem[]; cpus?: string },
-  reset: () => Promise<void>,
-): Promise<void> {
-  if (!kind.writes) {
-    // The measured run's own requests (its tokens are then known, as a phone's are).
-    await runLoad({ ...job, seconds: WARM_UP_SECONDS });
-    return;
-  }
-  // Fresh sendings: the measured ones must not be retries of these.
-  const items = kind.items();
-  await runLoad({ ...job, items, amount: items.length });
-  await reset();
-}
-
-/** The same job on the bare baseline server, placed as the full stack was. */
-async function measureBaseline(
-  context: BenchContext,
-  job: Parameters<typeof measure>[2],
-  pinned: boolean,
-  warm: (url: string) => Promise<void>,
-): Promise<FloorRow["baseline"]> {
-  const baseline = context.servers.baseline;
-  pinProcess(baseline.pid, pinned ? SERVER_CPUS : ALL_CPUS);
-  try {
-    await warm(baseline.url);
-    const { result, cpu } = await cpuPerRequest({ server: baseline.pid }, () =>
-      measure(context, baseline, job, false),
-    );
-    return { rps: result.rps, serverCpuMs: cpu.server };
-  } finally {
-    pinProcess(baseline.pid, ALL_CPUS);
-  }
 }
 
 function place(pinned: boolean, serverPid: number, databaseProcess: number | null): void {
@@ -236,7 +163,9 @@ async function httpFloor(
 ): Promise<FloorFigures["http"]> {
   const { size } = context.options;
   const items = accountsScreenItems(context.data.users.one);
+  await freshBudgets(context);
   const body = await answerOf(context.servers.full.url, items[0]);
+  if (body.includes('"errors"')) throw new Error(`HTTP floor: the answer to copy failed: ${body}`);
   const port = Number(new URL(context.servers.full.url).port) + 1000;
   const floor = await startHttpFloor(port, body);
   const out: FloorFigures["http"] = [];
