@@ -7,7 +7,12 @@ import { type ServerProcess, spawnServer, statusOf, waitForStatus } from "../tes
 // docs/security.md FT-5 / FT-6, test plan T17: SIGTERM under load — /readyz turns 503 while requests
 // are still served, nothing is reset before the drain ends, and the process exits 0.
 
-const DRAIN_MS = 500;
+const DRAIN_MS = 1000;
+/**
+ * How late a request sent near the drain's end may reach the server on a busy machine (a CI run
+ * saw one sent 85 ms before the end refused): the drain is judged outside this margin.
+ */
+const ARRIVAL_MS = 250;
 
 interface Outcome {
   startedAt: number;
@@ -91,16 +96,16 @@ describe("graceful shutdown (T17)", () => {
 
     expect(code).toBe(0);
     expect(readyz503WhileServing).toBe(true);
-    // Everything sent before the drain ended was answered normally.
-    // (A request takes a while to arrive on a busy machine: 250 ms of margin, not 50.)
-    const beforeDrainEnd = outcomes.filter((o) => o.startedAt < sigtermAt + DRAIN_MS - 250);
+    // Everything sent before the drain ended was answered normally. (A request takes a while to
+    // arrive on a busy machine: ARRIVAL_MS of margin on both sides of the drain's end.)
+    const beforeDrainEnd = outcomes.filter((o) => o.startedAt < sigtermAt + DRAIN_MS - ARRIVAL_MS);
     expect(beforeDrainEnd.length).toBeGreaterThan(10);
     expect(beforeDrainEnd.filter((o) => o.status !== 200)).toEqual([]);
     // Afterwards only new connections fail, as the port closes (refused, or reset when caught in
     // the accept queue); no kept-alive connection is cut under a request (Connection: close).
     const failures = outcomes.filter((o) => o.error !== undefined || o.status !== 200);
     for (const failure of failures) {
-      expect(failure.startedAt).toBeGreaterThanOrEqual(sigtermAt + DRAIN_MS - 50);
+      expect(failure.startedAt).toBeGreaterThanOrEqual(sigtermAt + DRAIN_MS - ARRIVAL_MS);
       expect(["ECONNREFUSED", "ECONNRESET", undefined]).toContain(failure.error);
       if (failure.status !== undefined) expect(failure.status).toBe(503);
     }
