@@ -11,10 +11,9 @@ import { growReadings, importBaseRegistry, seedUsers } from "./data";
 import { benchOptions, type BenchOptions } from "./options";
 import { type BenchResults, correctnessFailures, markdown } from "./report";
 import { measureApp } from "./scenarios/app";
-import type { BenchContext } from "./scenarios/context";
+import { type BenchContext, freshBudgets } from "./scenarios/context";
 import { feedDrain } from "./scenarios/feed-drain";
 import { explainStatements } from "./scenarios/explain";
-import { RATE_LIMIT_TABLE } from "../server/src/db/limiter-table";
 import { floors } from "./scenarios/floor";
 import { galeraCluster } from "./scenarios/galera";
 import { measureImport } from "./scenarios/import";
@@ -185,10 +184,10 @@ async function serverScenarios(options: BenchOptions, results: BenchResults): Pr
     if (only.has(10) && options.db === "mysql") {
       log("Scenario 10: against the database and HTTP floors");
       // Scenarios 1–4 spent its users' per-minute budgets, and the floor spends them for the
-      // next ones: each starts whole (the benchmark's bookkeeping, like resetSendings).
-      await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
+      // next ones: each starts whole.
+      await freshBudgets(context);
       results.floor = await floors(context, url);
-      await dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
+      await freshBudgets(context);
     }
     const screenRps =
       results.comparisons.find((c) => c.scenario === 1)?.full.rps ?? (options.quick ? 200 : 500);

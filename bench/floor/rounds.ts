@@ -1,9 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { RATE_LIMIT_TABLE } from "../../server/src/db/limiter-table";
-import { COST_FLUSH_MS } from "../../server/src/rate-limit/cost-budget";
 import { type LoadItem, runLoad } from "../load/load";
-import { accountsScreenItems } from "../operations";
-import { type BenchContext, measure } from "../scenarios/context";
+import { type BenchContext, freshBudgets, measure } from "../scenarios/context";
 import type { FloorRow } from "../scenarios/floor";
 import type { captureRequests } from "./capture";
 import { ALL_CPUS, cpuPerRequest, pinProcess } from "./cpu";
@@ -14,7 +10,7 @@ export const SERVER_CPUS = "0";
 export const OTHER_CPUS = "1";
 /**
  * Seconds of warm-up before each measured read load, quick or not: 200 requests left `--quick`
- * ~40 % under a full run. The scenario's spent budgets are cleared after it (run.ts).
+ * ~40 % under a full run.
  */
 const WARM_UP_SECONDS = 3;
 /** Rounds of full stack, bare baseline and DB floor measured per kind and placement. */
@@ -79,19 +75,6 @@ export async function measureRound(
     }),
   );
   return { full, baseline, floor };
-}
-
-/**
- * Every subscriber's per-minute cost budget whole again before a measured run (three rounds of
- * every kind spend them, as the scenarios before did: the benchmark's bookkeeping, as run.ts
- * does between scenarios). The server keeps what it learnt of each budget and reads the table
- * back at its next flush (200 ms after a charge): one request makes that flush happen.
- */
-export async function freshBudgets(context: BenchContext): Promise<void> {
-  await context.dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
-  const [item] = accountsScreenItems(context.data.users.one.slice(0, 1));
-  await runLoad({ url: context.servers.full.url, connections: 1, amount: 1, items: [item] });
-  await sleep(COST_FLUSH_MS * 2);
 }
 
 const median = (values: number[]): number => {

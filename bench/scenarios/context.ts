@@ -1,7 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource } from "typeorm";
 import { periodOf } from "../../server/src/core/almaty-time";
+import { RATE_LIMIT_TABLE } from "../../server/src/db/limiter-table";
+import { COST_FLUSH_MS } from "../../server/src/rate-limit/cost-budget";
 import type { BenchData } from "../data";
 import { type LoadJob, type LoadResult, runLoad } from "../load/load";
+import { accountsScreenItems } from "../operations";
 import type { BenchOptions } from "../options";
 import type { RunningServer } from "../servers";
 
@@ -102,4 +106,17 @@ export async function resetSendings(dataSource: DataSource): Promise<void> {
   await dataSource.query("DELETE FROM readings WHERE period = ? AND slot IS NOT NULL", [
     periodOf(new Date()),
   ]);
+}
+
+/**
+ * Every subscriber's per-minute cost budget whole again, before a measured run or a scenario
+ * (the benchmark's bookkeeping, like resetSendings): emptying the table is not enough, as the
+ * server keeps what it learnt of each budget until its next flush (COST_FLUSH_MS after a
+ * charge), so one request makes that flush happen and the run waits for it.
+ */
+export async function freshBudgets(context: BenchContext): Promise<void> {
+  await context.dataSource.query(`DELETE FROM ${RATE_LIMIT_TABLE}`);
+  const [item] = accountsScreenItems(context.data.users.one.slice(0, 1));
+  await runLoad({ url: context.servers.full.url, connections: 1, amount: 1, items: [item] });
+  await sleep(COST_FLUSH_MS * 2);
 }

@@ -2,7 +2,6 @@ import { captureRequests } from "../floor/capture";
 import { ALL_CPUS, cpuPerRequest, databasePid, pinProcess } from "../floor/cpu";
 import { answerOf, startHttpFloor } from "../floor/http-floor";
 import {
-  freshBudgets,
   type Kind,
   measureRound,
   OTHER_CPUS,
@@ -13,7 +12,7 @@ import {
 } from "../floor/rounds";
 import { runLoad } from "../load/load";
 import { accountsScreenItems, historyItems, sendingItems } from "../operations";
-import { type BenchContext, resetSendings } from "./context";
+import { type BenchContext, freshBudgets, resetSendings } from "./context";
 
 /** Read requests captured per kind; the floor replays them round and round. */
 const CAPTURED_READS = 200;

@@ -207,10 +207,11 @@ export class AccountsService {
     );
     const meters = hydratePrefixed(manager, MeterEntity, "m", rows);
     const found = new Map<number, AccountWithMeters>();
+    // Every row has its account (FROM accounts); a meter only where the account has one.
     hydratePrefixed(manager, AccountEntity, "a", rows).forEach((account, i) => {
-      const entry = found.get(account!.id) ?? { account: account!, meters: [] };
-      found.set(entry.account.id, entry);
-      if (meters[i]) entry.meters.push(meters[i]);
+      const { id } = account!;
+      if (!found.has(id)) found.set(id, { account: account!, meters: [] });
+      if (meters[i]) found.get(id)!.meters.push(meters[i]);
     });
     return [...found.values()];
   }

@@ -10,15 +10,26 @@ export function hydrate<E extends ObjectLiteral>(
   target: EntityTarget<E>,
   rows: Array<Record<string, unknown>>,
 ): E[] {
+  const toEntity = entityOf(manager, target, "");
+  return rows.map(toEntity);
+}
+
+/** Builds `target`'s entity from a row whose columns are named `<prefix><column>`. */
+function entityOf<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  prefix: string,
+): (row: Record<string, unknown>) => E {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
-  return rows.map((row) => {
+  return (row) => {
     const entity = metadata.create() as E;
     for (const column of metadata.columns) {
-      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+      const value = row[prefix + column.databaseName];
+      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
     return entity;
-  });
+  };
 }
 
 /** Runs a hand-written `SELECT t.* …` (prepared: sql.ts) and returns its rows as entities. */
@@ -54,16 +65,8 @@ export function hydratePrefixed<E extends ObjectLiteral>(
   alias: string,
   rows: Array<Record<string, unknown>>,
 ): Array<E | null> {
-  const metadata = manager.connection.getMetadata(target);
-  const driver = manager.connection.driver;
-  const key = `${alias}__${metadata.primaryColumns[0].databaseName}`;
-  return rows.map((row) => {
-    if (row[key] === null || row[key] === undefined) return null;
-    const entity = metadata.create() as E;
-    for (const column of metadata.columns) {
-      const value = row[`${alias}__${column.databaseName}`];
-      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
-    }
-    return entity;
-  });
+  const prefix = `${alias}__`;
+  const key = prefix + manager.connection.getMetadata(target).primaryColumns[0].databaseName;
+  const toEntity = entityOf(manager, target, prefix);
+  return rows.map((row) => (row[key] === null || row[key] === undefined ? null : toEntity(row)));
 }

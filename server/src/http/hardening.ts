@@ -66,7 +66,7 @@ type HelmetMiddleware = ReturnType<typeof helmet>;
  * directive is a function), and running its dozen middlewares per request cost more than the
  * rest of the hooks together (issue 21). A middleware that would do anything else fails here.
  */
-export function headersOf(middleware: HelmetMiddleware): Array<[string, string]> {
+function headersOf(middleware: HelmetMiddleware): Array<[string, string]> {
   const headers = new Map<string, string>();
   let called = false;
   const response = {
