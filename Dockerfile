@@ -19,6 +19,8 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Fixes to dependencies (patch-package, applied by npm's postinstall): patches/README.md.
+COPY patches ./patches
 
 # --- build: all dependencies, compile to dist/ ---
 FROM toolchain AS build
