@@ -1,4 +1,5 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 import { run } from "./sql";
 
 /**
@@ -14,6 +15,31 @@ export function hydrate<E extends ObjectLiteral>(
   return rows.map(toEntity);
 }
 
+/** How one column of a row becomes a property: worked out once per entity and prefix. */
+interface ColumnRead {
+  key: string;
+  column: ColumnMetadata;
+  /** A plain property (not embedded, not a relation's id object): assigned directly. */
+  property: string | null;
+}
+
+const readsByPrefix = new WeakMap<EntityMetadata, Map<string, ColumnRead[]>>();
+
+function columnReads(metadata: EntityMetadata, prefix: string): ColumnRead[] {
+  let byPrefix = readsByPrefix.get(metadata);
+  if (!byPrefix) readsByPrefix.set(metadata, (byPrefix = new Map()));
+  let reads = byPrefix.get(prefix);
+  if (!reads) {
+    reads = metadata.columns.map((column) => ({
+      key: prefix + column.databaseName,
+      column,
+      property: column.embeddedMetadata || column.isVirtual ? null : column.propertyName,
+    }));
+    byPrefix.set(prefix, reads);
+  }
+  return reads;
+}
+
 /** Builds `target`'s entity from a row whose columns are named `<prefix><column>`. */
 function entityOf<E extends ObjectLiteral>(
   manager: EntityManager,
@@ -22,13 +48,16 @@ function entityOf<E extends ObjectLiteral>(
 ): (row: Record<string, unknown>) => E {
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
+  const reads = columnReads(metadata, prefix);
   return (row) => {
-    const entity = metadata.create() as E;
-    for (const column of metadata.columns) {
-      const value = row[prefix + column.databaseName];
-      column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
+    const entity = metadata.create() as Record<string, unknown>;
+    for (let i = 0; i < reads.length; i++) {
+      const { key, column, property } = reads[i];
+      const value = driver.prepareHydratedValue(row[key], column);
+      if (property === null) column.setEntityValue(entity, value);
+      else entity[property] = value;
     }
-    return entity;
+    return entity as E;
   };
 }
 
