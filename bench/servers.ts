@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { MAIN_SCRIPT, startNodeOptions } from "../server/test/start-command";
 
 const ROOT = join(__dirname, "..");
 
@@ -35,8 +36,9 @@ export interface RunningServer {
 }
 
 /**
- * The real server as `npm start` runs it (built, NODE_ENV=production), behind a proxy that
- * sets X-Forwarded-For: each simulated subscriber has its own address, as on the street.
+ * The real server as `npm start` runs it (built, NODE_ENV=production, the start script's Node
+ * options), behind a proxy that sets X-Forwarded-For: each simulated subscriber has its own
+ * address, as on the street.
  */
 export function startFullStack(
   databaseUrl: string,
@@ -44,11 +46,14 @@ export function startFullStack(
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const profileDir = process.env.BENCH_CPU_PROF;
-  const child = fork(join(ROOT, "dist/server/src/main.js"), [], {
+  const child = fork(join(ROOT, MAIN_SCRIPT), [], {
     cwd: ROOT,
     execPath: SERVER_NODE,
-    // BENCH_CPU_PROF=DIR: a V8 CPU profile of the full stack, written when it stops.
-    execArgv: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    execArgv: [
+      ...startNodeOptions(),
+      // BENCH_CPU_PROF=DIR: a V8 CPU profile of the full stack, written when it stops.
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {
       ...process.env,

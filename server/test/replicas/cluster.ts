@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createConnection, type Connection } from "mysql2/promise";
 import { freePort, ROOT } from "../server-process";
+import { MAIN_SCRIPT, startNodeOptions } from "../start-command";
 
 /**
  * Several replicas of the built server (`dist/server/src/main.js`) on one MariaDB/MySQL database,
@@ -12,7 +13,7 @@ import { freePort, ROOT } from "../server-process";
  * process of the test and is stopped by `Cluster.stop()`.
  */
 
-export const MAIN_JS = join(ROOT, "dist/server/src/main.js");
+export const MAIN_JS = join(ROOT, MAIN_SCRIPT);
 export const HAPROXY = process.env.HAPROXY_BIN ?? "/usr/sbin/haproxy";
 
 /** The MariaDB/MySQL server the suite runs on (a mysql URL), from MARIADB_URL or DATABASE_URL. */
@@ -140,7 +141,7 @@ export class Replica {
 
   start(): void {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const child = spawn(process.execPath, [MAIN_JS], {
+    const child = spawn(process.execPath, [...startNodeOptions(), MAIN_JS], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ["ignore", "pipe", "pipe"],
