@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { MAIN_SCRIPT, startNodeOptions } from "../server/test/start-command";
 
 /*
  * The app as a subscriber meets it: the built server (which serves client/dist) on a fresh
@@ -49,7 +50,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node dist/server/src/main.js",
+    command: ["node", ...startNodeOptions(), MAIN_SCRIPT].join(" "),
     cwd: "..",
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
