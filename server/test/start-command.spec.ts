@@ -10,8 +10,10 @@ function dockerCmd(): string[] {
 }
 
 describe("how production starts the server", () => {
-  it("caps the young generation as docs/operations.md explains", () => {
-    expect(startNodeOptions()).toContain("--max-semi-space-size=16");
+  it("bounds the young and the old generation as docs/operations.md explains", () => {
+    expect(startNodeOptions()).toEqual(
+      expect.arrayContaining(["--max-semi-space-size=16", "--heap-growing-percent=50"]),
+    );
   });
 
   it("runs the same command in the container as npm start", () => {
