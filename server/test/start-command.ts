@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ROOT } from "./server-process";
 
-const ROOT = join(__dirname, "../..");
 export const MAIN_SCRIPT = "dist/server/src/main.js";
 
 /**
