@@ -15,7 +15,7 @@ export interface MixedLoad {
 /** Month-end proportions: screens and history, sendings, and now and then a login. */
 const WEIGHTS = { accounts: 20, history: 10, sending: 4, login: 1 };
 
-/** The month-end mix at `rate` requests a second against `server` (scenarios 6 and 10). */
+/** The month-end mix at `rate` requests a second against `server` (scenarios 6 and 12). */
 export async function underLoad(context: BenchContext, server: RunningServer, rate: number) {
   const { data, options } = context;
   const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
