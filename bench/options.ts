@@ -38,6 +38,23 @@ export interface BenchOptions {
   galeraPort: number;
 }
 
+const ALL_SCENARIOS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+
+/**
+ * `bench/results/<date>[-only-1-3][-quick][-sqlite]`: a run of some scenarios (`--only`) has a
+ * name of its own, so that it never overwrites the day's whole run.
+ */
+export function resultsName(date: string, options: BenchOptions): string {
+  const some = ALL_SCENARIOS.some((n) => !options.only.has(n));
+  const scenarios = [...options.only].sort((a, b) => a - b).join("-");
+  return (
+    date +
+    (some ? `-only-${scenarios}` : "") +
+    (options.quick ? "-quick" : "") +
+    (options.db === "sqlite" ? "-sqlite" : "")
+  );
+}
+
 const FULL: BenchSize = {
   stages: [10_000, 1_000_000, 10_000_000],
   baseAccounts: 300,
@@ -88,7 +105,7 @@ export function benchOptions(argv = process.argv.slice(2)): BenchOptions {
     throw new Error("--galera-port (BENCH_GALERA_PORT) must be a port number, e.g. 3460.");
   }
   const only = new Set(
-    (values.only ?? "1,2,3,4,5,6,7,8,9,10,11,12,13").split(",").map((n) => Number(n.trim())),
+    values.only ? values.only.split(",").map((n) => Number(n.trim())) : ALL_SCENARIOS,
   );
   return {
     quick: values.quick!,

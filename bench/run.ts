@@ -8,7 +8,7 @@ import { createConnection } from "mysql2/promise";
 import { parseDatabaseUrl } from "../server/src/config";
 import { openDatabase } from "../server/src/db/open-database";
 import { growReadings, importBaseRegistry, seedUsers } from "./data";
-import { benchOptions, type BenchOptions } from "./options";
+import { benchOptions, type BenchOptions, resultsName } from "./options";
 import { type BenchResults, correctnessFailures, markdown } from "./report";
 import { measureApp } from "./scenarios/app";
 import { type BenchContext, freshBudgets } from "./scenarios/context";
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   process.stdout.write("\n" + table);
   const dir = join(ROOT, "bench/results");
   mkdirSync(dir, { recursive: true });
-  const name = `${results.date}${options.quick ? "-quick" : ""}${options.db === "sqlite" ? "-sqlite" : ""}`;
+  const name = resultsName(results.date, options);
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(join(dir, `${name}.md`), table);
   log(
