@@ -2,7 +2,8 @@
  * A partner's client of the gas readings API (README "Integrators"), in plain TypeScript with
  * `fetch` and nothing else: it takes an access token and renews it 30 s before it expires,
  * reads an account before sending (`partnerAccount`), sends a reading with an idempotency key
- * (retried with the same key when the answer is lost), and drains the readings feed.
+ * (retried with the same key when the answer is lost) and drains the readings feed, waiting out
+ * its budget (429) on the way.
  *
  *   GAS_API=http://localhost:4000/graphql GAS_CLIENT_ID=gci_… GAS_CLIENT_SECRET=gcs_… \
  *     npx ts-node examples/partner-client.ts 0012345678 GAL-2026-0001 1402.5
@@ -33,6 +34,8 @@ export interface PartnerClientOptions {
   renewBeforeMs?: number;
   /** The local clock, in ms (tests move it). */
   now?: () => number;
+  /** How the client waits before asking again (tests move their clocks instead). */
+  sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
 }
 
@@ -109,22 +112,25 @@ const FEED = `query($after: String, $first: Int) {
   }
 }`;
 
-/** Refusals after which the same request may simply be sent again later. */
+/** Refusals of a request not done: it is sent again after the wait (a month's drain meets 429s). */
 const RETRYABLE = new Set(["SERVICE_UNAVAILABLE", "RATE_LIMITED"]);
+const ATTEMPTS = 5;
 const SEND_ATTEMPTS = 3;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class PartnerClient {
   private token: { value: string; renewAt: number } | null = null;
   private pending: Promise<string> | null = null;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly fetch: typeof fetch;
   /** How many tokens this client took (to see the renewal at work). */
   tokensIssued = 0;
 
   constructor(private readonly options: PartnerClientOptions) {
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? sleep;
     this.fetch = options.fetch ?? fetch;
   }
 
@@ -171,9 +177,10 @@ export class PartnerClient {
   }
 
   /**
-   * Sends a reading. One key per reading: when the answer is lost (network, 503, 429), the same
-   * request with the same key is sent again, and the server answers the first reading instead
-   * of using up the month's correction.
+   * Sends a reading. One key per reading: when the answer is lost (network, or OUTCOME_UNKNOWN:
+   * the server could not tell whether it committed), the same request with the same key is sent
+   * again, and the server answers the first reading instead of using up the month's correction.
+   * (503 and 429 mean nothing was stored; every request waits them out, see `post`.)
    */
   async sendReading(input: {
     accountNumber: string;
@@ -189,10 +196,9 @@ export class PartnerClient {
         });
         return answer.submitReadingForAccount;
       } catch (error) {
-        const retryable = !(error instanceof ApiError) || RETRYABLE.has(error.code);
-        if (!retryable || attempt >= SEND_ATTEMPTS) throw error;
-        const seconds = error instanceof ApiError ? error.extensions.retryAfterSeconds : undefined;
-        await sleep(typeof seconds === "number" ? seconds * 1000 : 500 * attempt);
+        const lost = !(error instanceof ApiError) || error.code === "OUTCOME_UNKNOWN";
+        if (!lost || attempt >= SEND_ATTEMPTS) throw error;
+        await this.sleep(500 * attempt);
       }
     }
   }
@@ -220,6 +226,7 @@ export class PartnerClient {
     }
   }
 
+  /** One operation; a 429 or 503 is sent again after the wait it names (`retryAfterSeconds`). */
   private async post<T>(
     query: string,
     variables: Record<string, unknown>,
@@ -227,22 +234,26 @@ export class PartnerClient {
   ): Promise<T> {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await this.fetch(this.options.endpoint, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as {
-      data?: T | null;
-      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
-    };
-    const error = body.errors?.[0];
-    if (error) {
+    const body = JSON.stringify({ query, variables });
+    for (let attempt = 1; ; attempt++) {
+      const response = await this.fetch(this.options.endpoint, { method: "POST", headers, body });
+      const answer = (await response.json()) as {
+        data?: T | null;
+        errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+      };
+      const error = answer.errors?.[0];
+      if (!error) {
+        if (!answer.data) throw new ApiError("INTERNAL", `HTTP ${response.status} without data`);
+        return answer.data;
+      }
       const extensions = error.extensions ?? {};
-      throw new ApiError(String(extensions.code ?? "INTERNAL"), error.message, extensions);
+      const code = String(extensions.code ?? "INTERNAL");
+      if (!RETRYABLE.has(code) || attempt >= ATTEMPTS) {
+        throw new ApiError(code, error.message, extensions);
+      }
+      const seconds = extensions.retryAfterSeconds;
+      await this.sleep(typeof seconds === "number" ? seconds * 1000 : 1000 * attempt);
     }
-    if (!body.data) throw new ApiError("INTERNAL", `HTTP ${response.status} without data`);
-    return body.data;
   }
 }
 

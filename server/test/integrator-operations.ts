@@ -1,4 +1,8 @@
 import type { Scope } from "../src/integrators/scopes";
+import {
+  CLIENT_BUDGET_POINTS,
+  CLIENT_BUDGET_REFILL_PER_SECOND,
+} from "../src/integrators/client-budget";
 import type { GraphQLClient } from "./graphql-client";
 import type { TestApp } from "./test-app";
 
@@ -50,4 +54,15 @@ export async function integratorClient(
   });
   client.accessToken = token.issueApiToken.accessToken;
   return { client, clientId: issued.client.clientId, secret: issued.secret, id: issued.client.id };
+}
+
+/** Spends points of an API client's budget (its numeric id), as requests of another replica would. */
+export async function spendBudget(t: TestApp, clientId: number, points: number): Promise<void> {
+  const take = await t.app.services.limits.store.takeFromBucket(
+    `apiclient:${clientId}`,
+    points,
+    t.clock.now().getTime(),
+    { capacity: CLIENT_BUDGET_POINTS, refillPerSecond: CLIENT_BUDGET_REFILL_PER_SECOND },
+  );
+  if (!take.ok) throw new Error(`the budget of API client ${clientId} cannot pay ${points} points`);
 }

@@ -3,11 +3,12 @@ import { codeOf, type GraphQLResponse } from "../../test/graphql-client";
 import {
   FEED,
   integratorClient,
+  spendBudget,
   SUBMIT_FOR_ACCOUNT,
   SUBMITTED,
 } from "../../test/integrator-operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
-import { CLIENT_BUDGET_POINTS, CLIENT_BUDGET_REFILL_PER_SECOND } from "./client-budget";
+import { CLIENT_BUDGET_REFILL_PER_SECOND } from "./client-budget";
 
 // Issue 19: a feed page costs what it returns, arguments are refused before anything is charged,
 // a cursor past the feed's end is refused, and responses are compressed.
@@ -46,21 +47,6 @@ async function feedHead(): Promise<bigint> {
   return BigInt(row.value);
 }
 
-/** Spends points of a client's bucket, as requests of another replica would. */
-async function spend(clientId: number, points: number): Promise<void> {
-  const shape = {
-    capacity: CLIENT_BUDGET_POINTS,
-    refillPerSecond: CLIENT_BUDGET_REFILL_PER_SECOND,
-  };
-  const take = await t.app.services.limits.store.takeFromBucket(
-    `apiclient:${clientId}`,
-    points,
-    t.clock.now().getTime(),
-    shape,
-  );
-  expect(take.ok).toBe(true);
-}
-
 describe("feed cost (issue 19)", () => {
   it("is 1 a page and 1 per 10 readings returned: an empty poll costs 1, whatever `first` asked", async () => {
     const reader = await integratorClient(t, ["readings:read"]);
@@ -81,7 +67,7 @@ describe("feed cost (issue 19)", () => {
 
   it("refuses a bad `first` or cursor as VALIDATION_FAILED before charging anything", async () => {
     const reader = await integratorClient(t, ["readings:read"]);
-    await spend(reader.id, 900); // 100 left: `first: 1000` was a 429 here, and 501 was charged
+    await spendBudget(t, reader.id, 900); // 100 left: `first: 1000` was a 429 here, and 501 was charged
     for (const variables of [{ first: 501 }, { first: 1000 }, { first: 0 }, { after: "bm9wZQ" }]) {
       const refused = await reader.client.request(FEED, variables);
       expect(codeOf(refused)).toBe("VALIDATION_FAILED");
@@ -97,7 +83,7 @@ describe("feed cost (issue 19)", () => {
 
   it("refuses, before it runs, a page the budget cannot pay for `first` rows: 429 + Retry-After", async () => {
     const reader = await integratorClient(t, ["readings:read"]);
-    await spend(reader.id, 960); // 40 left; 500 rows need 51 up front
+    await spendBudget(t, reader.id, 960); // 40 left; 500 rows need 51 up front
     const refused = await reader.client.request(FEED, { first: 500 });
     expect(codeOf(refused)).toBe("RATE_LIMITED");
     expect(refused.status).toBe(429);

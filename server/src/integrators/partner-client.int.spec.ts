@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { ApiError, type FeedReading, PartnerClient } from "../../../examples/partner-client";
 import { createRegistryAccount } from "../../test/factories";
+import { spendBudget } from "../../test/integrator-operations";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import type { Scope } from "./scopes";
 
@@ -13,21 +14,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** An example client of a new API client; `advance` moves its clock and the server's together. */
+/**
+ * An example client of a new API client; `advance` moves its clock and the server's together,
+ * and so does its waiting (`slept` lists the waits).
+ */
 async function partnerClient(scopes: Scope[]) {
   const issued = await t.app.services.apiClients.create("Example bank", scopes);
   let local = 1_000_000; // another clock than the server's: only durations matter
+  const advance = (ms: number) => {
+    local += ms;
+    t.clock.set(new Date(t.clock.now().getTime() + ms));
+  };
+  const slept: number[] = [];
   const client = new PartnerClient({
     endpoint: `${t.url}/graphql`,
     clientId: issued.client.clientId,
     clientSecret: issued.secret,
     now: () => local,
+    sleep: async (ms) => {
+      slept.push(ms);
+      advance(ms);
+    },
   });
-  const advance = (ms: number) => {
-    local += ms;
-    t.clock.set(new Date(t.clock.now().getTime() + ms));
-  };
-  return { client, advance, clientId: issued.client.clientId };
+  return { client, advance, slept, clientId: issued.client.clientId, id: issued.client.id };
 }
 
 describe("examples/partner-client.ts", () => {
@@ -125,6 +134,20 @@ describe("examples/partner-client.ts", () => {
     await expect(below).rejects.toMatchObject({ code: "READING_BELOW_PREVIOUS" });
     await expect(below).rejects.toBeInstanceOf(ApiError);
     await expect(client.account("0000000002")).rejects.toMatchObject({ code: "ACCOUNT_NOT_FOUND" });
+  });
+
+  it("waits out its spent budget (429, retryAfterSeconds) and drains on, as a month's drain must", async () => {
+    const { client, slept, id } = await partnerClient(["readings:read"]);
+    const before: FeedReading[] = [];
+    await client.drainFeed(null, (page) => void before.push(...page));
+    expect(before.length).toBeGreaterThan(0);
+    expect(slept).toEqual([]);
+    // 20 points left: a page of 500 needs 51 up front, 31 more at 50 a second.
+    await spendBudget(t, id, 1000 - 20);
+    const after: FeedReading[] = [];
+    await client.drainFeed(null, (page) => void after.push(...page));
+    expect(slept).toEqual([1000]);
+    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
   });
 
   it("takes a new token once when the server refuses the one it holds (a local clock running slow)", async () => {
