@@ -1,8 +1,5 @@
 import type { Scope } from "../src/integrators/scopes";
-import {
-  CLIENT_BUDGET_POINTS,
-  CLIENT_BUDGET_REFILL_PER_SECOND,
-} from "../src/integrators/client-budget";
+import { ClientBudgets } from "../src/integrators/client-budget";
 import type { GraphQLClient } from "./graphql-client";
 import type { TestApp } from "./test-app";
 
@@ -58,11 +55,7 @@ export async function integratorClient(
 
 /** Spends points of an API client's budget (its numeric id), as requests of another replica would. */
 export async function spendBudget(t: TestApp, clientId: number, points: number): Promise<void> {
-  const take = await t.app.services.limits.store.takeFromBucket(
-    `apiclient:${clientId}`,
-    points,
-    t.clock.now().getTime(),
-    { capacity: CLIENT_BUDGET_POINTS, refillPerSecond: CLIENT_BUDGET_REFILL_PER_SECOND },
-  );
-  if (!take.ok) throw new Error(`the budget of API client ${clientId} cannot pay ${points} points`);
+  const budgets = new ClientBudgets(t.app.services.limits.store);
+  const { ok } = await budgets.take(clientId, points, t.clock.now());
+  if (!ok) throw new Error(`the budget of API client ${clientId} cannot pay ${points} points`);
 }

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { ApiError, type FeedReading, PartnerClient } from "../../../examples/partner-client";
 import { createRegistryAccount } from "../../test/factories";
 import { spendBudget } from "../../test/integrator-operations";
+import { CLIENT_BUDGET_POINTS } from "./client-budget";
 import { startTestApp, type TestApp } from "../../test/test-app";
 import type { Scope } from "./scopes";
 
@@ -143,7 +144,7 @@ describe("examples/partner-client.ts", () => {
     expect(before.length).toBeGreaterThan(0);
     expect(slept).toEqual([]);
     // 20 points left: a page of 500 needs 51 up front, 31 more at 50 a second.
-    await spendBudget(t, id, 1000 - 20);
+    await spendBudget(t, id, CLIENT_BUDGET_POINTS - 20);
     const after: FeedReading[] = [];
     await client.drainFeed(null, (page) => void after.push(...page));
     expect(slept).toEqual([1000]);
