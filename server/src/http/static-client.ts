@@ -34,10 +34,14 @@ interface ManifestChunk {
   css?: string[];
 }
 
-/** The shell's `Link` headers: for a visitor, and for a subscriber who holds a session. */
+/**
+ * The shell's `Link` headers: for a visitor, for a subscriber who holds a session, and for a
+ * reminder's one-tap link (`/submit`, no session).
+ */
 export interface ShellPreloads {
   visitor: string;
   subscriber: string;
+  submitLink: string;
 }
 
 /**
@@ -45,13 +49,18 @@ export interface ShellPreloads {
  * manual chunk the build puts it in (client/vite.config.ts).
  */
 const DATA_LAYER_CHUNK = /(^|\/)data-layer-[\w-]+\.js$/;
+/** The one-tap link's page (client/src/router.ts), by its source in the Vite manifest. */
+const SUBMIT_LINK_PAGE = "src/pages/SubmitPage.vue";
+/** The one-tap link's path: the page asks for the link's meter as soon as its code has run. */
+const SUBMIT_LINK_PATH = "/submit";
 
 /**
  * The app's entry script (and what it imports) and stylesheet, from the build's Vite manifest,
  * as a `Link` header for the shell: the browser starts fetching them with the HTML's headers
  * instead of once it has parsed the HTML. A subscriber's screens wait for the data layer (Apollo
  * Client, a chunk the login screen does without), so a request that carries the session cookie
- * gets it named too and it downloads beside the entry. Null without a manifest (an older build).
+ * gets it named too and it downloads beside the entry; a reminder's link (`/submit`) gets its
+ * page's code named. Null without a manifest (an older build).
  */
 export function shellPreloadLinks(root: string): ShellPreloads | null {
   let manifest: Record<string, ManifestChunk>;
@@ -63,30 +72,46 @@ export function shellPreloadLinks(root: string): ShellPreloads | null {
   const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
   if (!entryKey) return null;
   const entry = manifest[entryKey];
-  const importsOf = (chunk: ManifestChunk | undefined) =>
-    (chunk?.imports ?? []).filter((key) => key !== entryKey).map((key) => manifest[key]?.file);
-  const scripts = [entry.file, ...importsOf(entry)].filter((file): file is string => !!file);
-  const dataLayer = Object.values(manifest).find((chunk) => DATA_LAYER_CHUNK.test(chunk.file));
-  const withData = dataLayer
-    ? [...new Set([...scripts, dataLayer.file, ...importsOf(dataLayer).filter(Boolean)])]
-    : scripts;
+  const importsOf = (chunk: ManifestChunk) =>
+    (chunk.imports ?? [])
+      .filter((key) => key !== entryKey)
+      .map((key) => manifest[key]?.file)
+      .filter((file): file is string => !!file);
+  const scripts = [entry.file, ...importsOf(entry)];
+  /** The entry's scripts, then a lazy chunk and what it imports. */
+  const withChunk = (chunk: ManifestChunk | undefined) =>
+    chunk ? [...new Set([...scripts, chunk.file, ...importsOf(chunk)])] : scripts;
   // `crossorigin` as on Vite's own tags, so the preloads are the requests the page makes.
   const header = (files: string[]) =>
     [
       ...files.map((file) => `</${file}>; rel=modulepreload; crossorigin`),
       ...(entry.css ?? []).map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
     ].join(", ");
-  return { visitor: header(scripts), subscriber: header(withData as string[]) };
+  const dataLayer = Object.values(manifest).find((chunk) => DATA_LAYER_CHUNK.test(chunk.file));
+  return {
+    visitor: header(scripts),
+    subscriber: header(withChunk(dataLayer)),
+    // The link's page and what it imports (the links its question goes through): asked for
+    // only once the entry had run, they were a round trip before the question could leave.
+    submitLink: header(withChunk(manifest[SUBMIT_LINK_PAGE])),
+  };
 }
 
 /** The session cookie, by either of its names. */
 const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)(?:__Host-)?${SESSION_COOKIE_NAME}=`);
 
+/** Which of the shell's `Link` headers a request for `path` gets. */
+export function shellLinkFor(preloads: ShellPreloads, path: string, cookie = ""): string {
+  if (path === SUBMIT_LINK_PATH) return preloads.submitLink;
+  return SESSION_COOKIE.test(cookie) ? preloads.subscriber : preloads.visitor;
+}
+
 /**
  * Serves the single-page app at `/`: hashed assets cached for a year, the shell, service worker
  * and manifest always revalidated, and index.html for any other GET that is not the API's.
  * Text files go out Brotli- or gzip-compressed from the copies the build wrote beside them, and
- * the shell names the entry script and stylesheet in a `Link` header so they load right away.
+ * the shell names the entry script and stylesheet in a `Link` header so they load right away
+ * (with a session, the data layer too; on a reminder's link, that page's code).
  */
 export async function staticClient(fastify: FastifyInstance): Promise<void> {
   const root = findClientDist();
@@ -123,8 +148,8 @@ export async function staticClient(fastify: FastifyInstance): Promise<void> {
   const preloads = shellPreloadLinks(root);
   const sendShell = (request: FastifyRequest, reply: FastifyReply) => {
     if (preloads) {
-      const subscriber = SESSION_COOKIE.test(request.headers.cookie ?? "");
-      reply.header("link", subscriber ? preloads.subscriber : preloads.visitor);
+      const path = request.url.split("?")[0];
+      reply.header("link", shellLinkFor(preloads, path, request.headers.cookie));
       // The header differs by cookie: a shared cache must keep the two apart.
       reply.header("vary", "accept-encoding, cookie");
     }
