@@ -55,6 +55,19 @@ export function floorMarkdown(floor: FloorFigures): string[] {
         `${h.bytes} bytes: ${h.rps.toFixed(0)} req/s, ${cpu(h.cpuMs, 3)} ms CPU per request.`,
     );
   }
+  for (const pinned of [false, true]) {
+    const [anonymous, signedIn] = (["anonymous", "signed in"] as const).map((request) =>
+      floor.stack.find((s) => s.request === request && s.pinned === pinned),
+    );
+    if (!anonymous || !signedIn) continue;
+    lines.push(
+      "",
+      `Stack floor${pinned ? " (pinned)" : ""}: the full stack answering \`{ __typename }\` ` +
+        `(no resolver of ours): anonymous ${anonymous.rps.toFixed(0)} req/s, ` +
+        `${cpu(anonymous.cpuMs, 3)} ms CPU per request; signed in (token verified, session ` +
+        `row read) ${signedIn.rps.toFixed(0)} req/s, ${cpu(signedIn.cpuMs, 3)} ms.`,
+    );
+  }
   return lines;
 }
 
@@ -115,6 +128,11 @@ export function floorFailures(floor: FloorFigures | undefined): string[] {
     failures.push(
       `floor: ${floor.captureFailures} captured requests failed (first: ${floor.firstCaptureFailure})`,
     );
+  for (const s of floor.stack) {
+    if (s.errors > s.requests / 100) {
+      failures.push(`stack floor, ${s.request}: ${s.errors} of ${s.requests} requests failed`);
+    }
+  }
   // A refused request (a spent budget: 429) is no measurement of the full stack.
   for (const r of floor.rows) {
     if (r.full.errors > r.full.requests / 100) {

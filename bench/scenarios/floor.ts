@@ -1,6 +1,7 @@
 import { captureRequests } from "../floor/capture";
 import { ALL_CPUS, cpuPerRequest, databasePid, pinProcess } from "../floor/cpu";
 import { answerOf, startHttpFloor } from "../floor/http-floor";
+import { type StackFloor, stackFloor } from "../floor/stack-floor";
 import {
   type Kind,
   measureRound,
@@ -42,6 +43,8 @@ export interface FloorRow {
 export interface FloorFigures {
   rows: FloorRow[];
   http: Array<{ pinned: boolean; rps: number; cpuMs?: number; bytes: number }>;
+  /** The full stack answering `{ __typename }`, anonymous and signed in. */
+  stack: StackFloor[];
   /** Requests that failed while being captured, and the floor's failed replays. */
   captureFailures: number;
   replayErrors: number;
@@ -54,7 +57,8 @@ export interface FloorFigures {
 /**
  * Scenario 10: each request kind against its floors. The database floor replays the statements
  * the real server sent (captured from the general log) with a bare prepared mysql2 pool at the
- * same concurrency; the HTTP floor is Fastify answering the same bytes. With `--pin` everything
+ * same concurrency; the HTTP floor is Fastify answering the same bytes; the stack floor is the
+ * full stack answering `{ __typename }` (stack-floor.ts). With `--pin` everything
  * is measured twice: as placed by the kernel, then the server alone on core 0.
  */
 export async function floors(context: BenchContext, databaseUrl: string): Promise<FloorFigures> {
@@ -83,6 +87,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   const figures: FloorFigures = {
     rows: [],
     http: [],
+    stack: [],
     captureFailures: 0,
     replayErrors: 0,
     replayed: 0,
@@ -146,6 +151,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
     }
   }
   figures.http = await httpFloor(context, placements, databaseProcess);
+  figures.stack = await stackFloor(context, placements, databaseProcess);
   return figures;
 }
 
