@@ -174,7 +174,7 @@ async function serverScenarios(options: BenchOptions, results: BenchResults): Pr
       log(`Stage: ${context.readings} readings`);
       // First at the largest stage, while every user's per-minute budget is whole again.
       if (only.has(4) && stage === size.stages[size.stages.length - 1]) {
-        results.explain = await explainStatements(context, await deepCursor(context, 900));
+        results.explain = await explainStatements(context, url, await deepCursor(context, 900));
       }
       if (only.has(1) || only.has(4)) results.comparisons.push(...(await accountsScreen(context)));
       if (only.has(2) || only.has(4)) results.comparisons.push(...(await sending(context)));

@@ -1,60 +1,59 @@
-import { runLoad, type LoadItem } from "../load/load";
+import { captureRequests, type CapturedRequest } from "../floor/capture";
+import type { LoadItem } from "../load/load";
 import { accountsScreenItems, historyItems, sendingItems } from "../operations";
 import { resetSendings, type BenchContext } from "./context";
 
 export interface ExplainedStatement {
   operation: string;
+  /** The statement as the server prepared it (`?` for its parameters). */
   sql: string;
   /** One line per table: table, access type, index, estimated rows. */
   plan: string[];
 }
 
+/** Requests captured per operation: a statement met in all of them is the request's own. */
+const SAMPLES = 3;
+const EXPLAINABLE = /^(SELECT|UPDATE|INSERT|DELETE)\b/i;
+
 /**
- * Scenario 4's report: the statements the real server sent for one request of each read and
- * write (MariaDB's general log), each with its `EXPLAIN`. MySQL/MariaDB only.
+ * Scenario 4's report: the statements the real server sent for a request of each read and
+ * write (MariaDB's general log, as the floor captures them: text protocol and prepared), each
+ * with its `EXPLAIN`. A background loop's statement (the webhook dispatcher's pass, a budget's
+ * flush) can fall between a request's marks: only those met in every sample are kept.
+ * MySQL/MariaDB only.
  */
 export async function explainStatements(
   context: BenchContext,
+  databaseUrl: string,
   deepCursor: string,
 ): Promise<ExplainedStatement[]> {
   const { dataSource, data } = context;
   if (dataSource.options.type !== "mysql") return [];
-  const operations: Array<[string, LoadItem]> = [
-    ["accounts screen (50 accounts)", accountsScreenItems(data.users.fifty.slice(0, 1))[0]],
-    ["history, first page", historyItems(data.users.one.slice(0, 1))[0]],
-    ["history, deep page", historyItems(data.users.deep.slice(0, 1), deepCursor)[0]],
-    ["sending", sendingItems(data.sendingMeters.slice(0, 1), data.users.one, 1)[0]],
+  const samples = (item: LoadItem) => Array.from({ length: SAMPLES }, () => item);
+  const operations: Array<[string, LoadItem[]]> = [
+    [
+      "accounts screen (50 accounts)",
+      samples(accountsScreenItems(data.users.fifty.slice(0, 1))[0]),
+    ],
+    ["history, first page", samples(historyItems(data.users.one.slice(0, 1))[0])],
+    ["history, deep page", samples(historyItems(data.users.deep.slice(0, 1), deepCursor)[0])],
+    // Sendings change the month: each sample is another meter's first.
+    ["sending", sendingItems(data.sendingMeters.slice(0, SAMPLES), data.users.one, 1)],
   ];
   const explained: ExplainedStatement[] = [];
   try {
-    await dataSource.query("SET GLOBAL log_output = 'TABLE'");
-    for (const [operation, item] of operations) {
-      await dataSource.query("TRUNCATE TABLE mysql.general_log");
-      await dataSource.query("SET GLOBAL general_log = 1");
-      const answer = await runLoad({
-        url: context.servers.full.url,
-        connections: 1,
-        amount: 1,
-        items: [item],
-      });
-      context.log(`  EXPLAIN ${operation}: ${JSON.stringify(answer.codes)}`);
-      await dataSource.query("SET GLOBAL general_log = 0");
-      const logged: Array<{ sql: string | Buffer }> = await dataSource.query(
-        `SELECT argument AS \`sql\` FROM mysql.general_log WHERE command_type = 'Query'
-          ORDER BY event_time`,
-      );
-      for (const { sql } of logged) {
-        const text = String(sql).replace(/\s+/g, " ").trim();
-        // Only the request's own statements: not the probe's, nor the mail dispatcher's poll.
-        if (
-          !/^(SELECT|UPDATE|INSERT|DELETE)\b/i.test(text) ||
-          /general_log|GLOBAL|mail_outbox/i.test(text)
-        )
-          continue;
-        const rows: Array<Record<string, unknown>> = await dataSource.query(`EXPLAIN ${text}`);
+    for (const [operation, items] of operations) {
+      const captured = await captureRequests(databaseUrl, context.servers.full.url, items);
+      if (captured.failed) throw new Error(`${operation}: ${captured.firstFailure}`);
+      for (const statement of ownStatements(captured.requests)) {
+        if (!EXPLAINABLE.test(statement.sql)) continue;
+        const rows: Array<Record<string, unknown>> = await dataSource.query(
+          `EXPLAIN ${statement.sql}`,
+          statement.params,
+        );
         explained.push({
           operation,
-          sql: text,
+          sql: statement.sql,
           plan: collapse(
             rows.map(
               (r) =>
@@ -65,14 +64,22 @@ export async function explainStatements(
           ),
         });
       }
+      context.log(`  EXPLAIN ${operation}: ${explained.length} statements so far`);
     }
   } catch (error) {
     context.log(`  EXPLAIN skipped: ${(error as Error).message}`);
   } finally {
-    await dataSource.query("SET GLOBAL general_log = 0").catch(() => undefined);
     await resetSendings(dataSource);
   }
   return explained;
+}
+
+/** The first sample's statements that every other sample made too. */
+function ownStatements(requests: CapturedRequest[]): CapturedRequest {
+  const [first = [], ...others] = requests;
+  return first.filter((statement) =>
+    others.every((other) => other.some((s) => s.sql === statement.sql)),
+  );
 }
 
 /** The same line many times (a seek per meter) once, with how many. */
