@@ -12,7 +12,18 @@ export const OTHER_CPUS = "1";
  * Seconds of warm-up before each measured read load, quick or not: 200 requests left `--quick`
  * ~40 % under a full run.
  */
-const WARM_UP_SECONDS = 3;
+export const WARM_UP_SECONDS = 3;
+
+/** `--pin`: the server alone on its core, mysqld on the other; otherwise where the kernel likes. */
+export function placeServer(
+  pinned: boolean,
+  serverPid: number,
+  databaseProcess: number | null,
+): void {
+  pinProcess(serverPid, pinned ? SERVER_CPUS : ALL_CPUS);
+  if (databaseProcess) pinProcess(databaseProcess, pinned ? OTHER_CPUS : ALL_CPUS);
+}
+
 /** Rounds of full stack, bare baseline and DB floor measured per kind and placement. */
 export const ROUNDS = 3;
 

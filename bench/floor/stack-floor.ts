@@ -1,8 +1,8 @@
 import { graphqlBody, runLoad, type LoadItem } from "../load/load";
 import { accountsScreenItems } from "../operations";
 import { type BenchContext, freshBudgets } from "../scenarios/context";
-import { ALL_CPUS, cpuPerRequest, pinProcess } from "./cpu";
-import { OTHER_CPUS, SERVER_CPUS } from "./rounds";
+import { cpuPerRequest } from "./cpu";
+import { OTHER_CPUS, placeServer, WARM_UP_SECONDS } from "./rounds";
 
 /** The stack floor's two requests: no resolver of ours, no statement but the token's session. */
 export type StackRequest = "anonymous" | "signed in";
@@ -18,7 +18,6 @@ export interface StackFloor {
 }
 
 const TYPENAME = graphqlBody("{ __typename }");
-const WARM_UP_SECONDS = 3;
 
 /**
  * The full stack answering `{ __typename }`: what Fastify, Apollo Server, graphql-js and the
@@ -45,8 +44,7 @@ export async function stackFloor(
   }));
   const out: StackFloor[] = [];
   for (const pinned of placements) {
-    pinProcess(server.pid, pinned ? SERVER_CPUS : ALL_CPUS);
-    if (databaseProcess) pinProcess(databaseProcess, pinned ? OTHER_CPUS : ALL_CPUS);
+    placeServer(pinned, server.pid, databaseProcess);
     try {
       for (const [request, items] of [
         ["anonymous", anonymous],
@@ -59,15 +57,14 @@ export async function stackFloor(
         const { result, cpu } = await cpuPerRequest({ server: server.pid }, () =>
           runLoad({ ...job, seconds: size.loadSeconds }),
         );
-        const figure = {
+        out.push({
           request,
           pinned,
           rps: result.rps,
           cpuMs: cpu.server,
           errors: result.errors,
           requests: result.requests,
-        };
-        out.push(figure);
+        });
         context.log(
           `  stack floor, ${request}${pinned ? " (pinned)" : ""}: ${result.rps.toFixed(0)}/s, ` +
             `${cpu.server?.toFixed(3)} ms CPU/request` +
@@ -75,8 +72,7 @@ export async function stackFloor(
         );
       }
     } finally {
-      pinProcess(server.pid, ALL_CPUS);
-      if (databaseProcess) pinProcess(databaseProcess, ALL_CPUS);
+      placeServer(false, server.pid, databaseProcess);
     }
   }
   return out;

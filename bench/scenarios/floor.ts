@@ -6,6 +6,7 @@ import {
   type Kind,
   measureRound,
   OTHER_CPUS,
+  placeServer,
   type Round,
   ROUNDS,
   rowOf,
@@ -115,7 +116,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
       captured.requests.reduce((n, r) => n + r.length, 0) / Math.max(1, captured.requests.length);
     for (const pinned of placements) {
       const cpus = pinned ? OTHER_CPUS : undefined;
-      place(pinned, server.pid, databaseProcess);
+      placeServer(pinned, server.pid, databaseProcess);
       try {
         const rounds: Round[] = [];
         for (let round = 0; round < ROUNDS; round++) {
@@ -145,7 +146,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
             (floorErrors ? `  FLOOR ERRORS ${floorErrors}: ${figures.firstError}` : ""),
         );
       } finally {
-        place(false, server.pid, databaseProcess);
+        placeServer(false, server.pid, databaseProcess);
         await reset();
       }
     }
@@ -153,11 +154,6 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   figures.http = await httpFloor(context, placements, databaseProcess);
   figures.stack = await stackFloor(context, placements, databaseProcess);
   return figures;
-}
-
-function place(pinned: boolean, serverPid: number, databaseProcess: number | null): void {
-  pinProcess(serverPid, pinned ? SERVER_CPUS : ALL_CPUS);
-  if (databaseProcess) pinProcess(databaseProcess, pinned ? OTHER_CPUS : ALL_CPUS);
 }
 
 /** Fastify answering the accounts screen's bytes, at the accounts screen's concurrency. */
