@@ -107,6 +107,46 @@ test("without «Запомнить меня» nothing is kept: offline, the app 
   await context.setOffline(false);
 });
 
+test("without «Запомнить меня», a reading queued offline outlives a reload with no signal: back online the session resumes and it is delivered", async ({
+  page,
+  context,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  const email = await register(request, "1003004005", "8402.19", "unremembered");
+  await loginInApp(page, email, false);
+  await controlledByServiceWorker(page);
+  await page.getByRole("link", { name: /1003004005/ }).click();
+  // The first test sent once on this meter this month: this is its correction.
+  await page.getByRole("button", { name: "Исправить" }).click();
+  const hint = await page.getByText(/Не меньше предыдущих:/).innerText();
+  const minimum = Math.floor(Number(hint.replace(/[^0-9,]/g, "").replace(",", ".")));
+
+  await context.setOffline(true);
+  await page.getByLabel("Текущие показания, м³").fill(`${minimum + 21},5`);
+  await page.getByRole("button", { name: "Передать показания" }).click();
+  await expect(page.getByText(/сохранены на телефоне/)).toBeVisible();
+  // The phone reloads the tab (a browser short of memory does) while there is still no signal:
+  // the session cannot be checked, and nothing of it was kept but the reading.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Вход в приложение" })).toBeVisible();
+  expect(await keptKeys(page)).toEqual([]);
+
+  // Back online: the session cookie is still good, so the app opens where it was and sends the
+  // reading it promised to send, without asking for the password.
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByRole("heading", { name: "Показания счетчика" })).toBeVisible();
+  await expect(page.getByTestId("delivered")).toContainText(/Показания [\d\s\u00a0]+,5\u00a0м³/);
+  const token = await apiLogin(request, email);
+  const state = await graphql<{
+    account: { meters: Array<{ readings: { edges: Array<{ node: { value: string } }> } }> };
+  }>(request, METER_STATE, { number: "1003004005" }, token);
+  const values = state.data!.account.meters[0].readings.edges.map((e) => Number(e.node.value));
+  expect(values.filter((value) => value === minimum + 21.5)).toHaveLength(1);
+  expect(networkNoise(problems)).toEqual([]);
+});
+
 test("a logout with no connection is a logout: wiped at once, the server session ended on reconnect, never refreshed", async ({
   page,
   context,

@@ -16,15 +16,19 @@ import {
 } from "./composables/useSession";
 import { i18n } from "./i18n";
 import { prepareIntl } from "./intl-prepare";
-import { createAppRouter, preloadPage } from "./router";
+import { createAppRouter, preloadPage, signedInTarget } from "./router";
 import "./styles.css";
 
 listenForInstallPrompt();
-// Back online: a logout made offline reaches the server, a session shown from the phone resumes,
-// then the readings kept offline are sent (and announced on whatever screen is open).
+// Back online: a logout made offline reaches the server, a session shown from the phone (or one
+// that could not be checked) resumes, then the readings kept offline are sent (and announced on
+// whatever screen is open). A session resumed on the login screen goes where it was.
 window.addEventListener("online", () => {
   void reconnect().then(() => {
-    if (useSession().isLoggedIn.value) void flushPendingReadings();
+    if (!useSession().isLoggedIn.value) return;
+    void flushPendingReadings();
+    const route = router?.currentRoute.value;
+    if (route?.meta.guestOnly) void router?.replace(signedInTarget(route));
   });
 });
 

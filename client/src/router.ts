@@ -155,6 +155,12 @@ export const routes: RouteRecordRaw[] = [
   { path: "/:pathMatch(.*)*", redirect: { name: "accounts" }, meta: { titleKey: "app.name" } },
 ];
 
+/** Where a subscriber goes once signed in: the page that sent them to log in, else the accounts. */
+export function signedInTarget(route: RouteLocationNormalized): RouteLocationRaw {
+  const next = route.query.next;
+  return typeof next === "string" && next.startsWith("/") ? next : { name: "accounts" };
+}
+
 /**
  * The app's router. Made by main.ts in a task of its own rather than when this module is
  * evaluated: building the route matchers is a few milliseconds of a phone's first screen, and

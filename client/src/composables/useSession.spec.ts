@@ -12,6 +12,7 @@ import {
   clearSession,
   login,
   logout,
+  reconnect,
   refreshSession,
   restoreSession,
   useSession,
@@ -163,6 +164,19 @@ describe("session", () => {
     expect(localStorage.getItem("gas.logoutPending")).toBe("1");
     await expect(refreshSession()).resolves.toBe(false);
     expect(server.named("RefreshSession")).toHaveLength(1);
+  });
+
+  it("back online, a session that could not be checked offline resumes; with none, nothing is asked", async () => {
+    const server = singletonServer();
+    server.answer({ RefreshSession: [refreshed()] });
+    await reconnect();
+    expect(server.named("RefreshSession")).toHaveLength(0);
+    // Not remembered, the tab reloaded with no signal: the cookie could not be tried.
+    localStorage.setItem("gas.hadSession", "1");
+    await reconnect();
+    expect(server.named("RefreshSession")).toHaveLength(1);
+    expect(useSession().user.value?.email).toBe("a@b.kz");
+    expect(useSession().fromCache.value).toBe(false);
   });
 
   // Last: restoreSession runs once per page load (module state).

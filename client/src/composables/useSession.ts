@@ -125,10 +125,17 @@ export function restoreSession(): Promise<void> {
   return restoring;
 }
 
-/** Back online: a pending logout is finished; a session shown from the phone is resumed. */
+/**
+ * Back online: a pending logout is finished; a session shown from the phone is resumed, and so is
+ * one that could not be checked at all (the tab opened or reloaded with no signal, not remembered):
+ * its cookie may still be good, and readings kept offline wait for it.
+ */
 export async function reconnect(): Promise<void> {
   if (logoutPending()) return endPendingLogout();
-  if (!fromCache.value) return;
+  if (!fromCache.value) {
+    if (!user.value && hadSession()) await refreshSession().catch(() => false);
+    return;
+  }
   try {
     if (await refreshSession())
       await (await loadDataLayer()).apolloClient.reFetchObservableQueries();
