@@ -25,8 +25,9 @@ listenForInstallPrompt();
 // whatever screen is open). A session resumed on the login screen goes where it was.
 window.addEventListener("online", () => {
   void reconnect().then(() => {
-    if (!useSession().isLoggedIn.value) return;
-    void flushPendingReadings();
+    const { user } = useSession();
+    if (!user.value) return;
+    void flushPendingReadings(user.value.id);
     const route = router?.currentRoute.value;
     if (route?.meta.guestOnly) void router?.replace(signedInTarget(route));
   });
@@ -103,9 +104,8 @@ async function start(): Promise<void> {
   await nextTask();
   app.mount("#app");
   // Readings kept from an earlier visit go as soon as the session is back.
-  if (navigator.onLine && useSession().isLoggedIn.value && !useSession().fromCache.value) {
-    void flushPendingReadings();
-  }
+  const { user, fromCache } = useSession();
+  if (navigator.onLine && user.value && !fromCache.value) void flushPendingReadings(user.value.id);
 }
 
 // The service worker (offline shell, installable app) once the page has loaded: its precache

@@ -52,7 +52,7 @@ describe("readings kept offline", () => {
     const server = singletonServer();
     server.answer({ SubmitReading: [delivered("r9", "5027.5")] });
     queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1" });
-    await expect(flushPendingReadings()).resolves.toBe(1);
+    await expect(flushPendingReadings("u1")).resolves.toBe(1);
     expect(server.named("SubmitReading").map((sent) => sent.variables)).toEqual([
       { input: { meterId: "m1", value: "5027,5", idempotencyKey: "k-1" } },
     ]);
@@ -78,7 +78,7 @@ describe("readings kept offline", () => {
     queueReading({ meterId: "m1", value: "5030", idempotencyKey: "k-1" });
     queueReading({ meterId: "m2", value: "20", idempotencyKey: "k-2" });
     queueReading({ meterId: "m3", value: "30", idempotencyKey: "k-3" });
-    await expect(flushPendingReadings()).resolves.toBe(1);
+    await expect(flushPendingReadings("u1")).resolves.toBe(1);
     const { refused, pending, delivered: announced } = useOfflineReadings();
     expect(refused.value).toMatchObject([
       { meterId: "m1", value: "5030", idempotencyKey: "k-1", code: "MONTHLY_LIMIT_REACHED" },
@@ -95,12 +95,31 @@ describe("readings kept offline", () => {
     expect(server.named("SubmitReading")).toHaveLength(3);
   });
 
+  it("sends only what this subscriber queued: another's waits for them, untold (a shared phone)", async () => {
+    const server = singletonServer();
+    server.answer({ SubmitReading: [delivered("r8", "10"), delivered("r9", "20")] });
+    queueReading({ meterId: "m1", value: "10", idempotencyKey: "k-1", userId: "u1" });
+    queueReading({ meterId: "m2", value: "20", idempotencyKey: "k-2", userId: "u2" });
+    await expect(flushPendingReadings("u2")).resolves.toBe(1);
+    expect(server.named("SubmitReading").map((sent) => sent.variables)).toEqual([
+      { input: { meterId: "m2", value: "20", idempotencyKey: "k-2" } },
+    ]);
+    const { pending, delivered: announced } = useOfflineReadings();
+    expect(announced.value).toMatchObject([{ idempotencyKey: "k-2" }]);
+    expect(pending.value).toMatchObject([{ idempotencyKey: "k-1", userId: "u1" }]);
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "[]")).toMatchObject([
+      { idempotencyKey: "k-1", userId: "u1" },
+    ]);
+    await expect(flushPendingReadings("u1")).resolves.toBe(1);
+    expect(pending.value).toEqual([]);
+  });
+
   it("stops at NETWORK and keeps the queue for the next connection", async () => {
     const server = singletonServer();
     server.answer({ SubmitReading: [offline()] });
     queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1" });
     queueReading({ meterId: "m2", value: "10", idempotencyKey: "k-2" });
-    await expect(flushPendingReadings()).resolves.toBe(0);
+    await expect(flushPendingReadings("u1")).resolves.toBe(0);
     const { pending, refused, delivered: announced } = useOfflineReadings();
     expect(pending.value.map((item) => item.idempotencyKey)).toEqual(["k-1", "k-2"]);
     expect(localStorage.getItem(STORAGE_KEY)).toContain("k-1");
@@ -110,7 +129,7 @@ describe("readings kept offline", () => {
 
     // The connection returns: the same keys go out.
     server.answer({ SubmitReading: [delivered("r9", "5027.5"), delivered("r10", "10")] });
-    await expect(flushPendingReadings()).resolves.toBe(2);
+    await expect(flushPendingReadings("u1")).resolves.toBe(2);
     expect(server.named("SubmitReading").map((sent) => sent.variables)).toMatchObject([
       { input: { idempotencyKey: "k-1" } },
       { input: { idempotencyKey: "k-2" } },
@@ -123,7 +142,7 @@ describe("readings kept offline", () => {
     async (code) => {
       singletonServer().answer({ SubmitReading: [{ refusal: { code } }] });
       queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1" });
-      await expect(flushPendingReadings()).resolves.toBe(0);
+      await expect(flushPendingReadings("u1")).resolves.toBe(0);
       const { pending, refused } = useOfflineReadings();
       expect(pending.value).toHaveLength(1);
       expect(refused.value).toEqual([]);
@@ -134,7 +153,10 @@ describe("readings kept offline", () => {
     const server = singletonServer();
     server.answer({ SubmitReading: [delivered("r9", "5027.5")] });
     queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1" });
-    const [first, second] = await Promise.all([flushPendingReadings(), flushPendingReadings()]);
+    const [first, second] = await Promise.all([
+      flushPendingReadings("u1"),
+      flushPendingReadings("u1"),
+    ]);
     expect([first, second]).toEqual([1, 1]);
     expect(server.named("SubmitReading")).toHaveLength(1);
   });
@@ -142,7 +164,7 @@ describe("readings kept offline", () => {
   it("forgets everything at logout", async () => {
     singletonServer().answer({ SubmitReading: [{ refusal: { code: "METER_REMOVED" } }] });
     queueReading({ meterId: "m1", value: "1", idempotencyKey: "k-1" });
-    await flushPendingReadings();
+    await flushPendingReadings("u1");
     queueReading({ meterId: "m2", value: "2", idempotencyKey: "k-2" });
     forgetPendingReadings();
     const { pending, refused } = useOfflineReadings();

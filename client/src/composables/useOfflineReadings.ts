@@ -12,6 +12,12 @@ export interface PendingReading {
   value: string;
   idempotencyKey: string;
   savedAt: string;
+  /**
+   * Who queued it: sent only in their session. On a shared phone another subscriber's login
+   * neither sends it (refused, it would be lost) nor is told of it. Absent on readings kept
+   * before it was recorded: sent by whoever logs in, as then.
+   */
+  userId?: string;
 }
 
 export interface RefusedReading extends PendingReading {
@@ -64,14 +70,18 @@ export function queueReading(reading: Omit<PendingReading, "savedAt">): void {
   save([...others, { ...reading, savedAt: new Date().toISOString() }]);
 }
 
-/** Sends what waits; returns how many went through. One flush at a time. */
-export function flushPendingReadings(): Promise<number> {
+/** Readings this subscriber may send and be told of. */
+export const queuedBy = (userId: string | undefined) => (item: PendingReading) =>
+  item.userId === undefined || item.userId === userId;
+
+/** Sends what this subscriber queued; returns how many went through. One flush at a time. */
+export function flushPendingReadings(userId: string): Promise<number> {
   flushing ??= (async () => {
     let sent = 0;
     const { apolloClient, SubmitReadingMutation } = await loadDataLayer();
     /** A refusal means the meter's window or minimum moved on the server: shown after the flush. */
     let movedOnServer = false;
-    for (const item of [...pending.value]) {
+    for (const item of pending.value.filter(queuedBy(userId))) {
       try {
         const { data } = await apolloClient.mutate({
           mutation: SubmitReadingMutation,
@@ -111,8 +121,12 @@ export function flushPendingReadings(): Promise<number> {
   return flushing;
 }
 
-export function forgetPendingReadings(): void {
-  save([]);
+/**
+ * Forgets kept readings: a subscriber's (a logout; with those kept before readings had an owner),
+ * or with no one named, all of them.
+ */
+export function forgetPendingReadings(userId?: string): void {
+  save(userId === undefined ? [] : pending.value.filter((item) => !queuedBy(userId)(item)));
   refused.value = [];
   delivered.value = [];
 }

@@ -155,6 +155,17 @@ describe("session", () => {
     expect(localStorage.getItem("gas.logoutPending")).toBeNull();
   });
 
+  it("a logout forgets this subscriber's kept readings, not another's on a shared phone", async () => {
+    const server = singletonServer();
+    server.answer({ RefreshSession: [refreshed()], Logout: [{ data: { logout: true } }] });
+    await refreshSession();
+    queueReading({ meterId: "m1", value: "1", idempotencyKey: "k-1", userId: "u1" });
+    queueReading({ meterId: "m9", value: "9", idempotencyKey: "k-9", userId: "u9" });
+    await logout();
+    expect(useOfflineReadings().pending.value).toMatchObject([{ idempotencyKey: "k-9" }]);
+    useOfflineReadings().forgetPendingReadings();
+  });
+
   it("a logout with no signal forgets at once, and no refresh revives the session until it reaches the server", async () => {
     const server = singletonServer();
     server.answer({ RefreshSession: [refreshed(), refreshed()], Logout: [offline()] });

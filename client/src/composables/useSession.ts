@@ -171,7 +171,7 @@ export async function logout(): Promise<void> {
   } catch (error) {
     if (isUnreachable(toFailure(error).code)) setLogoutPending(true);
   } finally {
-    forgetPendingReadings();
+    forgetPendingReadings(user.value?.id);
     void forgetBrowserPush();
     clearSession();
   }

@@ -1,8 +1,9 @@
 import { flushPromises } from "@vue/test-utils";
 import { apolloClient } from "../../apollo/client";
 import { useOfflineReadings } from "../../composables/useOfflineReadings";
+import { useSession } from "../../composables/useSession";
 import { provideClient, singletonServer } from "../../test/apollo";
-import { meterFields, page, reading, submissionWindow, submitted } from "../../test/fixtures";
+import { meterFields, page, reading, submissionWindow, submitted, user } from "../../test/fixtures";
 import { mountRu, plain } from "../../test/mount";
 import { offline, type Answer } from "../../test/scripted-link";
 import ReadingForm from "./ReadingForm.vue";
@@ -97,8 +98,10 @@ describe("ReadingForm", () => {
     expect((wrapper.get("input").element as HTMLInputElement).value).toBe("");
   });
 
-  it("keeps a reading typed with no signal and sends it later with the same key", async () => {
+  it("keeps a reading typed with no signal, as its subscriber's, and sends it later with the same key", async () => {
     singletonServer().answer({ SubmitReading: [offline(), accepted] });
+    const session = useSession();
+    session.setUser(user);
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5027,5");
     await wrapper.get("form").trigger("submit");
@@ -106,9 +109,10 @@ describe("ReadingForm", () => {
     expect(wrapper.emitted("queued")).toHaveLength(1);
     expect(wrapper.find("[role=alert]").exists()).toBe(false); // kept, not refused
     const { pending, delivered, flushPendingReadings } = useOfflineReadings();
-    expect(pending.value).toMatchObject([{ meterId: "m1", value: "5027,5" }]);
+    expect(pending.value).toMatchObject([{ meterId: "m1", value: "5027,5", userId: "u1" }]);
     expect(localStorage.getItem("gas.pendingReadings")).toContain("5027,5");
-    await expect(flushPendingReadings()).resolves.toBe(1);
+    session.user.value = null;
+    await expect(flushPendingReadings("u1")).resolves.toBe(1);
     const [first, second] = submissions().map(
       (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
     );
