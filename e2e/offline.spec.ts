@@ -147,6 +147,34 @@ test("without «Запомнить меня», a reading queued offline outlives
   expect(networkNoise(problems)).toEqual([]);
 });
 
+test("on a weak signal the phone says it is online and no `online` event comes: a kept reading goes once requests pass again", async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  // The second meter: the other specs send nothing on it.
+  const email = await register(request, "1002003011", "9870.40", "weak-signal");
+  await loginInApp(page, email, false);
+  await page.getByRole("link", { name: /1002003011/ }).click();
+  const meter = page.locator("section.meter").nth(1);
+  const hint = await meter.getByText(/Не меньше предыдущих:/).innerText();
+  const minimum = Math.floor(Number(hint.replace(/[^0-9,]/g, "").replace(",", ".")));
+
+  // Requests fail as in a basement with one bar, while navigator.onLine stays true.
+  await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
+  await meter.getByLabel("Текущие показания, м³").fill(`${minimum + 2},75`);
+  await meter.getByRole("button", { name: "Передать показания" }).click();
+  await expect(meter.getByText(/сохранены на телефоне/)).toBeVisible();
+  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+
+  await page.unroute("**/graphql");
+  await expect(page.getByTestId("delivered")).toContainText(/Показания [\d\s\u00a0]+,75\u00a0м³/, {
+    timeout: 20_000,
+  });
+  await expect(meter.getByTestId("sent-summary")).toContainText("переданы.");
+  expect(networkNoise(problems)).toEqual([]);
+});
+
 test("a logout with no connection is a logout: wiped at once, the server session ended on reconnect, never refreshed", async ({
   page,
   context,

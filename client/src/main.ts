@@ -5,7 +5,8 @@ import { hostDataLayer, loadDataLayer } from "./apollo/load";
 import { configureSessionRecovery } from "./apollo/session-hooks";
 import { registerServiceWorker } from "./composables/useAppUpdate";
 import { listenForInstallPrompt } from "./composables/useInstallPrompt";
-import { flushPendingReadings } from "./composables/useOfflineReadings";
+import { flushPendingReadings, useOfflineReadings } from "./composables/useOfflineReadings";
+import { retryWhileWaiting } from "./composables/retry-while-waiting";
 import { applyLocale, initialLocale } from "./composables/useLocale";
 import {
   clearSession,
@@ -23,15 +24,18 @@ listenForInstallPrompt();
 // Back online: a logout made offline reaches the server, a session shown from the phone (or one
 // that could not be checked) resumes, then the readings kept offline are sent (and announced on
 // whatever screen is open). A session resumed on the login screen goes where it was.
-window.addEventListener("online", () => {
-  void reconnect().then(() => {
-    const { user } = useSession();
-    if (!user.value) return;
-    void flushPendingReadings(user.value.id);
-    const route = router?.currentRoute.value;
-    if (route?.meta.guestOnly) void router?.replace(signedInTarget(route));
-  });
-});
+async function backOnline(): Promise<void> {
+  await reconnect();
+  const { user } = useSession();
+  if (!user.value) return;
+  const route = router?.currentRoute.value;
+  if (route?.meta.guestOnly) void router?.replace(signedInTarget(route));
+  await flushPendingReadings(user.value.id);
+}
+window.addEventListener("online", () => void backOnline());
+// On a weak signal no `online` event comes: while readings wait, tried again now and then.
+const { pending } = useOfflineReadings();
+retryWhileWaiting(() => pending.value.length > 0, backOnline);
 
 /** Made in start(), in a task of its own. */
 let router: Router | null = null;
