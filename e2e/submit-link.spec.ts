@@ -245,6 +245,28 @@ test("offline: the sending is kept on the phone and sent once when the connectio
   expect(networkNoise(problems)).toEqual([]);
 });
 
+test("on a weak signal (online, yet requests fail) the kept sending goes once requests pass again", async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  const { link } = links.kk;
+  await openLink(page, link);
+  const before = await windowOf(request, link);
+  expect(before.used).toBe(1);
+
+  // No `online` event will come: the phone never went offline.
+  await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
+  await page.getByLabel("Ағымдағы көрсеткіштер, м³").fill(above(before.minimumValue, 5));
+  await page.getByRole("button", { name: "Көрсеткіштерді беру" }).click();
+  await expect(page.getByTestId("link-queued")).toBeVisible();
+  await page.unroute("**/graphql");
+  await expect(page.getByTestId("link-sent")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("link-queued")).toHaveCount(0);
+  expect((await windowOf(request, link)).used).toBe(2);
+  expect(networkNoise(problems)).toEqual([]);
+});
+
 test("the link's shell names the page's code, which then loads beside the entry", async ({
   request,
 }) => {
