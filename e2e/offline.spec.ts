@@ -182,6 +182,27 @@ test("on a weak signal the phone says it is online and no `online` event comes: 
   expect(networkNoise(problems)).toEqual([]);
 });
 
+test("a remembered subscriber who opens the app on a weak signal sees the kept data, then the fresh data once requests pass", async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  const email = await register(request, "1005006007", "6120.50", "weak-start");
+  await loginInApp(page, email, true);
+  await expect.poll(() => keptCache(page)).toContain('"me":');
+
+  // A cold start where the phone says it is online and every request fails.
+  await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
+  await page.reload();
+  await expect(page.getByRole("link", { name: /1005006007/ })).toBeVisible();
+  await expect(page.getByTestId("as-of")).toBeVisible();
+
+  await page.unroute("**/graphql");
+  await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole("link", { name: /1005006007/ })).toBeVisible();
+  expect(networkNoise(problems)).toEqual([]);
+});
+
 test("a logout with no connection is a logout: wiped at once, the server session ended on reconnect, never refreshed", async ({
   page,
   context,

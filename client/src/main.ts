@@ -33,9 +33,10 @@ async function backOnline(): Promise<void> {
   await flushPendingReadings(user.value.id);
 }
 window.addEventListener("online", () => void backOnline());
-// On a weak signal no `online` event comes: while readings wait, tried again now and then.
+// On a weak signal no `online` event comes: while readings wait, or the screen shows the data
+// kept on the phone, the connection is tried again now and then.
 const { pending } = useOfflineReadings();
-retryWhileWaiting(() => pending.value.length > 0, backOnline);
+retryWhileWaiting(() => pending.value.length > 0 || useSession().fromCache.value, backOnline);
 
 /** Made in start(), in a task of its own. */
 let router: Router | null = null;
