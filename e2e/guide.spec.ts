@@ -1,5 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkScreen, expectNoRussianUi, russianOnlyPhrases, watchConsole } from "./support";
+import {
+  checkScreen,
+  expectNoRussianUi,
+  readMinimum,
+  russianOnlyPhrases,
+  watchConsole,
+} from "./support";
 
 /*
  * The user guide from end to end, in Russian, on a phone-sized window, then the same user in
@@ -14,11 +20,6 @@ async function fillRegistration(page: Page, fields: Record<string, string>): Pro
   for (const [label, value] of Object.entries(fields)) {
     await page.getByLabel(label, { exact: true }).fill(value);
   }
-}
-
-async function readMinimum(page: Page): Promise<number> {
-  const hint = await page.getByText(/Не меньше предыдущих:/).innerText();
-  return Number(hint.replace(/[^0-9,]/g, "").replace(",", "."));
 }
 
 test("an individual follows the guide in Russian, then uses the app in Kazakh", async ({

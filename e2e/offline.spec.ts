@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { checkScreen, clientAddress, watchConsole } from "./support";
+import { checkScreen, clientAddress, networkNoise, readMinimum, watchConsole } from "./support";
 import {
   apiLogin,
   controlledByServiceWorker,
@@ -15,9 +15,6 @@ import {
  * a logout with no connection. Each test has an account of the demo registry to itself.
  */
 test.use(clientAddress(3));
-
-const networkNoise = (problems: string[]) =>
-  problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p));
 
 const METER_STATE = `query ($number: String!) { account(number: $number) { meters { id
   submission { used } readings(first: 50) { totalCount edges { node { value } } } } } }`;
@@ -50,8 +47,7 @@ test("a remembered subscriber opens the app with no signal: data as of the last 
   await expect(phone.getByTestId("offline-banner")).toContainText("Нет соединения.");
   await expect(phone.getByTestId("as-of")).toContainText(/Данные на \d\d:\d\d, /);
   await expect(phone.getByText("Предыдущие показания")).toBeVisible();
-  const hint = await phone.getByText(/Не меньше предыдущих:/).innerText();
-  const minimum = Number(hint.replace(/[^0-9,]/g, "").replace(",", "."));
+  const minimum = await readMinimum(phone);
   const value = `${Math.floor(minimum) + 11},25`;
   await phone.getByLabel("Текущие показания, м³").fill(value);
   await phone.getByRole("button", { name: "Передать показания" }).click();
@@ -119,8 +115,7 @@ test("without «Запомнить меня», a reading queued offline outlives
   await page.getByRole("link", { name: /1003004005/ }).click();
   // The first test sent once on this meter this month: this is its correction.
   await page.getByRole("button", { name: "Исправить" }).click();
-  const hint = await page.getByText(/Не меньше предыдущих:/).innerText();
-  const minimum = Math.floor(Number(hint.replace(/[^0-9,]/g, "").replace(",", ".")));
+  const minimum = Math.floor(await readMinimum(page));
 
   await context.setOffline(true);
   await page.getByLabel("Текущие показания, м³").fill(`${minimum + 21},5`);
@@ -144,62 +139,6 @@ test("without «Запомнить меня», a reading queued offline outlives
   }>(request, METER_STATE, { number: "1003004005" }, token);
   const values = state.data!.account.meters[0].readings.edges.map((e) => Number(e.node.value));
   expect(values.filter((value) => value === minimum + 21.5)).toHaveLength(1);
-  expect(networkNoise(problems)).toEqual([]);
-});
-
-test("on a weak signal the phone says it is online and no `online` event comes: a kept reading goes once requests pass again", async ({
-  page,
-  request,
-}) => {
-  const problems = watchConsole(page);
-  // The company's third account: the other specs send nothing on its meter.
-  const email = await register(
-    request,
-    "2001000103",
-    "87455.12",
-    "weak-signal",
-    "RU",
-    "080540003125",
-  );
-  await loginInApp(page, email, false);
-  await page.getByRole("link", { name: /2001000103/ }).click();
-  const meter = page.locator("section.meter").first();
-  const hint = await meter.getByText(/Не меньше предыдущих:/).innerText();
-  const minimum = Math.floor(Number(hint.replace(/[^0-9,]/g, "").replace(",", ".")));
-
-  // Requests fail as in a basement with one bar, while navigator.onLine stays true.
-  await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
-  await meter.getByLabel("Текущие показания, м³").fill(`${minimum + 2},75`);
-  await meter.getByRole("button", { name: "Передать показания" }).click();
-  await expect(meter.getByText(/сохранены на телефоне/)).toBeVisible();
-  expect(await page.evaluate(() => navigator.onLine)).toBe(true);
-
-  await page.unroute("**/graphql");
-  await expect(page.getByTestId("delivered")).toContainText(/Показания [\d\s\u00a0]+,75\u00a0м³/, {
-    timeout: 20_000,
-  });
-  await expect(meter.getByTestId("sent-summary")).toContainText("переданы.");
-  expect(networkNoise(problems)).toEqual([]);
-});
-
-test("a remembered subscriber who opens the app on a weak signal sees the kept data, then the fresh data once requests pass", async ({
-  page,
-  request,
-}) => {
-  const problems = watchConsole(page);
-  const email = await register(request, "1005006007", "6120.50", "weak-start");
-  await loginInApp(page, email, true);
-  await expect.poll(() => keptCache(page)).toContain('"me":');
-
-  // A cold start where the phone says it is online and every request fails.
-  await page.route("**/graphql", (route) => route.abort("internetdisconnected"));
-  await page.reload();
-  await expect(page.getByRole("link", { name: /1005006007/ })).toBeVisible();
-  await expect(page.getByTestId("as-of")).toBeVisible();
-
-  await page.unroute("**/graphql");
-  await expect(page.getByTestId("offline-banner")).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByRole("link", { name: /1005006007/ })).toBeVisible();
   expect(networkNoise(problems)).toEqual([]);
 });
 
@@ -242,8 +181,7 @@ test("a reading queued offline that the server refuses on reconnect says what ha
   const email = await register(request, "1006007008", "5044.91", "refused");
   await loginInApp(page, email, true);
   await page.getByRole("link", { name: /1006007008/ }).click();
-  const hint = await page.getByText(/Не меньше предыдущих:/).innerText();
-  const minimum = Math.floor(Number(hint.replace(/[^0-9,]/g, "").replace(",", ".")));
+  const minimum = Math.floor(await readMinimum(page));
 
   await context.setOffline(true);
   await page.getByLabel("Текущие показания, м³").fill(`${minimum + 3}`);

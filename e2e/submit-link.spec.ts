@@ -7,6 +7,7 @@ import {
   checkScreen,
   clientAddress,
   expectNoRussianUi,
+  networkNoise,
   russianOnlyPhrases,
   watchConsole,
 } from "./support";
@@ -30,9 +31,6 @@ const RU = {
   bin: "080540003125",
 } as const;
 const KK = { account: "1004005006", payment: "2951.73", language: "KK", bin: undefined } as const;
-
-const networkNoise = (problems: string[]) =>
-  problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p));
 
 /** Every message the server wrote for `email`, oldest first. */
 function mailsTo(email: string): ReceivedMail[] {

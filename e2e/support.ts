@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -72,3 +72,13 @@ export async function expectNoRussianUi(
 export const clientAddress = (n: number) => ({
   extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n}` },
 });
+
+/** The lowest value the readings form takes, from its Russian hint ("Не меньше предыдущих: …"). */
+export async function readMinimum(scope: Page | Locator): Promise<number> {
+  const hint = await scope.getByText(/Не меньше предыдущих:/).innerText();
+  return Number(hint.replace(/[^0-9,]/g, "").replace(",", "."));
+}
+
+/** Console problems without the network's own, expected while a test takes the signal away. */
+export const networkNoise = (problems: string[]) =>
+  problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(p));

@@ -33,8 +33,9 @@ async function backOnline(): Promise<void> {
   await flushPendingReadings(user.value.id);
 }
 window.addEventListener("online", () => void backOnline());
-// On a weak signal no `online` event comes: while readings wait, or the screen shows the data
-// kept on the phone, the connection is tried again now and then.
+// On a weak signal no `online` event comes: while readings wait (anyone's: on the login screen
+// the session that would send them is not known yet), or the screen shows the data kept on the
+// phone, the connection is tried again now and then.
 const { pending } = useOfflineReadings();
 retryWhileWaiting(() => pending.value.length > 0 || useSession().fromCache.value, backOnline);
 
