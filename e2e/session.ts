@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "Газовый-Счётчик-2026";
 
@@ -91,6 +91,27 @@ export async function loginInApp(
   if (remember) await page.getByText("Запомнить меня").click();
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByRole("heading", { name: accountsHeading })).toBeVisible();
+}
+
+/** The demo company's accounts (README) with their last payments; they register by its BIN. */
+const COMPANY_PAYMENTS = { "2001000102": "251006.30", "2001000103": "87455.12" } as const;
+const COMPANY_BIN = "080540003125";
+
+/**
+ * A new user of the demo company, logged in on the screen of one of its accounts: its first
+ * meter. Each spec that sends on one takes an account no other spec sends on.
+ */
+export async function openCompanyAccount(
+  page: Page,
+  request: APIRequestContext,
+  account: keyof typeof COMPANY_PAYMENTS,
+  label: string,
+): Promise<Locator> {
+  const payment = COMPANY_PAYMENTS[account];
+  const email = await register(request, account, payment, label, "RU", COMPANY_BIN);
+  await loginInApp(page, email, false);
+  await page.getByRole("link", { name: new RegExp(account) }).click();
+  return page.locator("section.meter").first();
 }
 
 /** The keys the app keeps in IndexedDB (idb-keyval's default store). */

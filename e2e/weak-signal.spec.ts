@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { clientAddress, networkNoise, readMinimum, watchConsole } from "./support";
-import { keptCache, loginInApp, register } from "./session";
+import { keptCache, loginInApp, openCompanyAccount, register } from "./session";
 
 /*
  * A weak signal: the phone says it is online, so no `online` event comes, while every request
@@ -16,17 +16,7 @@ test("on a weak signal the phone says it is online and no `online` event comes: 
 }) => {
   const problems = watchConsole(page);
   // The company's third account: the other specs send nothing on its meter.
-  const email = await register(
-    request,
-    "2001000103",
-    "87455.12",
-    "weak-signal",
-    "RU",
-    "080540003125",
-  );
-  await loginInApp(page, email, false);
-  await page.getByRole("link", { name: /2001000103/ }).click();
-  const meter = page.locator("section.meter").first();
+  const meter = await openCompanyAccount(page, request, "2001000103", "weak-signal");
   const minimum = Math.floor(await readMinimum(meter));
 
   // Requests fail as in a basement with one bar, while navigator.onLine stays true.

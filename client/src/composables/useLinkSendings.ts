@@ -3,17 +3,20 @@ import { toFailure } from "../apollo/failure";
 import type { SubmitReadingByLinkMutation as Answer } from "../gql/graphql";
 import { SubmitReadingByLinkMutation } from "../components/submit-link/submit-link.operations";
 import { AGAIN_LATER } from "./useOfflineReadings";
+import { keptReasonOf, type KeptReason } from "./kept-reason";
 
 /**
- * Readings typed on a reminder's link page with no signal: kept on the phone with the key of the
- * first attempt and sent when the connection returns, as the readings screen does, so a sending
- * whose answer was lost never counts twice. The token is kept with it (it is what sends) and
+ * Readings typed on a reminder's link page that did not go (no signal, no confirmation, a busy
+ * server): kept on the phone with the key of the first attempt and sent again by themselves, as
+ * the readings screen does, so a sending whose answer was lost never counts twice. The token is kept with it (it is what sends) and
  * dropped once the server has answered.
  */
 export interface LinkSending {
   token: string;
   value: string;
   idempotencyKey: string;
+  /** Why it waits, as the subscriber was told (absent on sendings kept before: no signal). */
+  reason?: KeptReason;
 }
 
 export type LinkSent = Answer["submitReadingByLink"];
@@ -61,8 +64,10 @@ export const linkSender = async () => (await import("../apollo/session-link")).s
 /** Sends a reading through the link; the failure is the app's (`ApiFailure`). */
 export async function sendByLink(sending: LinkSending): Promise<LinkSent> {
   const send = await linkSender();
+  const { token, value, idempotencyKey } = sending;
+  const input = { token, value, idempotencyKey };
   // No session here: an UNAUTHENTICATED is not a reason to refresh one.
-  const data = await send(SubmitReadingByLinkMutation, { input: sending }, { recover: false });
+  const data = await send(SubmitReadingByLinkMutation, { input }, { recover: false });
   return data.submitReadingByLink;
 }
 
@@ -80,7 +85,11 @@ export function flushLinkSendings(): Promise<void> {
         outcome = { ...item, sent: await sendByLink(item) };
       } catch (error) {
         const failure = toFailure(error);
-        if (AGAIN_LATER.has(failure.code)) break;
+        if (AGAIN_LATER.has(failure.code)) {
+          const reason = keptReasonOf(failure.code) ?? item.reason;
+          save(pending.value.map((other) => (other === item ? { ...item, reason } : other)));
+          break;
+        }
         const minimum = failure.extensions.minimumValue;
         outcome = {
           ...item,

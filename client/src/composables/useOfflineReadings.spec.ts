@@ -137,14 +137,19 @@ describe("readings kept offline", () => {
     expect(pending.value).toEqual([]);
   });
 
-  it.each(["SERVICE_UNAVAILABLE", "RATE_LIMITED", "OUTCOME_UNKNOWN"])(
-    "keeps the queue on %s too (not the reading's fault)",
-    async (code) => {
+  it.each([
+    ["SERVICE_UNAVAILABLE", "busy"],
+    ["RATE_LIMITED", "offline"],
+    ["OUTCOME_UNKNOWN", "unconfirmed"],
+  ])(
+    "keeps the queue on %s too (not the reading's fault), its notice saying %s",
+    async (code, reason) => {
       singletonServer().answer({ SubmitReading: [{ refusal: { code } }] });
-      queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1" });
+      queueReading({ meterId: "m1", value: "5027,5", idempotencyKey: "k-1", reason: "offline" });
       await expect(flushPendingReadings("u1")).resolves.toBe(0);
       const { pending, refused } = useOfflineReadings();
-      expect(pending.value).toHaveLength(1);
+      expect(pending.value).toMatchObject([{ idempotencyKey: "k-1", reason }]);
+      expect(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "[]")).toMatchObject([{ reason }]);
       expect(refused.value).toEqual([]);
     },
   );

@@ -1,6 +1,7 @@
 import { ref } from "vue";
 import { NETWORK_ERROR, toFailure } from "../apollo/failure";
 import { loadDataLayer } from "../apollo/load";
+import { keptReasonOf, type KeptReason } from "./kept-reason";
 
 /**
  * Readings typed with no signal (a basement, a stairwell): kept on the phone and sent when the
@@ -18,6 +19,8 @@ export interface PendingReading {
    * before it was recorded: sent by whoever logs in, as then.
    */
   userId?: string;
+  /** Why it waits, as the subscriber was told (absent on readings kept before: no signal). */
+  reason?: KeptReason;
 }
 
 export interface RefusedReading extends PendingReading {
@@ -70,6 +73,13 @@ export function queueReading(reading: Omit<PendingReading, "savedAt">): void {
   save([...others, { ...reading, savedAt: new Date().toISOString() }]);
 }
 
+/** What the last attempt said, for the notice beside the meter. */
+function keptBecause(item: PendingReading, code: string): void {
+  const reason = keptReasonOf(code) ?? item.reason;
+  if (reason === item.reason) return;
+  save(pending.value.map((other) => (other === item ? { ...item, reason } : other)));
+}
+
 /** Readings this subscriber may send and be told of. */
 export const queuedBy = (userId: string | undefined) => (item: PendingReading) =>
   item.userId === undefined || item.userId === userId;
@@ -99,7 +109,10 @@ export function flushPendingReadings(userId: string): Promise<number> {
       } catch (error) {
         const failure = toFailure(error);
         // Not stored, or not known to be: sent again later with the same key.
-        if (AGAIN_LATER.has(failure.code)) break;
+        if (AGAIN_LATER.has(failure.code)) {
+          keptBecause(item, failure.code);
+          break;
+        }
         const minimumValue = failure.extensions.minimumValue;
         refused.value = [
           ...refused.value,

@@ -124,7 +124,7 @@ describe("ReadingForm", () => {
 
   it("retries a refused sending of the same value with the same key, a new value with a new one", async () => {
     singletonServer().answer({
-      SubmitReading: [{ refusal: { code: "SERVICE_UNAVAILABLE" } }, accepted, accepted],
+      SubmitReading: [{ refusal: { code: "RATE_LIMITED" } }, accepted, accepted],
     });
     const wrapper = mountForm();
     await wrapper.get("input").setValue("5027,5");
@@ -142,24 +142,32 @@ describe("ReadingForm", () => {
     expect(keys[2]).not.toBe(keys[1]);
   });
 
-  it("after OUTCOME_UNKNOWN keeps the value and the key, and says to send again", async () => {
-    singletonServer().answer({
-      SubmitReading: [{ refusal: { code: "OUTCOME_UNKNOWN" } }, accepted],
-    });
-    const wrapper = mountForm();
-    await wrapper.get("input").setValue("5027,5");
-    await wrapper.get("form").trigger("submit");
-    await flushPromises();
-    expect((wrapper.get("input").element as HTMLInputElement).value).toBe("5027,5");
-    expect(wrapper.text()).toContain("Нажмите «Передать показания» еще раз");
-    await wrapper.get("form").trigger("submit");
-    await flushPromises();
-    const keys = submissions().map(
-      (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
-    );
-    expect(keys).toHaveLength(2);
-    expect(keys[1]).toBe(keys[0]);
-  });
+  it.each([
+    ["OUTCOME_UNKNOWN", "unconfirmed"],
+    ["SERVICE_UNAVAILABLE", "busy"],
+  ])(
+    "after %s keeps the reading on the phone (%s) and sends it again by itself with the same key",
+    async (code, reason) => {
+      singletonServer().answer({ SubmitReading: [{ refusal: { code } }, accepted] });
+      useSession().setUser(user);
+      const wrapper = mountForm();
+      await wrapper.get("input").setValue("5027,5");
+      await wrapper.get("form").trigger("submit");
+      await flushPromises();
+      // Leaving the screen now loses nothing: the reading waits on the phone, not on the form.
+      expect(wrapper.emitted("queued")).toHaveLength(1);
+      expect(wrapper.find("[role=alert]").exists()).toBe(false);
+      const { pending, delivered, flushPendingReadings } = useOfflineReadings();
+      expect(pending.value).toMatchObject([{ value: "5027,5", userId: "u1", reason }]);
+      wrapper.unmount();
+      await expect(flushPendingReadings("u1")).resolves.toBe(1);
+      const [first, second] = submissions().map(
+        (item) => (item.variables.input as { idempotencyKey: string }).idempotencyKey,
+      );
+      expect(second).toBe(first);
+      expect(delivered.value).toMatchObject([{ idempotencyKey: first }]);
+    },
+  );
 
   it("shows the server's refusal beside the field, with the server's minimum", async () => {
     singletonServer().answer({
