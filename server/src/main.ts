@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
   // FT-4 / FT-5: alive at once; ready only once the database is reached and migrated.
   const starting = startingServer(log);
-  await starting.listen({ port: config.port, host: config.host });
+  await starting.listen({
+    port: config.port,
+    host: config.host,
+    // Not "Server listening": that line is the app's, once it serves.
+    listenTextResolver: (address) => `Starting at ${address}: 503 until the database is ready`,
+  });
   const stopWhileStarting = () => void starting.close().finally(() => process.exit(0));
   process.once("SIGTERM", stopWhileStarting);
   process.once("SIGINT", stopWhileStarting);
