@@ -11,10 +11,14 @@ async function after(ms: number): Promise<void> {
   await jest.advanceTimersByTimeAsync(ms);
 }
 
+let random = 0;
+jest.spyOn(Math, "random").mockImplementation(() => random);
+
 beforeEach(() => {
   jest.useFakeTimers();
   visibility = "visible";
   online = true;
+  random = 0; // the shortest delays; the spread has its own test
 });
 afterEach(() => jest.useRealTimers());
 
@@ -33,6 +37,22 @@ describe("retryWhileWaiting", () => {
     expect(retry).toHaveBeenCalledTimes(4);
     await after(60_000 * 2);
     expect(retry).toHaveBeenCalledTimes(6);
+    stop();
+  });
+
+  it("spreads the tries: each delay up to a fifth longer, never shorter (Retry-After holds)", async () => {
+    random = 0.999;
+    const waiting = ref(true);
+    const retry = jest.fn().mockResolvedValue(undefined);
+    const stop = retryWhileWaiting(waiting, retry);
+    await after(5_990);
+    expect(retry).toHaveBeenCalledTimes(0);
+    await after(10);
+    expect(retry).toHaveBeenCalledTimes(1);
+    await after(11_980);
+    expect(retry).toHaveBeenCalledTimes(1);
+    await after(20);
+    expect(retry).toHaveBeenCalledTimes(2);
     stop();
   });
 
