@@ -16,6 +16,19 @@ const REASONS: Partial<Record<string, KeptReason>> = {
 
 export const keptReasonOf = (code: string): KeptReason | undefined => REASONS[code];
 
+/**
+ * The queue with `item`'s reason set by its last attempt's `code` (as it was for a code that
+ * names none: RATE_LIMITED, UNAUTHENTICATED).
+ */
+export function markKept<T extends { reason?: KeptReason }>(
+  queue: T[],
+  item: T,
+  code: string,
+): T[] {
+  const reason = keptReasonOf(code) ?? item.reason;
+  return queue.map((other) => (other === item ? { ...item, reason } : other));
+}
+
 const MESSAGES: Record<KeptReason, string> = {
   offline: "readings.queued",
   unconfirmed: "readings.queuedUnconfirmed",

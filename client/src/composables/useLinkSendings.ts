@@ -3,13 +3,13 @@ import { toFailure } from "../apollo/failure";
 import type { SubmitReadingByLinkMutation as Answer } from "../gql/graphql";
 import { SubmitReadingByLinkMutation } from "../components/submit-link/submit-link.operations";
 import { AGAIN_LATER } from "./useOfflineReadings";
-import { keptReasonOf, type KeptReason } from "./kept-reason";
+import { markKept, type KeptReason } from "./kept-reason";
 
 /**
  * Readings typed on a reminder's link page that did not go (no signal, no confirmation, a busy
  * server): kept on the phone with the key of the first attempt and sent again by themselves, as
- * the readings screen does, so a sending whose answer was lost never counts twice. The token is kept with it (it is what sends) and
- * dropped once the server has answered.
+ * the readings screen does, so a sending whose answer was lost never counts twice. The token is
+ * kept with it (it is what sends) and dropped once the server has answered.
  */
 export interface LinkSending {
   token: string;
@@ -64,6 +64,7 @@ export const linkSender = async () => (await import("../apollo/session-link")).s
 /** Sends a reading through the link; the failure is the app's (`ApiFailure`). */
 export async function sendByLink(sending: LinkSending): Promise<LinkSent> {
   const send = await linkSender();
+  // The contract's input only, not what the phone notes for itself (`reason`).
   const { token, value, idempotencyKey } = sending;
   const input = { token, value, idempotencyKey };
   // No session here: an UNAUTHENTICATED is not a reason to refresh one.
@@ -86,8 +87,7 @@ export function flushLinkSendings(): Promise<void> {
       } catch (error) {
         const failure = toFailure(error);
         if (AGAIN_LATER.has(failure.code)) {
-          const reason = keptReasonOf(failure.code) ?? item.reason;
-          save(pending.value.map((other) => (other === item ? { ...item, reason } : other)));
+          save(markKept(pending.value, item, failure.code));
           break;
         }
         const minimum = failure.extensions.minimumValue;

@@ -1,7 +1,7 @@
 import { ref } from "vue";
 import { NETWORK_ERROR, toFailure } from "../apollo/failure";
 import { loadDataLayer } from "../apollo/load";
-import { keptReasonOf, type KeptReason } from "./kept-reason";
+import { markKept, type KeptReason } from "./kept-reason";
 
 /**
  * Readings typed with no signal (a basement, a stairwell): kept on the phone and sent when the
@@ -73,13 +73,6 @@ export function queueReading(reading: Omit<PendingReading, "savedAt">): void {
   save([...others, { ...reading, savedAt: new Date().toISOString() }]);
 }
 
-/** What the last attempt said, for the notice beside the meter. */
-function keptBecause(item: PendingReading, code: string): void {
-  const reason = keptReasonOf(code) ?? item.reason;
-  if (reason === item.reason) return;
-  save(pending.value.map((other) => (other === item ? { ...item, reason } : other)));
-}
-
 /** Readings this subscriber may send and be told of. */
 export const queuedBy = (userId: string | undefined) => (item: PendingReading) =>
   item.userId === undefined || item.userId === userId;
@@ -110,7 +103,7 @@ export function flushPendingReadings(userId: string): Promise<number> {
         const failure = toFailure(error);
         // Not stored, or not known to be: sent again later with the same key.
         if (AGAIN_LATER.has(failure.code)) {
-          keptBecause(item, failure.code);
+          save(markKept(pending.value, item, failure.code));
           break;
         }
         const minimumValue = failure.extensions.minimumValue;
