@@ -11,6 +11,13 @@ const config: Config = {
       setupFiles: ["reflect-metadata"],
     },
     {
+      displayName: "bench",
+      testEnvironment: "node",
+      roots: ["<rootDir>/bench"],
+      testMatch: ["**/*.spec.ts"],
+      transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true } }] },
+    },
+    {
       displayName: "client",
       testEnvironment: "jsdom",
       roots: ["<rootDir>/client/src"],

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { type Connection, createConnection } from "mysql2/promise";
 import type { LoadItem } from "../load/load";
-import { parameterize, type Parameterized } from "./sql-parameters";
+import { parameterize, type Parameterized, unloggedParameters } from "./sql-parameters";
 
 /** The statements the real server sent for one request, in order, ready to prepare. */
 export type CapturedRequest = Parameterized[];
@@ -12,6 +13,8 @@ const REQUEST_STATEMENT = /^(SELECT|INSERT|UPDATE|DELETE|START TRANSACTION|COMMI
 
 /** A statement shape met in fewer of a kind's requests than this is another loop's work. */
 const NOISE_SHARE = 0.1;
+/** How long a connection busy when the log went on is waited for before it is closed anyway. */
+const BUSY_WAIT_MS = 5_000;
 
 /**
  * Sends `items` to the server one at a time with MariaDB's general log on, a marker statement
@@ -33,7 +36,7 @@ export async function captureRequests(
     await db.query("SET GLOBAL log_output = 'TABLE'");
     await db.query("TRUNCATE TABLE mysql.general_log");
     await db.query("SET GLOBAL general_log = 1");
-    await closeIdleConnections(db);
+    await closeOpenConnections(db);
     for (const item of items) {
       for (let attempt = 1; attempt <= 2; attempt += 1) {
         await db.query(`SELECT '${MARK}'`);
@@ -46,7 +49,7 @@ export async function captureRequests(
     }
     await db.query(`SELECT '${MARK}'`);
     await db.query("SET GLOBAL general_log = 0");
-    await closeIdleConnections(db);
+    await closeOpenConnections(db);
     const [rows] = await db.query(
       `SELECT argument AS statement FROM mysql.general_log
         WHERE command_type IN ('Query', 'Execute')`,
@@ -76,17 +79,36 @@ function withoutNoise(requests: CapturedRequest[]): CapturedRequest[] {
 
 /**
  * MariaDB decides at PREPARE whether an executed statement is logged with its parameters: one
- * the server prepared before the log was on is logged with bare `?`. Its idle connections are
- * closed (the pools open new ones), so it prepares its statements again, with the log on; and
- * again after, so that the log's extra work does not stay in the measured runs.
+ * the server prepared before the log was on is logged with bare `?`. So every other connection
+ * to the database open now is closed (the pools open new ones, which prepare again with the log
+ * on): an idle one at once, a busy one (a background loop's statement) once it is idle, or after
+ * BUSY_WAIT_MS whatever it is doing. A busy one left open would be the next free connection of
+ * its pool, and every captured request would run on it. Done again once the log is off, so that
+ * the log's extra work does not stay in the measured runs.
  */
-async function closeIdleConnections(db: Connection): Promise<void> {
-  const [threads] = await db.query(
-    "SELECT id FROM information_schema.processlist " +
-      "WHERE id <> CONNECTION_ID() AND db = DATABASE() AND command = 'Sleep'",
-  );
-  for (const { id } of threads as Array<{ id: number }>) {
-    await db.query(`KILL CONNECTION ${Number(id)}`).catch(() => undefined);
+async function closeOpenConnections(db: Connection): Promise<void> {
+  const others = async () => {
+    const [threads] = await db.query(
+      "SELECT id, command FROM information_schema.processlist " +
+        "WHERE id <> CONNECTION_ID() AND db = DATABASE()",
+    );
+    return threads as Array<{ id: number; command: string }>;
+  };
+  const open = new Set((await others()).map(({ id }) => Number(id)));
+  const forceAt = Date.now() + BUSY_WAIT_MS;
+  const giveUpAt = forceAt + BUSY_WAIT_MS;
+  for (;;) {
+    const left = (await others()).filter(({ id }) => open.has(Number(id)));
+    if (left.length === 0) return;
+    if (Date.now() > giveUpAt) {
+      throw new Error(`floor capture: connections ${left.map((t) => t.id).join(", ")} stay open`);
+    }
+    for (const { id, command } of left) {
+      if (command === "Sleep" || Date.now() > forceAt) {
+        await db.query(`KILL CONNECTION ${Number(id)}`).catch(() => undefined);
+      }
+    }
+    await sleep(20);
   }
 }
 
@@ -111,6 +133,9 @@ function splitAtMarks(rows: Array<{ statement: string | Buffer }>): CapturedRequ
       if (current) requests.push(current);
       current = [];
     } else if (current && REQUEST_STATEMENT.test(text) && !BACKGROUND.test(text)) {
+      if (unloggedParameters(text) > 0) {
+        throw new Error(`floor capture: logged without its parameters: ${text.slice(0, 200)}`);
+      }
       current.push(parameterize(text));
     }
   }

@@ -42,8 +42,10 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
   const runOne = async (connection: PoolConnection, index: number) => {
     const statements = requests[index % requests.length];
     for (let attempt = 1; ; attempt++) {
+      let running = statements[0];
       try {
         for (const s of statements) {
+          running = s;
           if (s.control) await connection.query(s.sql);
           else await connection.execute(s.sql, s.params);
         }
@@ -60,8 +62,9 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
           return;
         }
         errors += 1;
-        const sql = statements.map((s) => s.sql).join("; ");
-        firstError ??= `${(error as Error).message} in ${sql.slice(0, 300)}`;
+        firstError ??=
+          `${(error as Error).message} in ${running.sql.slice(0, 300)} ` +
+          `(${running.params.length} parameters)`;
         return;
       }
     }

@@ -8,6 +8,24 @@ export interface Parameterized {
   params: Array<string | number | Buffer>;
 }
 
+/**
+ * The `?` MariaDB logged for parameters it did not show: it does so for a statement executed on
+ * a connection that prepared it before the general log was on. Replayed, such a statement lacks
+ * its values ("Incorrect arguments to mysqld_stmt_execute").
+ */
+export function unloggedParameters(logged: string): number {
+  let count = 0;
+  for (let i = 0; i < logged.length; i++) {
+    const c = logged[i];
+    if (c === "`") {
+      i = logged.indexOf("`", i + 1);
+      if (i < 0) break;
+    } else if (c === "'" || c === '"') i = readString(logged, i).end - 1;
+    else if (c === "?") count += 1;
+  }
+  return count;
+}
+
 const ESCAPES: Record<string, string> = {
   "0": "\0",
   b: "\b",
