@@ -11,8 +11,9 @@ const MARK = "floor-capture-mark";
 const BACKGROUND = /mail_outbox|webhook|lease|general_log/i;
 const REQUEST_STATEMENT = /^(SELECT|INSERT|UPDATE|DELETE|START TRANSACTION|COMMIT|ROLLBACK)\b/i;
 
-/** A statement shape met in fewer of a kind's requests than this is another loop's work. */
+/** A statement family met in fewer of a kind's requests than this is another loop's work. */
 const NOISE_SHARE = 0.1;
+const FAMILY_CHARS = 60;
 /** How long a connection busy when the log went on is waited for before it is closed anyway. */
 const BUSY_WAIT_MS = 5_000;
 
@@ -66,15 +67,23 @@ export async function captureRequests(
   }
 }
 
-function withoutNoise(requests: CapturedRequest[]): CapturedRequest[] {
+/**
+ * A statement's family: its first words. A request's own statement varies in its tail with the
+ * data (one index seek per meter, an IN list per account), so its family is met in most
+ * requests; a background loop's statement (a budget's flush, a metrics read) in few.
+ */
+const familyOf = (sql: string) => sql.slice(0, FAMILY_CHARS);
+
+/** The requests without the statements of families met in fewer than NOISE_SHARE of them. */
+export function withoutNoise(requests: CapturedRequest[]): CapturedRequest[] {
   const met = new Map<string, number>();
   for (const request of requests) {
-    for (const sql of new Set(request.map((statement) => statement.sql))) {
-      met.set(sql, (met.get(sql) ?? 0) + 1);
+    for (const family of new Set(request.map((statement) => familyOf(statement.sql)))) {
+      met.set(family, (met.get(family) ?? 0) + 1);
     }
   }
   const least = requests.length * NOISE_SHARE;
-  return requests.map((request) => request.filter((s) => (met.get(s.sql) ?? 0) >= least));
+  return requests.map((request) => request.filter((s) => (met.get(familyOf(s.sql)) ?? 0) >= least));
 }
 
 /**
