@@ -17,6 +17,12 @@ const REASONS: Partial<Record<string, KeptReason>> = {
 export const keptReasonOf = (code: string): KeptReason | undefined => REASONS[code];
 
 /**
+ * Answers after which a kept sending stays kept and goes again, with its key, later: those that
+ * keep one, and two that only delay it (the subscriber's own attempts, a session to renew).
+ */
+export const AGAIN_LATER = new Set([...Object.keys(REASONS), "RATE_LIMITED", "UNAUTHENTICATED"]);
+
+/**
  * The queue with `item`'s reason set by its last attempt's `code` (as it was for a code that
  * names none: RATE_LIMITED, UNAUTHENTICATED).
  */

@@ -2,8 +2,7 @@ import { ref } from "vue";
 import { toFailure } from "../apollo/failure";
 import type { SubmitReadingByLinkMutation as Answer } from "../gql/graphql";
 import { SubmitReadingByLinkMutation } from "../components/submit-link/submit-link.operations";
-import { AGAIN_LATER } from "./useOfflineReadings";
-import { markKept, type KeptReason } from "./kept-reason";
+import { AGAIN_LATER, markKept, type KeptReason } from "./kept-reason";
 
 /**
  * Readings typed on a reminder's link page that did not go (no signal, no confirmation, a busy

@@ -1,7 +1,7 @@
 import { ref } from "vue";
-import { NETWORK_ERROR, toFailure } from "../apollo/failure";
+import { toFailure } from "../apollo/failure";
 import { loadDataLayer } from "../apollo/load";
-import { markKept, type KeptReason } from "./kept-reason";
+import { AGAIN_LATER, markKept, type KeptReason } from "./kept-reason";
 
 /**
  * Readings typed with no signal (a basement, a stairwell): kept on the phone and sent when the
@@ -35,14 +35,6 @@ export interface DeliveredReading extends PendingReading {
 }
 
 const STORAGE_KEY = "gas.pendingReadings";
-/** Answers after which a kept reading stays kept and goes again, with its key, later. */
-export const AGAIN_LATER = new Set([
-  NETWORK_ERROR,
-  "SERVICE_UNAVAILABLE",
-  "OUTCOME_UNKNOWN",
-  "RATE_LIMITED",
-  "UNAUTHENTICATED",
-]);
 
 function read(): PendingReading[] {
   try {
