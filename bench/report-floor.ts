@@ -68,7 +68,57 @@ export function floorMarkdown(floor: FloorFigures): string[] {
         `row read) ${signedIn.rps.toFixed(0)} req/s, ${cpu(signedIn.cpuMs, 3)} ms.`,
     );
   }
+  lines.push(...cpuSharesMarkdown(floor));
   return lines;
+}
+
+/** A request's server CPU split into what the stack and the driver cost bare, and the rest. */
+export interface CpuShare {
+  name: string;
+  pinned: boolean;
+  server: number;
+  /** The stack floor, anonymous: HTTP, Fastify, Apollo Server, graphql-js; no statement. */
+  stack: number;
+  /** The floor's replaying client for the same statements: driver and kernel, no code around. */
+  driver: number;
+  /** What is left: our context, resolvers, rules, statements' building and the answer. */
+  ours: number;
+}
+
+export function cpuShares(floor: FloorFigures): CpuShare[] {
+  const out: CpuShare[] = [];
+  for (const r of floor.rows) {
+    const stack = floor.stack.find((s) => s.request === "anonymous" && s.pinned === r.pinned);
+    const server = r.full.serverCpuMs;
+    const driver = r.floor.clientCpuMs;
+    if (server === undefined || driver === undefined || stack?.cpuMs === undefined) continue;
+    const ours = server - stack.cpuMs - driver;
+    out.push({ name: r.name, pinned: r.pinned, server, stack: stack.cpuMs, driver, ours });
+  }
+  return out;
+}
+
+function cpuSharesMarkdown(floor: FloorFigures): string[] {
+  const shares = cpuShares(floor);
+  if (!shares.length) return [];
+  return [
+    "",
+    "Where the server's CPU goes, ms per request. _Stack + driver_ estimates what a request " +
+      "of the kind costs on this stack and machine before any code of ours: the stack floor " +
+      "(anonymous `{ __typename }`) plus the floor's replaying client running the same statements " +
+      "bare (mysql2 and the kernel's share of each round trip). The rest is the request's " +
+      "context, resolvers, rules, the statements' building and the answer. The bare client waits " +
+      "idle for each answer and pays a wake-up for it, where a busy server often takes several " +
+      "answers per wake-up: so the estimate leans high, and the rest can understate our code.",
+    "",
+    "| request | placement | server CPU | stack floor | bare client, same statements | stack + driver | the rest |",
+    "|---|---|---|---|---|---|---|",
+    ...shares.map(
+      (s) =>
+        `| ${s.name} | ${s.pinned ? "pinned" : "unpinned"} | ${cpu(s.server)} | ` +
+        `${cpu(s.stack, 3)} | ${cpu(s.driver, 3)} | ${cpu(s.stack + s.driver)} | ${cpu(s.ours)} |`,
+    ),
+  ];
 }
 
 const row = (floor: FloorFigures, prefix: string, pinned: boolean): FloorRow | undefined =>

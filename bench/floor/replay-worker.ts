@@ -35,6 +35,7 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
   let firstError: string | undefined;
   const total = job.amount ?? Infinity;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = job.seconds ? started + job.seconds * 1000 : Infinity;
   let lastAt = started;
 
@@ -84,9 +85,19 @@ async function replay(job: ReplayJob): Promise<ReplayResult> {
       }
     }),
   );
+  const cpu = process.cpuUsage(cpuBefore);
   await pool.end();
   const seconds = Math.max(lastAt - started, 1) / 1000;
-  return { requests: answered, seconds, rps: answered / seconds, errors, gaveUp, firstError };
+  const cpuMs = answered ? (cpu.user + cpu.system) / 1000 / answered : undefined;
+  return {
+    requests: answered,
+    seconds,
+    rps: answered / seconds,
+    cpuMs,
+    errors,
+    gaveUp,
+    firstError,
+  };
 }
 
 process.on("message", (job: ReplayJob) => {

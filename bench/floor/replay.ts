@@ -20,6 +20,11 @@ export interface ReplayResult {
   requests: number;
   seconds: number;
   rps: number;
+  /**
+   * This client's own CPU ms per request (every thread, user + system): what the driver and the
+   * kernel cost to send these statements and read their answers, with no code around them.
+   */
+  cpuMs?: number;
   /** Statements that failed (not lock conflicts): a capture the database cannot replay. */
   errors: number;
   /** Requests still deadlocked after ten attempts. */

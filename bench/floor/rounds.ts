@@ -129,6 +129,7 @@ export function rowOf(
     floor: {
       rps: median(rounds.map((r) => r.floor.result.rps)),
       databaseCpuMs: medianOf(rounds.map((r) => r.floor.cpu.database)),
+      clientCpuMs: medianOf(rounds.map((r) => r.floor.result.cpuMs)),
       statements,
       errors,
     },

@@ -34,7 +34,14 @@ export interface FloorRow {
   };
   /** The hand-written baseline server (bench/baseline) with the same job: what bare code reaches. */
   baseline: { rps: number; serverCpuMs?: number };
-  floor: { rps: number; databaseCpuMs?: number; statements: number; errors: number };
+  floor: {
+    rps: number;
+    databaseCpuMs?: number;
+    /** The replaying client's CPU per request: the driver's share of the server's, bare. */
+    clientCpuMs?: number;
+    statements: number;
+    errors: number;
+  };
   /** Full stack req/s over the database floor's: the median of the rounds'. */
   ratio: number;
   /** Each round's full ÷ floor (ROUNDS rounds, each measuring both a few seconds apart). */
