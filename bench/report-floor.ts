@@ -109,7 +109,8 @@ function cpuSharesMarkdown(floor: FloorFigures): string[] {
       "bare (mysql2 and the kernel's share of each round trip). The rest is the request's " +
       "context, resolvers, rules, the statements' building and the answer. The bare client waits " +
       "idle for each answer and pays a wake-up for it, where a busy server often takes several " +
-      "answers per wake-up: so the estimate leans high, and the rest can understate our code.",
+      "answers per wake-up: so the estimate leans high, and the rest can understate our code, " +
+      "down to below zero.",
     "",
     "| request | placement | server CPU | stack floor | bare client, same statements | stack + driver | the rest |",
     "|---|---|---|---|---|---|---|",
