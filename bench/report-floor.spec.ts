@@ -33,6 +33,7 @@ const figures: FloorFigures = {
     stack("signed in", false, 0.29),
     stack("anonymous", true, 0.18),
   ],
+  roundTrip: [{ pinned: false, rps: 15000, cpuMs: 0.05 }],
   captureFailures: 0,
   replayErrors: 0,
   replayed: 100,
@@ -53,13 +54,20 @@ describe("where the server's CPU goes", () => {
     expect(cpuShares(figures).some((s) => s.name === "history")).toBe(false);
   });
 
+  it("adds the request's statements at the cheapest round trip of the same placement", () => {
+    const [unpinned, pinned] = cpuShares(figures);
+    expect(unpinned.cheapest).toBeCloseTo(0.2 + 3 * 0.05, 10);
+    expect(pinned.cheapest).toBeUndefined();
+  });
+
   it("prints one line per request and placement", () => {
     const markdown = floorMarkdown(figures).join("\n");
+    expect(markdown).toContain("Cheapest round trip: the replaying client sending a prepared");
     expect(markdown).toContain(
-      "| accounts screen, 1 account | unpinned | 0.60 | 0.200 | 0.150 | 0.35 | 0.25 |",
+      "| accounts screen, 1 account | unpinned | 0.60 | 0.200 | 0.150 | 0.35 | 0.25 | 0.35 |",
     );
     expect(markdown).toContain(
-      "| accounts screen, 1 account | pinned | 0.50 | 0.180 | 0.120 | 0.30 | 0.20 |",
+      "| accounts screen, 1 account | pinned | 0.50 | 0.180 | 0.120 | 0.30 | 0.20 | — |",
     );
   });
 });

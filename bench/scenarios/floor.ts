@@ -1,6 +1,7 @@
 import { captureRequests } from "../floor/capture";
 import { ALL_CPUS, cpuPerRequest, databasePid, pinProcess } from "../floor/cpu";
 import { answerOf, startHttpFloor } from "../floor/http-floor";
+import { cheapestRoundTrip, type RoundTrip } from "../floor/round-trip";
 import { type StackFloor, stackFloor } from "../floor/stack-floor";
 import {
   type Kind,
@@ -53,6 +54,8 @@ export interface FloorFigures {
   http: Array<{ pinned: boolean; rps: number; cpuMs?: number; bytes: number }>;
   /** The full stack answering `{ __typename }`, anonymous and signed in. */
   stack: StackFloor[];
+  /** A bare client's prepared `SELECT 1`, as fast as MariaDB answers (round-trip.ts). */
+  roundTrip: RoundTrip[];
   /** Requests that failed while being captured, and the floor's failed replays. */
   captureFailures: number;
   replayErrors: number;
@@ -96,6 +99,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
     rows: [],
     http: [],
     stack: [],
+    roundTrip: [],
     captureFailures: 0,
     replayErrors: 0,
     replayed: 0,
@@ -160,6 +164,7 @@ export async function floors(context: BenchContext, databaseUrl: string): Promis
   }
   figures.http = await httpFloor(context, placements, databaseProcess);
   figures.stack = await stackFloor(context, placements, databaseProcess);
+  figures.roundTrip = await cheapestRoundTrip(context, databaseUrl, placements, databaseProcess);
   return figures;
 }
 
