@@ -46,8 +46,8 @@ describe("where the server's CPU goes", () => {
       [false, 0.2, 0.15],
       [true, 0.18, 0.12],
     ]);
-    expect(shares[0].ours).toBeCloseTo(0.25, 10);
-    expect(shares[1].ours).toBeCloseTo(0.2, 10);
+    expect(shares[0].rest).toBeCloseTo(0.25, 10);
+    expect(shares[1].rest).toBeCloseTo(0.2, 10);
   });
 
   it("leaves out a request whose floor measured no client CPU", () => {

@@ -81,8 +81,11 @@ export interface CpuShare {
   stack: number;
   /** The floor's replaying client for the same statements: driver and kernel, no code around. */
   driver: number;
-  /** What is left: our context, resolvers, rules, statements' building and the answer. */
-  ours: number;
+  /**
+   * What is left: our context, resolvers, rules, statements' building and the answer, under-
+   * stated by what a busy server saves on wake-ups (it can come out below zero).
+   */
+  rest: number;
   /** The stack floor plus the request's statements at the cheapest round trip's CPU each. */
   cheapest?: number;
 }
@@ -94,7 +97,7 @@ export function cpuShares(floor: FloorFigures): CpuShare[] {
     const server = r.full.serverCpuMs;
     const driver = r.floor.clientCpuMs;
     if (server === undefined || driver === undefined || stack?.cpuMs === undefined) continue;
-    const ours = server - stack.cpuMs - driver;
+    const rest = server - stack.cpuMs - driver;
     const trip = floor.roundTrip.find((t) => t.pinned === r.pinned)?.cpuMs;
     const cheapest = trip === undefined ? undefined : stack.cpuMs + r.floor.statements * trip;
     out.push({
@@ -103,7 +106,7 @@ export function cpuShares(floor: FloorFigures): CpuShare[] {
       server,
       stack: stack.cpuMs,
       driver,
-      ours,
+      rest,
       cheapest,
     });
   }
@@ -138,7 +141,7 @@ function cpuSharesMarkdown(floor: FloorFigures): string[] {
     ...shares.map(
       (s) =>
         `| ${s.name} | ${s.pinned ? "pinned" : "unpinned"} | ${cpu(s.server)} | ` +
-        `${cpu(s.stack, 3)} | ${cpu(s.driver, 3)} | ${cpu(s.stack + s.driver)} | ${cpu(s.ours)} | ` +
+        `${cpu(s.stack, 3)} | ${cpu(s.driver, 3)} | ${cpu(s.stack + s.driver)} | ${cpu(s.rest)} | ` +
         `${cpu(s.cheapest)} |`,
     ),
   ];
